@@ -1,0 +1,62 @@
+// Approvals: the runtime identity of an app and its channel names, the messages between the
+// approval server and the app, rules and risk for deciding, the MCP approval server, and the
+// `claude` arguments that route permission prompts to the app.
+
+/** Forwarding a hook event to the app's event feed (the hook handler imports forward.js directly). */
+export { type AppEventMessage, forwardEventToApp } from './forward.js';
+/** Runtime identity (`<pid>_<start ms>`), its channel names, and the env passed to children. */
+export {
+  type ApprovalChannels,
+  channelsFor,
+  childEnvironment,
+  createRuntimeIdentity,
+  INSTANCE_NAME_ENV,
+  isRuntimeId,
+  RUNTIME_ID_ENV,
+  RuntimeIdError,
+  type RuntimeIdentity,
+  runtimeIdFromEnv,
+} from './identity.js';
+/** Launch: the `--mcp-config` and `--permission-prompt-tool` arguments for `claude`. */
+export {
+  type ApprovalLaunchOptions,
+  type ApprovalMcpConfig,
+  approvalLaunchConfig,
+  PERMISSION_PROMPT_TOOL,
+} from './launch.js';
+/** The MCP approval server (`ccbell approval-server`). */
+export {
+  APPROVAL_SERVER_NAME,
+  APPROVAL_TOOL_NAME,
+  type ApprovalServerOptions,
+  createApprovalServer,
+  type RunApprovalServerOptions,
+  runApprovalServer,
+} from './mcp-server.js';
+/** The request and answer payloads, their validators, and the result Claude Code expects. */
+export {
+  APPROVAL_MAX_FRAME_BYTES,
+  type ApprovalAnswer,
+  type ApprovalRequest,
+  denyResult,
+  PROTOCOL_LIMITS,
+  type PromptToolResult,
+  ProtocolError,
+  parseApprovalAnswer,
+  parseApprovalRequest,
+  toClaudeResult,
+} from './protocol.js';
+/** Risk level and one-line summary of a tool call, for the prompt a person sees. */
+export { RISK_LEVELS, type RiskLevel, riskOf, SUMMARY_LENGTH, summaryOf } from './risk.js';
+/** Claude Code-style permission rules: parse, match, decide, and make a session rule. */
+export {
+  decideByRules,
+  type MatchContext,
+  type PermissionRule,
+  parseRule,
+  type RuleLists,
+  RuleSyntaxError,
+  ruleForSession,
+  ruleMatches,
+  splitShellCommand,
+} from './rules.js';

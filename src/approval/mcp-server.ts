@@ -1,0 +1,280 @@
+// Internal to src/approval: the MCP stdio server Claude Code calls through
+// `--permission-prompt-tool mcp__approval_server__approval_prompt`. Each call is forwarded to the
+// app that launched the session (found by the runtime id in CLAUDE_CODE_UI_INSTANCE_ID) and its
+// answer returned; when no answer can come, the call is denied with a message saying why.
+// Nothing here writes to stdout except the MCP transport: logging goes to the `log` callback.
+import { randomUUID } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import * as z from 'zod';
+import { busDirectory, type Delivery, type Observer, observe, post } from '../bus/index.js';
+import { messageOf } from '../errors.js';
+import { type ApprovalChannels, channelsFor, RUNTIME_ID_ENV, runtimeIdFromEnv } from './identity.js';
+import {
+  APPROVAL_MAX_FRAME_BYTES,
+  type ApprovalAnswer,
+  type ApprovalRequest,
+  denyResult,
+  type PromptToolResult,
+  parseApprovalAnswer,
+  parseApprovalRequest,
+  toClaudeResult,
+} from './protocol.js';
+
+/** The MCP server's name in `--mcp-config`; Claude Code prefixes its tools with `mcp__<name>__`. */
+export const APPROVAL_SERVER_NAME = 'approval_server';
+/** The one tool the server offers. */
+export const APPROVAL_TOOL_NAME = 'approval_prompt';
+
+/** How the approval server is set up; the CLI builds this from its environment and the instance. */
+export interface ApprovalServerOptions {
+  /** Where CLAUDE_CODE_UI_INSTANCE_ID (and CCBELL_BUS_DIR) are read, on every call. */
+  env: NodeJS.ProcessEnv;
+  /** How long one call waits for the app's answer before denying. */
+  timeoutMs: number;
+  /** Where log lines go (the instance's log file); never stdout, which carries MCP. */
+  log?: (line: string) => void;
+  /** The session's working directory, sent with each request; default process.cwd(). */
+  cwd?: string;
+}
+
+/** Options of runApprovalServer: the server's, plus the streams MCP runs over (default stdio). */
+export interface RunApprovalServerOptions extends ApprovalServerOptions {
+  stdin?: Readable;
+  stdout?: Writable;
+}
+
+// An answer sent just before the app closed may still be on its way when the close is seen.
+const CLOSE_GRACE_MS = 250;
+
+const inputSchema = {
+  tool_name: z.string().describe('The tool Claude Code wants to use'),
+  // Not z.record: parsing a record re-creates the object, and a key like "__proto__" would be
+  // lost. The input must reach the app and come back exactly as sent.
+  input: z
+    .unknown()
+    .refine((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+      message: 'input must be an object',
+    })
+    .meta({ type: 'object', description: 'The input of that tool call' }),
+  tool_use_id: z.string().optional().describe('Claude Code’s id of the tool call'),
+};
+
+/** Builds the approval MCP server (not yet connected); tests connect it to an in-memory client. */
+export function createApprovalServer(options: ApprovalServerOptions): McpServer {
+  const log = options.log ?? (() => undefined);
+  const server = new McpServer({ name: 'ccbell-approval', version: '1' });
+  try {
+    const id = runtimeIdFromEnv(options.env);
+    log(`Configuring for instance: ${id ?? '(none: legacy channel names)'}`);
+  } catch (error) {
+    log(`Configuring for instance: ${messageOf(error)}; every call will be denied`);
+  }
+
+  server.registerTool(
+    APPROVAL_TOOL_NAME,
+    {
+      title: 'ccbell approval',
+      description: 'Asks the ccbell app that launched this session whether a tool call may run.',
+      inputSchema,
+    },
+    async (args, extra) => {
+      const result = await answerCall(
+        {
+          tool_name: args.tool_name,
+          input: args.input as Record<string, unknown>,
+          tool_use_id: args.tool_use_id,
+        },
+        options,
+        log,
+        extra.signal,
+      );
+      return { content: [{ type: 'text' as const, text: JSON.stringify(result) }] };
+    },
+  );
+  return server;
+}
+
+/**
+ * Runs the approval server over stdio (Claude Code's `--mcp-config` starts it so). `closed`
+ * resolves when Claude Code closes the connection or stdin ends.
+ */
+export async function runApprovalServer(
+  options: RunApprovalServerOptions,
+): Promise<{ server: McpServer; closed: Promise<void> }> {
+  const log = options.log ?? (() => undefined);
+  const server = createApprovalServer(options);
+  const stdin = options.stdin ?? process.stdin;
+  const transport = new StdioServerTransport(stdin, options.stdout ?? process.stdout);
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = () => {
+      log('approval server: connection closed');
+      resolve();
+    };
+  });
+  transport.onerror = (error) => log(`approval server: transport error: ${messageOf(error)}`);
+  await server.connect(transport);
+  stdin.once('end', () => {
+    void server.close();
+  });
+  return { server, closed };
+}
+
+interface ToolCall {
+  tool_name: string;
+  input: Record<string, unknown>;
+  tool_use_id: string | undefined;
+}
+
+async function answerCall(
+  call: ToolCall,
+  options: ApprovalServerOptions,
+  log: (line: string) => void,
+  signal: AbortSignal,
+): Promise<PromptToolResult> {
+  const deny = (message: string) => {
+    log(`deny ${call.tool_use_id ?? '(no id)'} ${call.tool_name}: ${message}`);
+    return denyResult(message);
+  };
+
+  let id: string | undefined;
+  let channels: ApprovalChannels;
+  let dir: string;
+  let request: ApprovalRequest;
+  try {
+    id = runtimeIdFromEnv(options.env);
+    channels = channelsFor(id);
+  } catch (error) {
+    return deny(`ccbell: ${messageOf(error)}; is ${RUNTIME_ID_ENV} set by \`ccbell app\`?`);
+  }
+  try {
+    request = parseApprovalRequest({
+      tool_name: call.tool_name,
+      input: call.input,
+      tool_use_id: call.tool_use_id || `ccbell_${randomUUID()}`,
+      cwd: options.cwd ?? process.cwd(),
+    });
+  } catch (error) {
+    return deny(`ccbell: refused a malformed approval request: ${messageOf(error)}`);
+  }
+  try {
+    dir = busDirectory(options.env);
+  } catch (error) {
+    return deny(`ccbell: cannot use the bus: ${messageOf(error)}`);
+  }
+
+  const app =
+    id === undefined ? 'the ccbell app (legacy channel names)' : `the ccbell app (runtime id ${id})`;
+  const toolUseId = request.tool_use_id;
+  let observer: Observer | undefined;
+  let delivery: Delivery | undefined;
+  const timers: NodeJS.Timeout[] = [];
+  let onAbort: (() => void) | undefined;
+  let finished = false;
+  const later = (ms: number, run: () => void) => {
+    if (!finished) timers.push(setTimeout(run, ms));
+  };
+  try {
+    let settled = false;
+    let settle!: (answer: ApprovalAnswer) => void;
+    const answered = new Promise<ApprovalAnswer>((resolve) => {
+      settle = resolve;
+    });
+    // Listen for the answer before sending the request, so a quick answer is not missed.
+    observer = await observe(
+      channels.response,
+      (payload, info) => {
+        let answer: ApprovalAnswer;
+        try {
+          answer = parseApprovalAnswer(payload);
+        } catch (error) {
+          log(`ignored a malformed answer on ${channels.response}: ${messageOf(error)}`);
+          if (info.kind === 'request') throw error;
+          return undefined;
+        }
+        // Several calls (and several sessions of one app) share the response channel.
+        if (answer.tool_use_id !== toolUseId || settled) {
+          if (info.kind === 'request') {
+            throw new Error(`not waiting for an answer to ${answer.tool_use_id}`);
+          }
+          return undefined;
+        }
+        settled = true;
+        settle(answer);
+        return { ok: true };
+      },
+      {
+        dir,
+        maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
+        onError: (error) => log(`bus error on ${channels.response}: ${messageOf(error)}`),
+      },
+    );
+    log(`request ${toolUseId} ${request.tool_name} → ${channels.request}`);
+    delivery = await post(channels.request, request, {
+      dir,
+      holdOpen: true,
+      maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
+    });
+    if (delivery.delivered === 0) {
+      return deny(
+        `ccbell: no ccbell app is listening on ${channels.request}; is \`ccbell app\` running? Denied.`,
+      );
+    }
+    log(`request ${toolUseId} delivered to ${delivery.delivered} observer(s)`);
+
+    type Outcome = { answer: ApprovalAnswer } | { denied: string };
+    const outcomes: Promise<Outcome>[] = [answered.then((answer) => ({ answer }))];
+    outcomes.push(
+      delivery.closed.then(
+        () =>
+          new Promise<Outcome>((resolve) => {
+            later(CLOSE_GRACE_MS, () =>
+              resolve({ denied: `ccbell: ${app} went away before answering. Denied.` }),
+            );
+          }),
+      ),
+    );
+    if (Number.isFinite(options.timeoutMs) && options.timeoutMs > 0) {
+      outcomes.push(
+        new Promise<Outcome>((resolve) => {
+          later(options.timeoutMs, () =>
+            resolve({
+              denied: `ccbell: no answer from ${app} within ${formatDuration(options.timeoutMs)}. Denied.`,
+            }),
+          );
+        }),
+      );
+    }
+    outcomes.push(
+      new Promise<Outcome>((resolve) => {
+        onAbort = () => resolve({ denied: 'ccbell: the approval request was cancelled. Denied.' });
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    );
+    const outcome = await Promise.race(outcomes);
+    if ('denied' in outcome) return deny(outcome.denied);
+    log(
+      `answer ${toolUseId}: ${outcome.answer.behavior}${outcome.answer.updated_input ? ' (updated input)' : ''}`,
+    );
+    return toClaudeResult(outcome.answer, request.input);
+  } catch (error) {
+    return deny(`ccbell: could not ask ${app}: ${messageOf(error)}. Denied.`);
+  } finally {
+    finished = true;
+    for (const timer of timers) clearTimeout(timer);
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+    delivery?.end();
+    await observer
+      ?.close()
+      .catch((error: unknown) => log(`closing the answer observer: ${messageOf(error)}`));
+  }
+}
+
+function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 120) return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+  return `${Math.round(seconds / 60)} min`;
+}

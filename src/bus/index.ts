@@ -1,0 +1,20 @@
+// The local bus: named channels between ccbell's processes (app, approval server, hooks, tools),
+// standing in for macOS distributed notifications. Unix domain sockets in a private directory.
+
+/** Where the bus keeps its sockets; also what `ccbell doctor` checks. */
+export { busDirectory } from './directory.js';
+/** Errors a bus call can end with; each names its channel. */
+export {
+  BusError,
+  BusPayloadError,
+  BusReplyError,
+  BusTimeoutError,
+  NoListenerError,
+  ObserverGoneError,
+} from './errors.js';
+/** The default cap on one frame (1 MiB). */
+export { DEFAULT_MAX_FRAME_BYTES } from './frame.js';
+/** Listen on a channel. */
+export { type BusHandler, type ObserveOptions, type Observer, observe } from './observe.js';
+/** Send on a channel: post to all observers, or request a reply. */
+export { type Delivery, type PostOptions, post, type RequestOptions, request } from './post.js';

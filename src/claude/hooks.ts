@@ -1,0 +1,124 @@
+import type { EventName } from '../config/index.js';
+
+/** One hook entry of Claude Code's settings (`command` or `http`). */
+export interface HookEntry {
+  type: 'command' | 'http';
+  command?: string;
+  url?: string;
+  headers?: Record<string, string>;
+  allowedEnvVars?: string[];
+  timeout?: number;
+  [key: string]: unknown;
+}
+
+/** A matcher group: Claude Code runs its hooks when `matcher` matches (no matcher: always). */
+export interface MatcherGroup {
+  matcher?: string;
+  hooks: HookEntry[];
+  [key: string]: unknown;
+}
+
+export type HooksSection = Record<string, MatcherGroup[]>;
+
+/** Where each ccbell event comes from in Claude Code: the hook event and its matcher. */
+export const HOOK_SOURCES: { event: EventName; hookEvent: string; matcher?: string }[] = [
+  { event: 'stop', hookEvent: 'Stop' },
+  { event: 'subagent', hookEvent: 'SubagentStop' },
+  { event: 'permission_prompt', hookEvent: 'Notification', matcher: 'permission_prompt' },
+  { event: 'idle_prompt', hookEvent: 'Notification', matcher: 'idle_prompt' },
+  { event: 'session_start', hookEvent: 'SessionStart' },
+  { event: 'session_end', hookEvent: 'SessionEnd' },
+  { event: 'permission_request', hookEvent: 'PermissionRequest' },
+];
+
+/** The marker that makes a hook recognisably ccbell's, per instance, so setup can update and remove it. */
+export function hookMarker(instance: string): string {
+  return `#ccbell:${instance}`;
+}
+
+/** Quotes a word for the POSIX shell Claude Code runs command hooks with. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface HookPlan {
+  instance: string;
+  nodePath: string;
+  cliPath: string;
+  /** PermissionRequest asks the instance's app (`permission-request`) instead of only notifying. */
+  approvals?: boolean;
+  /** Seconds a PermissionRequest hook may wait for a person's answer. */
+  approvalTimeoutSeconds?: number;
+}
+
+/** The command line Claude Code runs for one event: node and the built CLI, no npx (start-up cost). */
+export function hookCommand(plan: HookPlan, argument: string): string {
+  return [plan.nodePath, plan.cliPath, '--instance', plan.instance, argument].map(shellQuote).join(' ') +
+    ` ${hookMarker(plan.instance)}`;
+}
+
+/** The hooks `ccbell setup` writes for one instance, grouped as Claude Code's settings want them. */
+export function ccbellHooks(plan: HookPlan): HooksSection {
+  const section: HooksSection = {};
+  for (const source of HOOK_SOURCES) {
+    const asksApp = source.event === 'permission_request' && plan.approvals;
+    const entry: HookEntry = {
+      type: 'command',
+      command: hookCommand(plan, asksApp ? 'permission-request' : source.event),
+      timeout: asksApp ? (plan.approvalTimeoutSeconds ?? 240) + 10 : 10,
+    };
+    const group: MatcherGroup = source.matcher ? { matcher: source.matcher, hooks: [entry] } : { hooks: [entry] };
+    (section[source.hookEvent] ??= []).push(group);
+  }
+  return section;
+}
+
+function isOurs(entry: HookEntry, instance: string): boolean {
+  const marker = hookMarker(instance);
+  return (
+    (typeof entry.command === 'string' && entry.command.endsWith(marker)) ||
+    (typeof entry.url === 'string' && entry.url.includes(`ccbell_instance=${encodeURIComponent(instance)}`))
+  );
+}
+
+/** `hooks` without this instance's ccbell hooks; groups left empty are dropped. Others stay as they are. */
+export function withoutInstanceHooks(hooks: HooksSection, instance: string): HooksSection {
+  const result: HooksSection = {};
+  for (const [hookEvent, groups] of Object.entries(hooks)) {
+    if (!Array.isArray(groups)) {
+      result[hookEvent] = groups;
+      continue;
+    }
+    const kept = groups
+      .map((group) =>
+        Array.isArray(group?.hooks) ? { ...group, hooks: group.hooks.filter((e) => !isOurs(e, instance)) } : group,
+      )
+      .filter((group) => !Array.isArray(group?.hooks) || group.hooks.length > 0);
+    if (kept.length > 0) result[hookEvent] = kept;
+  }
+  return result;
+}
+
+/** Adds `ours` after what is there (after removing an earlier ccbell setup of the same instance). */
+export function mergeHooks(hooks: HooksSection, ours: HooksSection, instance: string): HooksSection {
+  const result = withoutInstanceHooks(hooks, instance);
+  for (const [hookEvent, groups] of Object.entries(ours)) result[hookEvent] = [...(result[hookEvent] ?? []), ...groups];
+  return result;
+}
+
+/** Which ccbell events of `instance` have a hook installed in `hooks`. */
+export function installedEvents(hooks: HooksSection, instance: string): Set<string> {
+  const found = new Set<string>();
+  for (const [hookEvent, groups] of Object.entries(hooks)) {
+    if (!Array.isArray(groups)) continue;
+    for (const group of groups) {
+      if (!Array.isArray(group?.hooks) || !group.hooks.some((e) => isOurs(e, instance))) continue;
+      for (const source of HOOK_SOURCES) {
+        if (source.hookEvent === hookEvent && (source.matcher === undefined || source.matcher === group.matcher)) {
+          found.add(source.event);
+        }
+      }
+    }
+  }
+  return found;
+}

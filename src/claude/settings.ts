@@ -1,0 +1,61 @@
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { writeFileAtomic } from '../state/index.js';
+import type { HooksSection } from './hooks.js';
+
+/** Claude Code's user settings file, where `ccbell setup` installs hooks. */
+export function userSettingsPath(claudeDir: string): string {
+  return join(claudeDir, 'settings.json');
+}
+
+export interface SettingsFile {
+  path: string;
+  exists: boolean;
+  settings: Record<string, unknown> & { hooks?: HooksSection };
+}
+
+/** Reads settings; a broken file is an error naming it, so it is never overwritten. */
+export function readSettings(path: string): SettingsFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, exists: false, settings: {} };
+    throw new ConfigError(path, '', 'cannot be read', { cause: error });
+  }
+  if (text.trim() === '') return { path, exists: true, settings: {} };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, '', `is not valid JSON (${(error as Error).message}); fix it, ccbell will not touch it`, {
+      cause: error,
+    });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(path, '', 'must hold a JSON object');
+  }
+  const hooks = (value as { hooks?: unknown }).hooks;
+  if (hooks !== undefined && (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks))) {
+    throw new ConfigError(path, 'hooks', 'must be an object of hook events');
+  }
+  return { path, exists: true, settings: value as SettingsFile['settings'] };
+}
+
+/**
+ * Writes settings atomically, keeping the previous file as `<path>.ccbell-backup` and its mode.
+ * Returns the backup's path when there was a file to back up.
+ */
+export function writeSettings(file: SettingsFile, settings: SettingsFile['settings']): string | undefined {
+  mkdirSync(dirname(file.path), { recursive: true, mode: 0o700 });
+  let backup: string | undefined;
+  let mode = 0o600;
+  if (file.exists) {
+    backup = `${file.path}.ccbell-backup`;
+    copyFileSync(file.path, backup);
+    mode = statSync(file.path).mode & 0o777;
+  }
+  writeFileAtomic(file.path, `${JSON.stringify(settings, null, 2)}\n`, { mode, durable: true });
+  return backup;
+}

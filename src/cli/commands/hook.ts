@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { describeProblems, EVENT_NAMES, type EventName, isEventName, loadConfig } from '../../config/index.js';
+import { UsageError } from '../../errors.js';
+import { eventFromInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
+import { resolveInstance, selectInstanceName } from '../../instance/index.js';
+import { openLogger } from '../../log/index.js';
+import { type ParsedArgs, stringFlag } from '../args.js';
+import type { CliContext } from '../context.js';
+
+/** Forwards the event to the app that launched this session, when there is one (lazy: rare path). */
+async function tellApp(event: EventName, input: HookInput | undefined, instance: string, env: NodeJS.ProcessEnv) {
+  const { forwardEventToApp } = await import('../../approval/forward.js');
+  return forwardEventToApp({ event, input, instance, env });
+}
+
+/**
+ * The hook handler: `ccbell [--instance NAME] [--config PATH] [EVENT]`. Reads Claude Code's
+ * hook input from stdin, applies the instance's rules and notifies. Exit 0 when notified or
+ * deliberately silent, 1 with one stderr line on a real failure, never 2.
+ */
+export async function runHook(args: ParsedArgs, context: CliContext): Promise<number> {
+  const [eventArg, extra] = args.positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)} after the event`);
+  if (eventArg !== undefined && !isEventName(eventArg)) {
+    throw new UsageError(
+      `unknown event or command ${JSON.stringify(eventArg.slice(0, 60))} (events: ${EVENT_NAMES.join(', ')}; see "ccbell --help")`,
+    );
+  }
+  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), context.env), context.env);
+  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
+  const logger = openLogger(instance.log_path, loaded.config.debug);
+  const problem = describeProblems(loaded);
+  if (problem) {
+    context.stderr(`ccbell: ${problem}\n`);
+    logger.warn(problem);
+  }
+
+  const read = await readHookInput();
+  const input = read.kind === 'json' ? read.input : undefined;
+  if (read.kind === 'invalid') logger.warn(`${read.reason}; going on without it`);
+
+  let event: EventName | undefined = eventArg;
+  if (!event) {
+    if (input?.hook_event_name) {
+      event = eventFromInput(input);
+      if (!event) {
+        logger.debug(`hook event ${String(input.hook_event_name).slice(0, 40)} is not one ccbell handles`);
+        return 0;
+      }
+    } else event = 'stop';
+  }
+  logger.debug(
+    `instance=${instance.name} event=${event} session=${input?.session_id ?? '-'} cwd=${input?.cwd ?? '-'}`,
+  );
+
+  const forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID
+    ? tellApp(event, input, instance.name, context.env).catch((error: Error) => {
+        logger.warn(`could not reach the app: ${error.message}`);
+      })
+    : undefined;
+  await handleEvent({
+    event,
+    input,
+    instance,
+    loaded,
+    logger,
+    env: context.env,
+    bundledSoundsDir: join(context.packageRoot, 'sounds'),
+  });
+  await forwarded;
+  return 0;
+}

@@ -1,0 +1,70 @@
+// The entry point: argv → command. The hook handler is loaded with this file because it runs on
+// every Claude Code event; every other command is imported only when asked for.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, EnvironmentError, messageOf, UsageError } from '../errors.js';
+import { INSTANCE_COMMAND_WORDS } from '../instance/names.js';
+import { type ParsedArgs, parseArgs, stringFlag } from './args.js';
+import { runHook } from './commands/hook.js';
+import type { CliContext } from './context.js';
+import { HELP } from './help.js';
+
+// This file is bundled to dist/lib/main.js, so the package root is two levels up.
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+type Command = (args: ParsedArgs, context: CliContext) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  instance: async () => (await import('./commands/instance.js')).runInstance,
+  setup: async () => (await import('./commands/setup.js')).runSetup,
+  doctor: async () => (await import('./commands/doctor.js')).runDoctor,
+};
+
+async function dispatch(argv: readonly string[], context: CliContext): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.flags.version) {
+    context.stdout(`${process.env.CCBELL_VERSION ?? '0.1.0'}\n`);
+    return 0;
+  }
+  if (args.flags.help || args.positionals[0] === 'help') {
+    context.stdout(HELP);
+    return 0;
+  }
+  // The seed's spelling: `ccbell --instance list`, `ccbell --instance create test --config x`.
+  const instanceFlag = stringFlag(args, 'instance');
+  if (instanceFlag && (INSTANCE_COMMAND_WORDS as readonly string[]).includes(instanceFlag)) {
+    delete args.flags.instance;
+    args.positionals.unshift('instance', instanceFlag);
+  }
+  const name = args.positionals[0];
+  const load = name ? COMMANDS[name] : undefined;
+  if (load) {
+    args.positionals.shift();
+    return (await load())(args, context);
+  }
+  return runHook(args, context);
+}
+
+/** The one top-level catch: typed errors become one stderr line and exit 1. Never exit 2. */
+export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+  try {
+    return await dispatch(argv, context);
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof EnvironmentError || error instanceof ConfigError;
+    context.stderr(`ccbell: ${known ? messageOf(error) : `unexpected error: ${messageOf(error)}`}\n`);
+    if (!known && process.env.CCBELL_DEBUG) context.stderr(`${(error as Error).stack}\n`);
+    return 1;
+  }
+}
+
+const context: CliContext = {
+  packageRoot,
+  cliPath: join(packageRoot, 'dist', 'ccbell.js'),
+  env: process.env,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+const code = await main(process.argv.slice(2), context);
+// Leave by exit code, not by process.exit, so stdout is flushed; long-running commands
+// (app, approval-server) only return when they are done.
+process.exitCode = code === 2 ? 1 : code;

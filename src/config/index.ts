@@ -1,0 +1,16 @@
+export { describeProblems, type LoadedConfig, loadConfig } from './load.js';
+export { resolveEvent } from './profiles.js';
+export { isQuietTime, parseClock } from './quiet-hours.js';
+export {
+  type ApprovalRules,
+  type Config,
+  defaultConfig,
+  EVENT_DEFAULTS,
+  EVENT_NAMES,
+  type EventConfig,
+  type EventName,
+  isEventName,
+  type QuietHours,
+  type ResolvedEvent,
+} from './schema.js';
+export { type ConfigProblem, soundSpecProblem, validateConfig } from './validate.js';

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { type Config, defaultConfig } from './schema.js';
+import { type ConfigProblem, validateConfig } from './validate.js';
+
+/** A config as loaded: what to use, where it came from, and what was wrong with the file. */
+export interface LoadedConfig {
+  config: Config;
+  path: string;
+  exists: boolean;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Reads the config at `path`. A missing file means defaults; a broken one means defaults for
+ * what is broken, with the problems listed. Never writes: a person's file is theirs.
+ */
+export function loadConfig(path: string): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { config: defaultConfig(), path, exists: false, problems: [] };
+    return {
+      config: defaultConfig(),
+      path,
+      exists: true,
+      problems: [{ field: '', problem: `cannot be read (${code ?? (error as Error).message})` }],
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return {
+      config: defaultConfig(),
+      path,
+      exists: true,
+      problems: [{ field: '', problem: `is not valid JSON (${(error as Error).message})` }],
+    };
+  }
+  return { path, exists: true, ...validateConfig(raw) };
+}
+
+/** The one line a person sees about a broken config: the file, the first field, how many more. */
+export function describeProblems(loaded: LoadedConfig): string | undefined {
+  const [first, ...rest] = loaded.problems;
+  if (!first) return undefined;
+  const where = first.field ? `${loaded.path}: ${first.field}` : loaded.path;
+  const more = rest.length ? ` (and ${rest.length} more; run "ccbell doctor")` : '';
+  return `config ${where} ${first.problem}; using defaults for it${more}`;
+}

@@ -1,0 +1,112 @@
+/** Every event ccbell handles; the first four are original ccbell's. */
+export const EVENT_NAMES = [
+  'stop',
+  'permission_prompt',
+  'idle_prompt',
+  'subagent',
+  'session_start',
+  'session_end',
+  'permission_request',
+] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** One event's settings; unset fields fall through to the base config, then to the defaults. */
+export interface EventConfig {
+  enabled?: boolean;
+  sound?: string;
+  volume?: number;
+  /** Seconds during which a repeat of this event stays silent. */
+  cooldown?: number;
+  /** Also show a desktop notification. */
+  desktop?: boolean;
+}
+
+/** Do-not-disturb window; `start` after `end` spans midnight. */
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
+export interface ApprovalRules {
+  allow: string[];
+  deny: string[];
+}
+
+/** The whole config file, compatible with original ccbell's `ccbell.config.json`. */
+export interface Config {
+  enabled: boolean;
+  debug: boolean;
+  activeProfile: string;
+  quietHours?: QuietHours;
+  events: Partial<Record<EventName, EventConfig>>;
+  profiles: Record<string, { events?: Partial<Record<EventName, EventConfig>> }>;
+  /** "auto", a player's name (pw-play, paplay, aplay, mpv, ffplay, afplay) or an absolute path. */
+  player: string;
+  /** "event": one cooldown per event for all sessions (original); "session": one per session. */
+  cooldownScope: 'event' | 'session';
+  approvals: ApprovalRules;
+  /** How long the approval server waits for an answer before denying. */
+  approvalTimeoutSeconds: number;
+}
+
+/** The settings an event ends up with after profiles and defaults are applied. */
+export interface ResolvedEvent {
+  enabled: boolean;
+  sound: string;
+  volume: number;
+  cooldown: number;
+  desktop: boolean;
+}
+
+/** Built-in per-event settings: original ccbell's four, plus quiet defaults for the newer events. */
+export const EVENT_DEFAULTS: Record<EventName, ResolvedEvent> = {
+  stop: { enabled: true, sound: 'bundled:stop', volume: 0.5, cooldown: 0, desktop: false },
+  permission_prompt: {
+    enabled: true,
+    sound: 'bundled:permission_prompt',
+    volume: 0.7,
+    cooldown: 0,
+    desktop: true,
+  },
+  idle_prompt: { enabled: true, sound: 'bundled:idle_prompt', volume: 0.5, cooldown: 0, desktop: false },
+  subagent: { enabled: true, sound: 'bundled:subagent', volume: 0.5, cooldown: 0, desktop: false },
+  session_start: {
+    enabled: false,
+    sound: 'bundled:session_start',
+    volume: 0.4,
+    cooldown: 0,
+    desktop: false,
+  },
+  session_end: { enabled: false, sound: 'bundled:session_end', volume: 0.4, cooldown: 0, desktop: false },
+  permission_request: {
+    enabled: true,
+    sound: 'bundled:permission_request',
+    volume: 0.7,
+    cooldown: 0,
+    desktop: true,
+  },
+};
+
+/** A fresh default config: what `ccbell instance create` writes and what a broken file falls back to. */
+export function defaultConfig(): Config {
+  const events: Partial<Record<EventName, EventConfig>> = {};
+  for (const name of EVENT_NAMES) {
+    const { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
+    events[name] = { enabled, sound, volume, cooldown };
+  }
+  return {
+    enabled: true,
+    debug: false,
+    activeProfile: 'default',
+    events,
+    profiles: {},
+    player: 'auto',
+    cooldownScope: 'event',
+    approvals: { allow: [], deny: [] },
+    approvalTimeoutSeconds: 240,
+  };
+}
+
+export function isEventName(name: string): name is EventName {
+  return (EVENT_NAMES as readonly string[]).includes(name);
+}

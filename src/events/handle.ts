@@ -1,0 +1,112 @@
+import {
+  type Config,
+  type EventName,
+  isQuietTime,
+  type LoadedConfig,
+  type ResolvedEvent,
+  resolveEvent,
+} from '../config/index.js';
+import type { InstanceConfig } from '../instance/index.js';
+import type { Logger } from '../log/index.js';
+import { desktopNotify, findPlayer, type Player, playSound, resolveSound } from '../notify/index.js';
+import { claimCooldown } from '../state/index.js';
+import { describeEvent } from './describe.js';
+import type { HookInput } from './input.js';
+
+/** Why an event made no sound; each is a deliberate choice of the person's config (exit 0). */
+export type SuppressReason = 'disabled' | 'event-disabled' | 'quiet-hours' | 'cooldown';
+
+export type Outcome =
+  | { notified: false; reason: SuppressReason }
+  | {
+      notified: true;
+      settings: ResolvedEvent;
+      sound?: { file: string; player: Player; volume: number };
+      desktop?: 'shown' | 'skipped' | 'failed';
+    };
+
+/** Everything handling one event needs; the same whether it came by command hook or http hook. */
+export interface EventContext {
+  event: EventName;
+  input?: HookInput | undefined;
+  instance: InstanceConfig;
+  loaded: LoadedConfig;
+  logger: Logger;
+  env: NodeJS.ProcessEnv;
+  bundledSoundsDir: string;
+  platform?: NodeJS.Platform;
+  now?: Date;
+  /** A link shown in desktop notifications (the app's page). */
+  url?: string;
+}
+
+/** The pure part of the rules: enabled, the event's settings, quiet hours. No files touched. */
+export function decide(
+  config: Config,
+  event: EventName,
+  now: Date,
+): { go: false; reason: SuppressReason } | { go: true; settings: ResolvedEvent } {
+  if (!config.enabled) return { go: false, reason: 'disabled' };
+  const settings = resolveEvent(config, event);
+  if (!settings.enabled) return { go: false, reason: 'event-disabled' };
+  if (isQuietTime(config.quietHours, now)) return { go: false, reason: 'quiet-hours' };
+  return { go: true, settings };
+}
+
+/** The cooldown key: per event (original ccbell), or per event and session when configured. */
+export function cooldownKey(config: Config, event: EventName, input: HookInput | undefined): string {
+  const session = typeof input?.session_id === 'string' ? input.session_id : '';
+  return config.cooldownScope === 'session' && session ? `${event}:${session}` : event;
+}
+
+/**
+ * Applies the instance's rules to one event and notifies through its channels. Throws typed
+ * errors for real failures (no player, missing sound); a suppressed event is an outcome.
+ */
+export async function handleEvent(context: EventContext): Promise<Outcome> {
+  const { event, input, instance, loaded, logger } = context;
+  const config = loaded.config;
+  const now = context.now ?? new Date();
+  const verdict = decide(config, event, now);
+  if (!verdict.go) {
+    logger.debug(`event=${event} suppressed: ${verdict.reason}`);
+    return { notified: false, reason: verdict.reason };
+  }
+  const { settings } = verdict;
+  if (settings.cooldown > 0) {
+    const key = cooldownKey(config, event, input);
+    const claim = claimCooldown(instance.state_path, key, settings.cooldown, now.getTime());
+    if ('setAside' in claim) logger.warn(`state file was corrupt; kept it as ${claim.setAside}`);
+    if (claim.kind === 'cooling') {
+      logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`);
+      return { notified: false, reason: 'cooldown' };
+    }
+  }
+
+  const outcome: Outcome = { notified: true, settings };
+  const platform = context.platform ?? process.platform;
+  const desktop = settings.desktop
+    ? (() => {
+        const { title, body } = describeEvent(event, instance.name, input);
+        return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => {
+          logger.warn(`desktop notification failed: ${(error as Error).message}`);
+          return 'failed' as const;
+        });
+      })()
+    : undefined;
+
+  if (settings.sound && settings.volume > 0) {
+    const file = resolveSound(settings.sound, context.bundledSoundsDir);
+    const player = findPlayer({ platform, pathEnv: context.env.PATH ?? '', preferred: config.player });
+    playSound({
+      player,
+      file,
+      volume: settings.volume,
+      onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`),
+    });
+    outcome.sound = { file, player, volume: settings.volume };
+    logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`);
+  }
+  if (desktop) outcome.desktop = await desktop;
+  return outcome;
+}

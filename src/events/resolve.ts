@@ -1,0 +1,35 @@
+import { type EventName, isEventName } from '../config/index.js';
+import type { HookInput } from './input.js';
+
+const BY_HOOK_EVENT: Record<string, EventName> = {
+  Stop: 'stop',
+  SubagentStop: 'subagent',
+  SessionStart: 'session_start',
+  SessionEnd: 'session_end',
+  PermissionRequest: 'permission_request',
+};
+
+/**
+ * Which ccbell event a hook input means: its `hook_event_name`, and for Notification its type
+ * (`notification_type`, else the wording of `message`). Undefined when it is none of ours.
+ */
+export function eventFromInput(input: HookInput): EventName | undefined {
+  const hook = input.hook_event_name;
+  if (!hook) return undefined;
+  const direct = BY_HOOK_EVENT[hook];
+  if (direct) return direct;
+  if (hook !== 'Notification') return undefined;
+  const type = input.notification_type;
+  if (typeof type === 'string') return isEventName(type) ? type : undefined;
+  const message = typeof input.message === 'string' ? input.message.toLowerCase() : '';
+  if (message.includes('permission')) return 'permission_prompt';
+  if (message.includes('waiting for your input') || message.includes('idle')) return 'idle_prompt';
+  return undefined;
+}
+
+/** The project a session works in, for messages: the last part of its working directory. */
+export function projectOf(input: HookInput | undefined): string | undefined {
+  const cwd = input?.cwd;
+  if (typeof cwd !== 'string' || cwd === '') return undefined;
+  return cwd.replace(/\/+$/, '').split('/').pop() || cwd;
+}

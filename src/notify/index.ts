@@ -1,0 +1,34 @@
+// The notify module: the channels that reach the person (sound players, desktop notifications).
+// Other modules import from here only.
+
+// Desktop notifications (notify-send on Linux, osascript on macOS).
+export {
+  appleScriptString,
+  DESKTOP_TIMEOUT_MS,
+  type DesktopNotification,
+  DesktopNotifyError,
+  desktopNotify,
+  escapeMarkup,
+  notifySendArgs,
+  osascriptArgs,
+} from './desktop.js';
+// Sound players: detection, a user's choice, and per-player volume arguments.
+export {
+  findOnPath,
+  findPlayer,
+  InvalidPlayerError,
+  KNOWN_PLAYERS,
+  type KnownPlayerName,
+  NoPlayerError,
+  type Player,
+  playerArgs,
+  playerOrder,
+} from './players.js';
+// Sound settings to safe file paths, and fire-and-forget playback.
+export {
+  BUNDLED_SOUNDS,
+  InvalidSoundSpecError,
+  playSound,
+  resolveSound,
+  SoundNotFoundError,
+} from './sound.js';

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { writeFileAtomic } from './atomic.js';
+import { withFileLock } from './lock.js';
+
+/** The state file as original ccbell writes it: last trigger per key, in Unix seconds. */
+export interface CooldownState {
+  lastTrigger: Record<string, number>;
+}
+
+export type CooldownVerdict =
+  | { kind: 'allowed' }
+  | { kind: 'cooling'; remainingSeconds: number }
+  | { kind: 'allowed'; setAside: string };
+
+function parseState(text: string): CooldownState | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    const last = (value as { lastTrigger?: unknown }).lastTrigger ?? {};
+    if (typeof last !== 'object' || last === null || Array.isArray(last)) return undefined;
+    for (const seconds of Object.values(last)) if (typeof seconds !== 'number') return undefined;
+    return { lastTrigger: { ...(last as Record<string, number>) } };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decides whether `key` may fire now given its cooldown, and records the firing when it may.
+ * Read, decide and write happen under one cross-process lock, so of many simultaneous hooks
+ * exactly one fires. A corrupt state file is kept under a new name, not silently replaced.
+ */
+export function claimCooldown(statePath: string, key: string, cooldownSeconds: number, nowMs = Date.now()): CooldownVerdict {
+  return withFileLock(statePath, () => {
+    let state: CooldownState = { lastTrigger: {} };
+    let setAside: string | undefined;
+    if (existsSync(statePath)) {
+      const parsed = parseState(readFileSync(statePath, 'utf8'));
+      if (parsed) state = parsed;
+      else {
+        setAside = `${statePath}.corrupt-${nowMs}`;
+        renameSync(statePath, setAside);
+      }
+    }
+    const now = Math.floor(nowMs / 1000);
+    const last = state.lastTrigger[key];
+    if (last !== undefined && now - last < cooldownSeconds && now >= last) {
+      return { kind: 'cooling', remainingSeconds: cooldownSeconds - (now - last) };
+    }
+    state.lastTrigger[key] = now;
+    writeFileAtomic(statePath, `${JSON.stringify(state, null, 2)}\n`);
+    return setAside ? { kind: 'allowed', setAside } : { kind: 'allowed' };
+  });
+}
