@@ -348,8 +348,10 @@ function compilePathPattern(
   }
   if (pattern.split('/').includes('..'))
     throw new RuleSyntaxError(source, '".." is not allowed in a path rule');
-  // gitignore: a pattern with no slash (other than a trailing one) matches a name at any depth.
+  // gitignore: a pattern with no slash (other than a trailing one) matches a name at any depth…
   const anyDepth = anchor === 'cwd' && !pattern.replace(/\/$/, '').includes('/');
+  // …and `dir/` names a directory, so everything below it.
+  if (specifier.endsWith('/')) pattern = `${pattern}**`;
   const body = globToRegex(pattern.replace(/^\/+/, ''), 'path');
   const regex = new RegExp(anyDepth ? `^(?:.*/)?${body}$` : `^${body}$`, 's');
   return (subject, kind, context) => {

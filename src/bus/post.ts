@@ -131,7 +131,9 @@ export async function request(name: string, payload: unknown, options: RequestOp
       for (const socket of sockets) socket.destroy();
       outcome();
     };
-    const deadline = setTimeout(() => finish(() => reject(new BusTimeoutError(name, timeoutMs))), timeoutMs);
+    // setTimeout fires at once for delays past 2^31-1 ms: clamp (about 24 days is 'no deadline').
+    const delay = Math.min(timeoutMs, 2 ** 31 - 1);
+    const deadline = setTimeout(() => finish(() => reject(new BusTimeoutError(name, timeoutMs))), delay);
 
     const connectTimeout = Math.max(1, Math.min(CONNECT_TIMEOUT_MS, timeoutMs - (Date.now() - started)));
     connectObservers(dir, name, connectTimeout).then(

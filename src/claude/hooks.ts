@@ -52,8 +52,8 @@ export interface HookPlan {
 }
 
 /** The command line Claude Code runs for one event: node and the built CLI, no npx (start-up cost). */
-export function hookCommand(plan: HookPlan, argument: string): string {
-  return [plan.nodePath, plan.cliPath, '--instance', plan.instance, argument].map(shellQuote).join(' ') +
+export function hookCommand(plan: Pick<HookPlan, 'instance' | 'nodePath' | 'cliPath'>, ...args: string[]): string {
+  return [plan.nodePath, plan.cliPath, '--instance', plan.instance, ...args].map(shellQuote).join(' ') +
     ` ${hookMarker(plan.instance)}`;
 }
 

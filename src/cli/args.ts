@@ -11,6 +11,7 @@ const BOOLEAN_FLAGS = new Set([
   'open',
   'no-open',
   'accept-legacy',
+  'app-hook',
   'help',
   'version',
 ]);

@@ -18,6 +18,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   instance: async () => (await import('./commands/instance.js')).runInstance,
   setup: async () => (await import('./commands/setup.js')).runSetup,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
+  app: async () => (await import('./commands/app.js')).runApp,
+  'approval-server': async () => (await import('./commands/approval-server.js')).runApprovalServerCommand,
+  'mcp-config': async () => (await import('./commands/mcp-config.js')).runMcpConfig,
+  pending: async () => (await import('./commands/pending.js')).runPending,
+  answer: async () => (await import('./commands/answer.js')).runAnswer,
+  'permission-request': async () => (await import('./commands/permission-request.js')).runPermissionRequest,
 };
 
 async function dispatch(argv: readonly string[], context: CliContext): Promise<number> {

@@ -16,7 +16,6 @@ export interface ConfigProblem {
   problem: string;
 }
 
-
 /** Keys original ccbell writes that this version reads but does not use. */
 const TOLERATED_KEYS = new Set(['activePack', 'packs', '$schema']);
 const TOP_LEVEL_KEYS = new Set([
@@ -31,12 +30,18 @@ const TOP_LEVEL_KEYS = new Set([
   'approvals',
   'approvalTimeoutSeconds',
 ]);
-const EVENT_KEYS = new Set(['enabled', 'sound', 'volume', 'cooldown', 'desktop']);
+const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop'];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value: unknown) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+
+function reportUnknownKeys(raw: Json, known: readonly string[], field: string, problems: ConfigProblem[]) {
+  for (const key of Object.keys(raw)) {
+    if (!known.includes(key)) problems.push({ field: `${field}.${key}`, problem: 'is not a known setting' });
+  }
+}
 
 /** Why a sound spec is unusable, judged from its text alone (the file is checked when played). */
 export function soundSpecProblem(spec: string): string | undefined {
@@ -55,29 +60,35 @@ function readEvent(raw: unknown, field: string, problems: ConfigProblem[]): Even
     problems.push({ field, problem: `must be an object (got ${show(raw)})` });
     return event;
   }
-  for (const key of Object.keys(raw)) {
-    if (!EVENT_KEYS.has(key)) problems.push({ field: `${field}.${key}`, problem: 'is not a known setting' });
-  }
+  reportUnknownKeys(raw, EVENT_KEYS, field, problems);
   const { enabled, sound, volume, cooldown, desktop } = raw;
   if (enabled !== undefined) {
     if (typeof enabled === 'boolean') event.enabled = enabled;
-    else problems.push({ field: `${field}.enabled`, problem: `must be true or false (got ${show(enabled)})` });
+    else
+      problems.push({ field: `${field}.enabled`, problem: `must be true or false (got ${show(enabled)})` });
   }
   if (desktop !== undefined) {
     if (typeof desktop === 'boolean') event.desktop = desktop;
-    else problems.push({ field: `${field}.desktop`, problem: `must be true or false (got ${show(desktop)})` });
+    else
+      problems.push({ field: `${field}.desktop`, problem: `must be true or false (got ${show(desktop)})` });
   }
-  if (sound !== undefined) {
+  // An empty sound means "the default", as original ccbell reads it.
+  if (sound !== undefined && sound !== '') {
     const problem = typeof sound === 'string' ? soundSpecProblem(sound) : 'must be a string';
     if (problem) problems.push({ field: `${field}.sound`, problem: `${problem} (got ${show(sound)})` });
     else event.sound = sound as string;
   }
   if (volume !== undefined) {
     if (typeof volume === 'number' && volume >= 0 && volume <= 1) event.volume = volume;
-    else problems.push({ field: `${field}.volume`, problem: `must be a number from 0 to 1 (got ${show(volume)})` });
+    else
+      problems.push({
+        field: `${field}.volume`,
+        problem: `must be a number from 0 to 1 (got ${show(volume)})`,
+      });
   }
   if (cooldown !== undefined) {
-    if (typeof cooldown === 'number' && Number.isInteger(cooldown) && cooldown >= 0) event.cooldown = cooldown;
+    if (typeof cooldown === 'number' && Number.isInteger(cooldown) && cooldown >= 0)
+      event.cooldown = cooldown;
     else
       problems.push({
         field: `${field}.cooldown`,
@@ -95,7 +106,10 @@ function readEvents(raw: unknown, field: string, problems: ConfigProblem[]) {
   }
   for (const [name, value] of Object.entries(raw)) {
     if (!isEventName(name)) {
-      problems.push({ field: `${field}.${name}`, problem: `unknown event (known: ${EVENT_NAMES.join(', ')})` });
+      problems.push({
+        field: `${field}.${name}`,
+        problem: `unknown event (known: ${EVENT_NAMES.join(', ')})`,
+      });
       continue;
     }
     events[name] = readEvent(value, `${field}.${name}`, problems);
@@ -147,8 +161,11 @@ export function validateConfig(raw: unknown): { config: Config; problems: Config
           problems.push({ field, problem: 'must be an object with "events"' });
           continue;
         }
+        reportUnknownKeys(profile, ['events'], field, problems);
         config.profiles[name] =
-          profile.events === undefined ? {} : { events: readEvents(profile.events, `${field}.events`, problems) };
+          profile.events === undefined
+            ? {}
+            : { events: readEvents(profile.events, `${field}.events`, problems) };
       }
   }
   if (raw.activeProfile !== undefined) {
@@ -156,20 +173,32 @@ export function validateConfig(raw: unknown): { config: Config; problems: Config
     if (typeof active !== 'string') problems.push({ field: 'activeProfile', problem: 'must be a string' });
     else if (active !== 'default' && !(active in config.profiles)) {
       const known = ['default', ...Object.keys(config.profiles)].join(', ');
-      problems.push({ field: 'activeProfile', problem: `profile ${show(active)} is not defined (known: ${known})` });
+      problems.push({
+        field: 'activeProfile',
+        problem: `profile ${show(active)} is not defined (known: ${known})`,
+      });
     } else config.activeProfile = active;
   }
   if (raw.quietHours !== undefined) {
     const quiet = raw.quietHours;
     if (!isObject(quiet)) problems.push({ field: 'quietHours', problem: 'must be an object {start, end}' });
     else {
+      reportUnknownKeys(quiet, ['start', 'end'], 'quietHours', problems);
+      // As in original ccbell, an empty start or end means "no quiet hours", not a mistake.
       const bad = (['start', 'end'] as const).filter(
-        (key) => typeof quiet[key] !== 'string' || parseClock(quiet[key] as string) === undefined,
+        (key) =>
+          quiet[key] !== '' &&
+          (typeof quiet[key] !== 'string' || parseClock(quiet[key] as string) === undefined),
       );
       for (const key of bad) {
-        problems.push({ field: `quietHours.${key}`, problem: `must be a 24-hour time HH:MM (got ${show(quiet[key])})` });
+        problems.push({
+          field: `quietHours.${key}`,
+          problem: `must be a 24-hour time HH:MM (got ${show(quiet[key])})`,
+        });
       }
-      if (bad.length === 0) config.quietHours = { start: quiet.start, end: quiet.end } as QuietHours;
+      if (bad.length === 0 && quiet.start !== '' && quiet.end !== '') {
+        config.quietHours = { start: quiet.start, end: quiet.end } as QuietHours;
+      }
     }
   }
   if (raw.player !== undefined) {
@@ -186,20 +215,29 @@ export function validateConfig(raw: unknown): { config: Config; problems: Config
       });
   }
   if (raw.cooldownScope !== undefined) {
-    if (raw.cooldownScope === 'event' || raw.cooldownScope === 'session') config.cooldownScope = raw.cooldownScope;
-    else problems.push({ field: 'cooldownScope', problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})` });
+    if (raw.cooldownScope === 'event' || raw.cooldownScope === 'session')
+      config.cooldownScope = raw.cooldownScope;
+    else
+      problems.push({
+        field: 'cooldownScope',
+        problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`,
+      });
   }
   if (raw.approvals !== undefined) {
-    if (!isObject(raw.approvals)) problems.push({ field: 'approvals', problem: 'must be an object {allow, deny}' });
-    else
+    if (!isObject(raw.approvals))
+      problems.push({ field: 'approvals', problem: 'must be an object {allow, deny}' });
+    else {
+      reportUnknownKeys(raw.approvals, ['allow', 'deny'], 'approvals', problems);
       config.approvals = {
         allow: readStringList(raw.approvals.allow, 'approvals.allow', problems),
         deny: readStringList(raw.approvals.deny, 'approvals.deny', problems),
       };
+    }
   }
   if (raw.approvalTimeoutSeconds !== undefined) {
     const seconds = raw.approvalTimeoutSeconds;
-    if (typeof seconds === 'number' && seconds > 0 && seconds <= 86_400) config.approvalTimeoutSeconds = seconds;
+    if (typeof seconds === 'number' && seconds > 0 && seconds <= 86_400)
+      config.approvalTimeoutSeconds = seconds;
     else
       problems.push({
         field: 'approvalTimeoutSeconds',

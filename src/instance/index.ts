@@ -6,8 +6,19 @@ export {
   listInstanceStatuses,
   removeInstance,
 } from './manage.js';
-export { assertInstanceName, DEFAULT_INSTANCE, INSTANCE_COMMAND_WORDS, instanceNameProblem } from './names.js';
-export { claudeConfigDir, defaultInstancePaths, expandHome, type InstanceConfig, registryPath } from './paths.js';
+export {
+  assertInstanceName,
+  DEFAULT_INSTANCE,
+  INSTANCE_COMMAND_WORDS,
+  instanceNameProblem,
+} from './names.js';
+export {
+  claudeConfigDir,
+  defaultInstancePaths,
+  expandHome,
+  type InstanceConfig,
+  registryPath,
+} from './paths.js';
 export {
   type AppRecord,
   claimPidFile,

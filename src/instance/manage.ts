@@ -17,7 +17,12 @@ export interface InstanceStatus extends InstanceConfig {
 
 export function instanceStatus(instance: InstanceConfig): InstanceStatus {
   const app = readRunningApp(instance.pid_path);
-  return { ...instance, running: Boolean(app), ...(app ? { app } : {}), configExists: existsSync(instance.config_path) };
+  return {
+    ...instance,
+    running: Boolean(app),
+    ...(app ? { app } : {}),
+    configExists: existsSync(instance.config_path),
+  };
 }
 
 export function listInstanceStatuses(env: NodeJS.ProcessEnv = process.env): InstanceStatus[] {
@@ -42,28 +47,42 @@ function readJsonConfig(path: string): string {
 }
 
 /** Registers `name` and gives it a config: a copy of `fromConfig`, else of the default instance's. */
-export function createInstance(name: string, fromConfig?: string, env: NodeJS.ProcessEnv = process.env): InstanceConfig {
+export function createInstance(
+  name: string,
+  fromConfig?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): InstanceConfig {
   assertInstanceName(name);
   if (name === DEFAULT_INSTANCE) throw new UsageError('the "default" instance always exists');
   const dir = claudeConfigDir(env);
   const source = fromConfig ? resolve(fromConfig) : defaultInstancePaths(DEFAULT_INSTANCE, dir).config_path;
   const text =
-    fromConfig || existsSync(source) ? readJsonConfig(source) : `${JSON.stringify(defaultConfig(), null, 2)}\n`;
+    fromConfig || existsSync(source)
+      ? readJsonConfig(source)
+      : `${JSON.stringify(defaultConfig(), null, 2)}\n`;
   const instance = defaultInstancePaths(name, dir);
   mkdirSync(dirname(instance.config_path), { recursive: true, mode: 0o700 });
-  updateRegistry(dir, (registry) => {
-    if (name in registry) throw new UsageError(`instance "${name}" already exists`);
-    if (existsSync(instance.config_path)) {
-      throw new UsageError(`${instance.config_path} already exists; remove it or pick another name`);
-    }
-    writeFileAtomic(instance.config_path, text, { durable: true });
-    registry[name] = { ...instance };
-  });
+  updateRegistry(
+    dir,
+    (registry) => {
+      if (name in registry) throw new UsageError(`instance "${name}" already exists`);
+      if (existsSync(instance.config_path)) {
+        throw new UsageError(`${instance.config_path} already exists; remove it or pick another name`);
+      }
+      writeFileAtomic(instance.config_path, text, { durable: true });
+      registry[name] = { ...instance };
+    },
+    env,
+  );
   return instance;
 }
 
 /** Makes `target` a new instance whose config is a copy of `source`'s; state is not copied. */
-export function copyInstance(source: string, target: string, env: NodeJS.ProcessEnv = process.env): InstanceConfig {
+export function copyInstance(
+  source: string,
+  target: string,
+  env: NodeJS.ProcessEnv = process.env,
+): InstanceConfig {
   const from = resolveInstance(source, env);
   if (!existsSync(from.config_path)) {
     const instance = createInstance(target, undefined, env);
@@ -81,13 +100,16 @@ export function removeInstance(name: string, env: NodeJS.ProcessEnv = process.en
   assertInstanceName(name);
   if (name === DEFAULT_INSTANCE) throw new UsageError('the "default" instance cannot be removed');
   const dir = claudeConfigDir(env);
-  if (!(name in readRegistry(dir))) throw new UsageError(`unknown instance "${name}"`);
+  if (!(name in readRegistry(dir, env))) throw new UsageError(`unknown instance "${name}"`);
   const instance = resolveInstance(name, env);
   const app = readRunningApp(instance.pid_path);
   if (app) throw new EnvironmentError(`instance "${name}" is running (app pid ${app.pid}); stop it first`);
-  updateRegistry(dir, (registry) => {
-    delete registry[name];
-  });
+  updateRegistry(
+    dir,
+    (registry) => {
+      delete registry[name];
+    },
+    env,
+  );
   return instance;
 }
-

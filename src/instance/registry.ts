@@ -3,15 +3,24 @@ import { isAbsolute } from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
 import { withFileLock, writeFileAtomic } from '../state/index.js';
 import { assertInstanceName, DEFAULT_INSTANCE, instanceNameProblem } from './names.js';
-import { claudeConfigDir, defaultInstancePaths, expandHome, type InstanceConfig, registryPath } from './paths.js';
+import {
+  claudeConfigDir,
+  defaultInstancePaths,
+  expandHome,
+  type InstanceConfig,
+  registryPath,
+} from './paths.js';
 
 /** The registry file: instance name → its files, in the seed's shape (a plain JSON map). */
 export type Registry = Record<string, Partial<InstanceConfig>>;
 
 const PATH_FIELDS = ['config_path', 'state_path', 'cache_dir', 'log_path', 'pid_path'] as const;
 
-/** Reads the registry; a missing file is an empty registry, a broken one an error naming it. */
-export function readRegistry(dir: string): Registry {
+/**
+ * Reads the registry; a missing file is an empty registry, a broken one an error naming it.
+ * `~/` in paths is expanded with `env`'s HOME.
+ */
+export function readRegistry(dir: string, env: NodeJS.ProcessEnv = process.env): Registry {
   const path = registryPath(dir);
   let text: string;
   try {
@@ -40,7 +49,7 @@ export function readRegistry(dir: string): Registry {
     for (const field of PATH_FIELDS) {
       const value = (entry as Record<string, unknown>)[field];
       if (value === undefined || value === '') continue;
-      const expanded = typeof value === 'string' ? expandHome(value) : undefined;
+      const expanded = typeof value === 'string' ? expandHome(value, env) : undefined;
       if (!expanded || !isAbsolute(expanded)) {
         throw new ConfigError(path, `${name}.${field}`, 'must be an absolute path (or start with ~/)');
       }
@@ -52,10 +61,14 @@ export function readRegistry(dir: string): Registry {
 }
 
 /** Changes the registry under its lock and writes it atomically; returns what `change` returns. */
-export function updateRegistry<T>(dir: string, change: (registry: Registry) => T): T {
+export function updateRegistry<T>(
+  dir: string,
+  change: (registry: Registry) => T,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
   const path = registryPath(dir);
   return withFileLock(path, () => {
-    const registry = readRegistry(dir);
+    const registry = readRegistry(dir, env);
     const result = change(registry);
     writeFileAtomic(path, `${JSON.stringify(registry, null, 2)}\n`, { durable: true });
     return result;
@@ -74,7 +87,7 @@ export function isKnownInstance(name: string, registry: Registry): boolean {
 export function resolveInstance(name: string, env: NodeJS.ProcessEnv = process.env): InstanceConfig {
   assertInstanceName(name);
   const dir = claudeConfigDir(env);
-  const registry = name === DEFAULT_INSTANCE ? {} : readRegistry(dir);
+  const registry = name === DEFAULT_INSTANCE ? {} : readRegistry(dir, env);
   if (!isKnownInstance(name, registry)) {
     throw new UsageError(`unknown instance "${name}": create it with "ccbell instance create ${name}"`);
   }
@@ -84,8 +97,13 @@ export function resolveInstance(name: string, env: NodeJS.ProcessEnv = process.e
 /** Every instance: `default` first, then the registry's in name order. */
 export function listInstances(env: NodeJS.ProcessEnv = process.env): InstanceConfig[] {
   const dir = claudeConfigDir(env);
-  const registry = readRegistry(dir);
-  const names = [DEFAULT_INSTANCE, ...Object.keys(registry).filter((n) => n !== DEFAULT_INSTANCE).sort()];
+  const registry = readRegistry(dir, env);
+  const names = [
+    DEFAULT_INSTANCE,
+    ...Object.keys(registry)
+      .filter((n) => n !== DEFAULT_INSTANCE)
+      .sort(),
+  ];
   return names.map((name) => ({ ...defaultInstancePaths(name, dir), ...registry[name], name }));
 }
 

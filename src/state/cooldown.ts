@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 
@@ -30,7 +31,14 @@ function parseState(text: string): CooldownState | undefined {
  * Read, decide and write happen under one cross-process lock, so of many simultaneous hooks
  * exactly one fires. A corrupt state file is kept under a new name, not silently replaced.
  */
-export function claimCooldown(statePath: string, key: string, cooldownSeconds: number, nowMs = Date.now()): CooldownVerdict {
+export function claimCooldown(
+  statePath: string,
+  key: string,
+  cooldownSeconds: number,
+  nowMs = Date.now(),
+): CooldownVerdict {
+  // A registry may put the state where no directory is yet (or ~/.claude may not exist).
+  mkdirSync(dirname(statePath), { recursive: true, mode: 0o700 });
   return withFileLock(statePath, () => {
     let state: CooldownState = { lastTrigger: {} };
     let setAside: string | undefined;

@@ -215,7 +215,8 @@ describe('broken input', () => {
   });
 
   it('still replies to a request whose sender half-closed the connection', async () => {
-    const { observer } = await recorder('half');
+    const observer = await observe('half', (payload) => sleep(50).then(() => ({ echo: payload })), { dir });
+    observers.push(observer);
     const raw = createConnection({ path: observer.path, allowHalfOpen: true });
     let text = '';
     raw.on('data', (data) => {
@@ -339,6 +340,12 @@ describe('request', () => {
   it('sends a reply that cannot be serialised back as an error', async () => {
     observers.push(await observe('bigint', () => 1n, { dir }));
     await expect(request('bigint', 1, { dir, timeoutMs: 2000 })).rejects.toThrow(/reply could not be sent/);
+  });
+
+  it('takes a deadline too long for setTimeout without timing out at once', async () => {
+    observers.push(await observe('patient', () => sleep(30).then(() => 'late'), { dir }));
+    await expect(request('patient', 1, { dir, timeoutMs: Number.POSITIVE_INFINITY })).resolves.toBe('late');
+    await expect(request('patient', 1, { dir, timeoutMs: 2 ** 40 })).resolves.toBe('late');
   });
 
   it('needs a timeout', async () => {

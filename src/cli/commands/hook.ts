@@ -19,6 +19,8 @@ async function tellApp(event: EventName, input: HookInput | undefined, instance:
  * deliberately silent, 1 with one stderr line on a real failure, never 2.
  */
 export async function runHook(args: ParsedArgs, context: CliContext): Promise<number> {
+  // Under an app, the app's own hooks (marked --app-hook) handle the session; user-level copies stay quiet.
+  if (context.env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return 0;
   const [eventArg, extra] = args.positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)} after the event`);
   if (eventArg !== undefined && !isEventName(eventArg)) {

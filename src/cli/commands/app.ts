@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { startApp } from '../../app/app.js';
+import { childLaunch, isPrintMode } from '../../app/child.js';
+import { attachTerminal } from '../../app/terminal.js';
+import { createRuntimeIdentity } from '../../approval/index.js';
+import { describeProblems, loadConfig } from '../../config/index.js';
+import { type AppRecord, claimPidFile, releasePidFile, resolveInstance, selectInstanceName } from '../../instance/index.js';
+import { openLogger } from '../../log/index.js';
+import { type ParsedArgs, stringFlag } from '../args.js';
+import type { CliContext } from '../context.js';
+
+/**
+ * `ccbell app [--instance NAME] [--accept-legacy] [-- CLAUDE_COMMAND…]`: runs the instance's app.
+ * With a command it starts it wired to this app and ends when it ends; without, it runs until
+ * interrupted.
+ */
+export async function runApp(args: ParsedArgs, context: CliContext): Promise<number> {
+  const { env } = context;
+  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), env), env);
+  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
+  const logger = openLogger(instance.log_path, loaded.config.debug);
+  const problem = describeProblems(loaded);
+  if (problem) context.stderr(`ccbell: ${problem}\n`);
+
+  const identity = createRuntimeIdentity();
+  const record: AppRecord = {
+    pid: process.pid,
+    runtimeId: identity.id,
+    instance: instance.name,
+    startedAt: new Date(identity.startedAt).toISOString(),
+  };
+  claimPidFile(instance.pid_path, record);
+  const cleanups: (() => unknown)[] = [() => releasePidFile(instance.pid_path)];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step();
+    cleanups.length = 0;
+  };
+  process.once('exit', () => releasePidFile(instance.pid_path));
+
+  try {
+    const app = await startApp({
+      instance,
+      loaded,
+      logger,
+      env,
+      identity,
+      bundledSoundsDir: join(context.packageRoot, 'sounds'),
+      acceptLegacy: args.flags['accept-legacy'] === true,
+    });
+    cleanups.push(() => app.stop());
+    const command = args.rest;
+    const terminalFree = command.length === 0 || isPrintMode(command);
+    cleanups.push(
+      attachTerminal(app, {
+        instance: instance.name,
+        write: context.stderr,
+        ...(terminalFree && process.stdin.readable ? { input: process.stdin } : {}),
+      }),
+    );
+    context.stderr(
+      `[ccbell ${instance.name}] app running: id ${identity.id}, listening for ${app.channels.request}${args.flags['accept-legacy'] ? ' and the legacy channel' : ''}\n`,
+    );
+
+    if (command.length === 0) {
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      return 0;
+    }
+    const launch = childLaunch(
+      {
+        command,
+        runtimeId: identity.id,
+        instance: instance.name,
+        nodePath: process.execPath,
+        cliPath: context.cliPath,
+        approvalTimeoutSeconds: loaded.config.approvalTimeoutSeconds,
+      },
+      env,
+    );
+    logger.debug(`starting ${launch.file} for session(s) of ${identity.id}`);
+    const child = spawn(launch.file, launch.args, {
+      env: launch.env,
+      stdio: terminalFree ? ['ignore', 'inherit', 'inherit'] : 'inherit',
+    });
+    // Ctrl-C reaches the child (same process group); the app ends when the child does.
+    const ignore = () => undefined;
+    process.on('SIGINT', ignore);
+    const forward = () => child.kill('SIGTERM');
+    process.on('SIGTERM', forward);
+    cleanups.push(() => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', forward);
+    });
+    return await new Promise<number>((resolve) => {
+      child.on('error', (error) => {
+        context.stderr(`ccbell: cannot start ${launch.file}: ${error.message}\n`);
+        resolve(1);
+      });
+      child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    });
+  } finally {
+    await cleanup();
+    // stdin may still be open for the terminal prompt; nothing else should keep the app alive.
+    process.stdin.destroy();
+  }
+}

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { locateApp } from '../../app/client.js';
+import { type HookApprovalReply, type HookApprovalRequest, hookDecisionOutput } from '../../app/protocol.js';
+import { channelsFor } from '../../approval/identity.js';
+import { busDirectory, request } from '../../bus/index.js';
+import { describeProblems, loadConfig } from '../../config/index.js';
+import { messageOf } from '../../errors.js';
+import { handleEvent, readHookInput } from '../../events/index.js';
+import { resolveInstance, selectInstanceName } from '../../instance/index.js';
+import { openLogger } from '../../log/index.js';
+import { type ParsedArgs, stringFlag } from '../args.js';
+import type { CliContext } from '../context.js';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `ccbell [--instance NAME] permission-request`: a PermissionRequest hook. Asks the app that
+ * launched the session (or the instance's running app) and prints Claude Code's decision JSON.
+ * With no app, or no answer, it prints nothing, so Claude Code's own dialog appears; it then
+ * notifies like the `permission_request` event. Exit 0 always, but for a bad instance name.
+ */
+export async function runPermissionRequest(args: ParsedArgs, context: CliContext): Promise<number> {
+  const { env } = context;
+  // Under an app, the app's own hooks ask it; a user-level copy of this hook stays quiet.
+  if (env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return 0;
+  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), env), env);
+  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
+  const logger = openLogger(instance.log_path, loaded.config.debug);
+  const problem = describeProblems(loaded);
+  if (problem) {
+    context.stderr(`ccbell: ${problem}\n`);
+    logger.warn(problem);
+  }
+  const read = await readHookInput();
+  const input = read.kind === 'json' ? read.input : undefined;
+  const notifyInstead = () =>
+    handleEvent({
+      event: 'permission_request',
+      input,
+      instance,
+      loaded,
+      logger,
+      env,
+      bundledSoundsDir: join(context.packageRoot, 'sounds'),
+    }).then(() => 0);
+
+  if (!input || typeof input.tool_name !== 'string' || !isObject(input.tool_input)) {
+    logger.warn(read.kind === 'invalid' ? read.reason : 'PermissionRequest input without tool_name/tool_input');
+    return notifyInstead();
+  }
+  const app = locateApp(instance, env);
+  if (!app) {
+    logger.debug('permission-request: no app running; leaving the decision to Claude Code');
+    return notifyInstead();
+  }
+  const channel = channelsFor(app.runtimeId).request;
+  const question: HookApprovalRequest = {
+    kind: 'permission_request',
+    tool_name: input.tool_name,
+    input: input.tool_input,
+    ...(typeof input.session_id === 'string' ? { session_id: input.session_id } : {}),
+    ...(typeof input.cwd === 'string' ? { cwd: input.cwd } : {}),
+    ...(Array.isArray(input.permission_suggestions) ? { permission_suggestions: input.permission_suggestions } : {}),
+  };
+  try {
+    logger.debug(`permission-request: asking ${channel} about ${input.tool_name}`);
+    const reply = (await request(channel, question, {
+      timeoutMs: loaded.config.approvalTimeoutSeconds * 1000,
+      dir: busDirectory(env),
+    })) as HookApprovalReply;
+    logger.debug(`permission-request: ${reply.behavior} by ${reply.answered_by} (request ${reply.request_id})`);
+    context.stdout(`${hookDecisionOutput(reply, input.tool_name)}\n`);
+    return 0;
+  } catch (error) {
+    logger.warn(`permission-request: no decision from the app (${messageOf(error)}); Claude Code will ask`);
+    return notifyInstead();
+  }
+}

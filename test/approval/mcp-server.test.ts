@@ -1,0 +1,505 @@
+// The approval server through the SDK's own Client over an in-memory transport, against a
+// stand-in app that observes the request channel on a temporary bus directory and answers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  APPROVAL_MAX_FRAME_BYTES,
+  type ApprovalAnswer,
+  type ApprovalRequest,
+  channelsFor,
+  createApprovalServer,
+  parseApprovalRequest,
+  runApprovalServer,
+} from '../../src/approval/index.js';
+import { BusReplyError, type Observer, observe, post, request } from '../../src/bus/index.js';
+
+const ID_A = '1111_1763770000123';
+const ID_B = '2222_1763770000456';
+
+let dir: string;
+let cleanups: (() => Promise<unknown> | unknown)[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ccb-ap-'));
+  cleanups = [];
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function envFor(id: string | undefined): NodeJS.ProcessEnv {
+  return id === undefined ? { CCBELL_BUS_DIR: dir } : { CCBELL_BUS_DIR: dir, CLAUDE_CODE_UI_INSTANCE_ID: id };
+}
+
+async function connect(id: string | undefined, timeoutMs = 10_000) {
+  const logs: string[] = [];
+  const server = createApprovalServer({
+    env: envFor(id),
+    timeoutMs,
+    log: (line) => logs.push(line),
+    cwd: '/w/proj',
+  });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverTransport);
+  const client = new Client({ name: 'claude-stand-in', version: '1' });
+  await client.connect(clientTransport);
+  cleanups.push(() => client.close());
+  cleanups.push(() => server.close());
+  const prompt = async (args: Record<string, unknown>) => {
+    const result = await client.callTool({ name: 'approval_prompt', arguments: args }, undefined, {
+      timeout: 30_000,
+    });
+    const content = result.content as { type: string; text: string }[];
+    expect(content).toHaveLength(1);
+    expect(content[0]!.type).toBe('text');
+    return { result, answer: JSON.parse(content[0]!.text) as Record<string, unknown> };
+  };
+  return { client, server, logs, prompt };
+}
+
+/** A stand-in app: observes the request channel of `id` and answers through `respond`. */
+async function standInApp(
+  id: string | undefined,
+  respond: (request: ApprovalRequest) => Promise<ApprovalAnswer | undefined> | ApprovalAnswer | undefined,
+) {
+  const channels = channelsFor(id);
+  const seen: ApprovalRequest[] = [];
+  const raw: unknown[] = [];
+  let arrived: (request: ApprovalRequest) => void = () => undefined;
+  const observer: Observer = await observe(
+    channels.request,
+    async (payload) => {
+      raw.push(payload);
+      const received = parseApprovalRequest(payload);
+      seen.push(received);
+      arrived(received);
+      const answer = await respond(received);
+      if (answer) await post(channels.response, answer, { dir });
+    },
+    { dir },
+  );
+  cleanups.push(() => observer.close());
+  const next = () =>
+    new Promise<ApprovalRequest>((resolve) => {
+      arrived = resolve;
+    });
+  return { observer, seen, raw, next, channels };
+}
+
+const nestedInput = () => ({
+  file_path: '/tmp/ü/データ.json',
+  edits: [
+    { old_string: 'a\nb', new_string: '🎉 "quoted" \\ back', replace_all: false },
+    { old_string: '', new_string: 'x', extra: { deep: [[1, 2], [{ n: null }]] } },
+  ],
+  options: { nested: { array: [true, false, 0, -1.5, 'ß', '\u2028'] } },
+  empty: {},
+  none: [],
+});
+
+describe('approval server', () => {
+  it('offers one tool, approval_prompt, taking tool_name, input and tool_use_id', async () => {
+    const { client, logs } = await connect(ID_A);
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['approval_prompt']);
+    const schema = tools[0]!.inputSchema as {
+      properties: Record<string, { type?: string }>;
+      required: string[];
+    };
+    expect(schema.properties.tool_name?.type).toBe('string');
+    expect(schema.properties.input?.type).toBe('object');
+    expect(schema.properties.tool_use_id?.type).toBe('string');
+    expect(schema.required.sort()).toEqual(['input', 'tool_name']);
+    expect(logs).toContain(`Configuring for instance: ${ID_A}`);
+  });
+
+  it('allows with the original nested input, returned intact', async () => {
+    const app = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const { prompt } = await connect(ID_A);
+    const { answer, result } = await prompt({
+      tool_name: 'MultiEdit',
+      input: nestedInput(),
+      tool_use_id: 'toolu_01',
+    });
+    expect(result.isError).toBeFalsy();
+    expect(answer).toEqual({ behavior: 'allow', updatedInput: nestedInput() });
+    expect(app.seen).toEqual([
+      { tool_name: 'MultiEdit', input: nestedInput(), tool_use_id: 'toolu_01', cwd: '/w/proj' },
+    ]);
+  });
+
+  it('keeps a "__proto__" key of the input', async () => {
+    await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const { prompt } = await connect(ID_A);
+    const input = JSON.parse('{"a":{"__proto__":{"x":1}},"b":[{"__proto__":2}]}');
+    const { answer } = await prompt({ tool_name: 'X', input, tool_use_id: 'toolu_p' });
+    expect(JSON.stringify(answer)).toBe(`{"behavior":"allow","updatedInput":${JSON.stringify(input)}}`);
+  });
+
+  it('allows with the updated input the app sends', async () => {
+    const updated = { command: 'ls -la', nested: { list: [{ a: 1 }, { b: [2] }] } };
+    await standInApp(ID_A, (req) => ({
+      tool_use_id: req.tool_use_id,
+      behavior: 'allow',
+      updated_input: updated,
+    }));
+    const { prompt } = await connect(ID_A);
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_02' });
+    expect(answer).toEqual({ behavior: 'allow', updatedInput: updated });
+  });
+
+  it('denies with the app’s message', async () => {
+    await standInApp(ID_A, (req) => ({
+      tool_use_id: req.tool_use_id,
+      behavior: 'deny',
+      message: 'Not on main, please',
+    }));
+    const { prompt } = await connect(ID_A);
+    const { answer } = await prompt({
+      tool_name: 'Bash',
+      input: { command: 'git push' },
+      tool_use_id: 'toolu_03',
+    });
+    expect(answer).toEqual({ behavior: 'deny', message: 'Not on main, please' });
+  });
+
+  it('denies at once, naming the channel, when no app listens', async () => {
+    const { prompt } = await connect(ID_A, 20_000);
+    const started = Date.now();
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_04' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(answer.behavior).toBe('deny');
+    expect(answer.message).toContain(`ClaudeCodeUIApprovalRequest_${ID_A}`);
+  });
+
+  it('denies when the app closes mid-request, well before the timeout', async () => {
+    let app!: Awaited<ReturnType<typeof standInApp>>;
+    app = await standInApp(ID_A, () => {
+      setTimeout(() => void app.observer.close(), 50);
+      return undefined;
+    });
+    const { prompt } = await connect(ID_A, 20_000);
+    const started = Date.now();
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_05' });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(answer.behavior).toBe('deny');
+    expect(answer.message).toMatch(/went away/);
+    expect(answer.message).toContain(ID_A);
+    expect(app.seen).toHaveLength(1);
+  });
+
+  it('takes an answer that arrives just after the app closed its request channel', async () => {
+    let app!: Awaited<ReturnType<typeof standInApp>>;
+    app = await standInApp(ID_A, async (req) => {
+      await app.observer.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await post(app.channels.response, { tool_use_id: req.tool_use_id, behavior: 'allow' }, { dir });
+      return undefined;
+    });
+    const { prompt } = await connect(ID_A);
+    const { answer } = await prompt({
+      tool_name: 'Read',
+      input: { file_path: '/x' },
+      tool_use_id: 'toolu_05b',
+    });
+    expect(answer).toEqual({ behavior: 'allow', updatedInput: { file_path: '/x' } });
+  });
+
+  it('denies after the timeout, saying how long it waited', async () => {
+    const app = await standInApp(ID_A, () => undefined);
+    const { prompt } = await connect(ID_A, 300);
+    const started = Date.now();
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_06' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(answer.behavior).toBe('deny');
+    expect(answer.message).toContain('300 ms');
+    expect(app.seen).toHaveLength(1);
+  });
+
+  it('keeps two runtime ids apart', async () => {
+    const appA = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const appB = await standInApp(ID_B, (req) => ({
+      tool_use_id: req.tool_use_id,
+      behavior: 'deny',
+      message: 'B says no',
+    }));
+    const a = await connect(ID_A);
+    const b = await connect(ID_B);
+    const [resultA, resultB] = await Promise.all([
+      a.prompt({ tool_name: 'Bash', input: { command: 'a' }, tool_use_id: 'toolu_same' }),
+      b.prompt({ tool_name: 'Bash', input: { command: 'b' }, tool_use_id: 'toolu_same' }),
+    ]);
+    expect(resultA.answer).toEqual({ behavior: 'allow', updatedInput: { command: 'a' } });
+    expect(resultB.answer).toEqual({ behavior: 'deny', message: 'B says no' });
+    expect(appA.seen.map((r) => r.input.command)).toEqual(['a']);
+    expect(appB.seen.map((r) => r.input.command)).toEqual(['b']);
+  });
+
+  it('does not reach an app of another id, nor a legacy app, from an id', async () => {
+    const other = await standInApp(ID_B, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const legacy = await standInApp(undefined, (req) => ({
+      tool_use_id: req.tool_use_id,
+      behavior: 'allow',
+    }));
+    const { prompt } = await connect(ID_A);
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'x' }, tool_use_id: 'toolu_07' });
+    expect(answer.behavior).toBe('deny');
+    expect(other.seen).toEqual([]);
+    expect(legacy.seen).toEqual([]);
+  });
+
+  it('uses the legacy channel names when no id is set', async () => {
+    const scoped = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'deny' }));
+    const legacy = await standInApp(undefined, (req) => ({
+      tool_use_id: req.tool_use_id,
+      behavior: 'allow',
+    }));
+    expect(legacy.channels.request).toBe('ClaudeCodeUIApprovalRequest');
+    const { prompt, logs } = await connect(undefined);
+    const { answer } = await prompt({
+      tool_name: 'Read',
+      input: { file_path: '/a' },
+      tool_use_id: 'toolu_08',
+    });
+    expect(answer).toEqual({ behavior: 'allow', updatedInput: { file_path: '/a' } });
+    expect(legacy.seen).toHaveLength(1);
+    expect(scoped.seen).toEqual([]);
+    expect(logs.some((line) => line.startsWith('Configuring for instance: (none'))).toBe(true);
+  });
+
+  it('ignores answers for another tool_use_id and malformed ones', async () => {
+    await standInApp(ID_A, async (req) => {
+      const { response } = channelsFor(ID_A);
+      await post(response, { tool_use_id: 'toolu_other', behavior: 'allow' }, { dir });
+      await post(response, { tool_use_id: req.tool_use_id, behavior: 'maybe' }, { dir });
+      await post(response, 'garbage', { dir });
+      // A request-style answer for another id is refused, so the app can tell.
+      await expect(
+        request(response, { tool_use_id: 'toolu_other', behavior: 'allow' }, { timeoutMs: 2000, dir }),
+      ).rejects.toThrow(BusReplyError);
+      return { tool_use_id: req.tool_use_id, behavior: 'deny', message: 'the right one' };
+    });
+    const { prompt, logs } = await connect(ID_A);
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_09' });
+    expect(answer).toEqual({ behavior: 'deny', message: 'the right one' });
+    expect(logs.some((line) => line.includes('ignored a malformed answer'))).toBe(true);
+  });
+
+  it('replies {ok:true} to an answer sent as a bus request', async () => {
+    let reply: unknown;
+    await standInApp(ID_A, async (req) => {
+      reply = await request(
+        channelsFor(ID_A).response,
+        { tool_use_id: req.tool_use_id, behavior: 'allow' },
+        { timeoutMs: 2000, dir },
+      );
+      return undefined;
+    });
+    const { prompt } = await connect(ID_A);
+    const { answer } = await prompt({
+      tool_name: 'Read',
+      input: { file_path: '/r' },
+      tool_use_id: 'toolu_10',
+    });
+    expect(answer.behavior).toBe('allow');
+    expect(reply).toEqual({ ok: true });
+  });
+
+  it('answers concurrent calls each with its own answer', async () => {
+    const pending = new Map<string, (answer: ApprovalAnswer) => void>();
+    const app = await standInApp(
+      ID_A,
+      (req) => new Promise<ApprovalAnswer>((resolve) => pending.set(req.tool_use_id, resolve)),
+    );
+    const { prompt } = await connect(ID_A);
+    const first = prompt({ tool_name: 'Bash', input: { command: 'one' }, tool_use_id: 'toolu_1' });
+    const second = prompt({ tool_name: 'Bash', input: { command: 'two' }, tool_use_id: 'toolu_2' });
+    await vi.waitFor(() => expect(pending.size).toBe(2));
+    pending.get('toolu_2')!({ tool_use_id: 'toolu_2', behavior: 'deny', message: 'two: no' });
+    pending.get('toolu_1')!({ tool_use_id: 'toolu_1', behavior: 'allow' });
+    expect((await first).answer).toEqual({ behavior: 'allow', updatedInput: { command: 'one' } });
+    expect((await second).answer).toEqual({ behavior: 'deny', message: 'two: no' });
+    expect(app.seen).toHaveLength(2);
+  });
+
+  it('makes a tool_use_id when Claude Code gives none', async () => {
+    const app = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const { prompt } = await connect(ID_A);
+    const { answer } = await prompt({ tool_name: 'Read', input: { file_path: '/n' } });
+    expect(answer.behavior).toBe('allow');
+    expect(app.seen[0]!.tool_use_id).toMatch(/^ccbell_[0-9a-f-]{36}$/);
+  });
+
+  it('denies, naming the variable, when the runtime id is malformed', async () => {
+    const app = await standInApp(undefined, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const { prompt } = await connect('../../etc');
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_11' });
+    expect(answer.behavior).toBe('deny');
+    expect(answer.message).toContain('CLAUDE_CODE_UI_INSTANCE_ID');
+    expect(app.seen).toEqual([]);
+  });
+
+  it('denies a request the protocol refuses, without bothering the app', async () => {
+    const app = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const { prompt } = await connect(ID_A);
+    const bad = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'id with spaces' });
+    expect(bad.answer.behavior).toBe('deny');
+    expect(bad.answer.message).toContain('tool_use_id');
+    const deep = await prompt({ tool_name: 'Bash(x)', input: {}, tool_use_id: 'toolu_12' });
+    expect(deep.answer.behavior).toBe('deny');
+    expect(app.seen).toEqual([]);
+  });
+
+  it('returns an MCP error for arguments of the wrong type, and never asks the app', async () => {
+    const app = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const { client } = await connect(ID_A);
+    for (const args of [
+      { tool_name: 'Bash', input: ['ls'] },
+      { tool_name: 'Bash', input: 'ls' },
+      { input: {} },
+    ]) {
+      const result = await client.callTool({ name: 'approval_prompt', arguments: args });
+      expect(result.isError).toBe(true);
+    }
+    expect(app.seen).toEqual([]);
+  });
+
+  it('cleans up: no observer of the response channel is left after a call', async () => {
+    await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const { prompt } = await connect(ID_A, 200);
+    await prompt({ tool_name: 'Read', input: { file_path: '/c' }, tool_use_id: 'toolu_13' });
+    const delivery = await post(channelsFor(ID_A).response, { tool_use_id: 'x', behavior: 'allow' }, { dir });
+    expect(delivery.delivered).toBe(0);
+  });
+
+  it('stops waiting and cleans up when Claude Code cancels the call', async () => {
+    const app = await standInApp(ID_A, () => undefined);
+    const { client, logs } = await connect(ID_A, 20_000);
+    const controller = new AbortController();
+    const call = client.callTool(
+      {
+        name: 'approval_prompt',
+        arguments: { tool_name: 'Bash', input: { command: 'x' }, tool_use_id: 'toolu_c' },
+      },
+      undefined,
+      { signal: controller.signal },
+    );
+    await vi.waitFor(() => expect(app.seen).toHaveLength(1));
+    controller.abort();
+    await expect(call).rejects.toThrow();
+    await vi.waitFor(async () => {
+      expect(logs.some((line) => line.includes('cancelled'))).toBe(true);
+      const delivery = await post(
+        channelsFor(ID_A).response,
+        { tool_use_id: 'x', behavior: 'allow' },
+        { dir },
+      );
+      expect(delivery.delivered).toBe(0);
+    });
+  });
+
+  it('carries an input larger than the bus default frame (1 MiB) both ways', async () => {
+    const content = `${'データ'.repeat(400_000)}🎉`;
+    const channels = channelsFor(ID_A);
+    const observer = await observe(
+      channels.request,
+      async (payload) => {
+        const received = parseApprovalRequest(payload);
+        await post(
+          channels.response,
+          {
+            tool_use_id: received.tool_use_id,
+            behavior: 'allow',
+            updated_input: { ...received.input, ok: 1 },
+          },
+          { dir, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES },
+        );
+      },
+      { dir, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES },
+    );
+    cleanups.push(() => observer.close());
+    const { prompt } = await connect(ID_A);
+    const { answer } = await prompt({
+      tool_name: 'Write',
+      input: { file_path: '/big', content },
+      tool_use_id: 'toolu_big',
+    });
+    expect(answer).toEqual({ behavior: 'allow', updatedInput: { file_path: '/big', content, ok: 1 } });
+  });
+
+  it('writes nothing to stdout while serving a call', async () => {
+    await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const write = vi.spyOn(process.stdout, 'write');
+    try {
+      const { prompt } = await connect(ID_A);
+      await prompt({ tool_name: 'Read', input: { file_path: '/s' }, tool_use_id: 'toolu_14' });
+      await prompt({ tool_name: 'Read', input: { file_path: '/s' }, tool_use_id: 'toolu_15' });
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
+
+describe('runApprovalServer', () => {
+  it('speaks MCP over the given streams and resolves `closed` when stdin ends', async () => {
+    await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const logs: string[] = [];
+    const { closed } = await runApprovalServer({
+      env: envFor(ID_A),
+      timeoutMs: 5000,
+      log: (line) => logs.push(line),
+      stdin,
+      stdout,
+    });
+    const lines: Record<string, unknown>[] = [];
+    let buffered = '';
+    stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      let newline = buffered.indexOf('\n');
+      while (newline !== -1) {
+        lines.push(JSON.parse(buffered.slice(0, newline)));
+        buffered = buffered.slice(newline + 1);
+        newline = buffered.indexOf('\n');
+      }
+    });
+    const send = (message: Record<string, unknown>) =>
+      stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+    send({
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+    });
+    await vi.waitFor(() => expect(lines.find((line) => line.id === 1)).toBeDefined());
+    send({ method: 'notifications/initialized' });
+    send({
+      id: 2,
+      method: 'tools/call',
+      params: {
+        name: 'approval_prompt',
+        arguments: {
+          tool_name: 'Bash',
+          input: { command: 'ls', list: [1, { a: 'ü' }] },
+          tool_use_id: 'toolu_s',
+        },
+      },
+    });
+    await vi.waitFor(() => expect(lines.find((line) => line.id === 2)).toBeDefined(), { timeout: 5000 });
+    const reply = lines.find((line) => line.id === 2) as { result: { content: { text: string }[] } };
+    expect(JSON.parse(reply.result.content[0]!.text)).toEqual({
+      behavior: 'allow',
+      updatedInput: { command: 'ls', list: [1, { a: 'ü' }] },
+    });
+    stdin.end();
+    await closed;
+    expect(logs).toContain(`Configuring for instance: ${ID_A}`);
+  });
+});

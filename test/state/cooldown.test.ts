@@ -1,0 +1,111 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/index.js';
+import { cooldownKey } from '../../src/events/index.js';
+import { claimCooldown } from '../../src/state/index.js';
+
+let dir: string;
+let counter = 0;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ccbell-cooldown-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+const fresh = () => join(dir, `state-${counter++}`);
+const T0 = 1_800_000_000_000;
+const seconds = (s: number) => T0 + s * 1000;
+
+describe('claimCooldown', () => {
+  it('allows, then suppresses within the window, then allows after it', () => {
+    const path = fresh();
+    expect(claimCooldown(path, 'stop', 60, seconds(0))).toEqual({ kind: 'allowed' });
+    expect(claimCooldown(path, 'stop', 60, seconds(1))).toEqual({ kind: 'cooling', remainingSeconds: 59 });
+    expect(claimCooldown(path, 'stop', 60, seconds(59.9))).toEqual({ kind: 'cooling', remainingSeconds: 1 });
+    expect(claimCooldown(path, 'stop', 60, seconds(60))).toEqual({ kind: 'allowed' });
+    // The window starts again from the last firing, not the first.
+    expect(claimCooldown(path, 'stop', 60, seconds(100)).kind).toBe('cooling');
+    expect(claimCooldown(path, 'stop', 60, seconds(120)).kind).toBe('allowed');
+  });
+
+  it('writes the state in original ccbell format (Unix seconds per key)', () => {
+    const path = fresh();
+    claimCooldown(path, 'stop', 10, seconds(0));
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ lastTrigger: { stop: T0 / 1000 } });
+  });
+
+  it('keeps keys apart: one event cooling does not silence another', () => {
+    const path = fresh();
+    expect(claimCooldown(path, 'stop', 60, seconds(0)).kind).toBe('allowed');
+    expect(claimCooldown(path, 'subagent', 60, seconds(1)).kind).toBe('allowed');
+    expect(claimCooldown(path, 'stop', 60, seconds(2)).kind).toBe('cooling');
+    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).lastTrigger).sort()).toEqual(['stop', 'subagent']);
+  });
+
+  it('lets a clock that went backwards fire rather than stay silent', () => {
+    const path = fresh();
+    claimCooldown(path, 'stop', 60, seconds(100));
+    expect(claimCooldown(path, 'stop', 60, seconds(50)).kind).toBe('allowed');
+  });
+
+  it('reads an original state file, including a null lastTrigger', () => {
+    const path = fresh();
+    writeFileSync(path, JSON.stringify({ lastTrigger: { stop: T0 / 1000 } }));
+    expect(claimCooldown(path, 'stop', 60, seconds(5)).kind).toBe('cooling');
+    const nulled = fresh();
+    writeFileSync(nulled, '{"lastTrigger": null}');
+    expect(claimCooldown(nulled, 'stop', 60, seconds(5))).toEqual({ kind: 'allowed' });
+  });
+
+  it.each(['{"lastTrigger": {"stop": ', '[]', '{"lastTrigger": {"stop": "yesterday"}}', '{"lastTrigger": [1]}'])(
+    'sets a corrupt state file aside (renamed, content kept) and goes on: %s',
+    (corrupt) => {
+      const path = fresh();
+      writeFileSync(path, corrupt);
+      const verdict = claimCooldown(path, 'stop', 60, seconds(0));
+      expect(verdict.kind).toBe('allowed');
+      const setAside = (verdict as { setAside?: string }).setAside!;
+      expect(setAside).toBe(`${path}.corrupt-${seconds(0)}`);
+      expect(readFileSync(setAside, 'utf8')).toBe(corrupt);
+      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ lastTrigger: { stop: T0 / 1000 } });
+      expect(claimCooldown(path, 'stop', 60, seconds(1)).kind).toBe('cooling');
+    },
+  );
+
+  it('creates a missing directory for the state file', () => {
+    const path = join(fresh(), 'deeper', 'ccbell.state');
+    expect(claimCooldown(path, 'stop', 60, seconds(0)).kind).toBe('allowed');
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('leaves no lock or temporary file behind', () => {
+    const sub = fresh();
+    const path = join(sub, 'ccbell.state');
+    claimCooldown(path, 'stop', 60, seconds(0));
+    claimCooldown(path, 'stop', 60, seconds(1));
+    expect(readdirSync(sub)).toEqual(['ccbell.state']);
+  });
+});
+
+describe('cooldown keys', () => {
+  it('is one key per event by default (original ccbell), whatever the session', () => {
+    const config = defaultConfig();
+    expect(cooldownKey(config, 'stop', { session_id: 'a' })).toBe('stop');
+    expect(cooldownKey(config, 'stop', { session_id: 'b' })).toBe('stop');
+  });
+
+  it('is one key per event and session with cooldownScope "session"', () => {
+    const config = { ...defaultConfig(), cooldownScope: 'session' as const };
+    expect(cooldownKey(config, 'stop', { session_id: 'a' })).toBe('stop:a');
+    expect(cooldownKey(config, 'stop', undefined)).toBe('stop');
+    const path = fresh();
+    const a = cooldownKey(config, 'stop', { session_id: 'a' });
+    const b = cooldownKey(config, 'stop', { session_id: 'b' });
+    expect(claimCooldown(path, a, 60, seconds(0)).kind).toBe('allowed');
+    expect(claimCooldown(path, b, 60, seconds(1)).kind).toBe('allowed');
+    expect(claimCooldown(path, a, 60, seconds(2)).kind).toBe('cooling');
+    expect(claimCooldown(path, b, 60, seconds(3)).kind).toBe('cooling');
+  });
+});
