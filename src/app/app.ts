@@ -234,7 +234,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ...(decision.message ? { message: decision.message } : {}),
     };
     if (info.kind === 'request') return answerPayload;
-    const delivery = await post(responseChannel, answerPayload, busOptions);
+    const delivery = await post(responseChannel, answerPayload, { ...busOptions, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES });
     if (delivery.delivered === 0) logger.warn(`nobody listened for the answer to ${item.id} on ${responseChannel}`);
     return undefined;
   };
@@ -290,7 +290,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await listen(legacy.request, onRequest(legacy.response), APPROVAL_MAX_FRAME_BYTES);
       logger.debug(`ApprovalBridge listening for: ${legacy.request}`);
     }
-    await listen(channels.events, onEvent);
+    await listen(channels.events, onEvent, APPROVAL_MAX_FRAME_BYTES);
     await listen(channels.control, onControl);
   } catch (error) {
     await Promise.all(observers.map((o) => o.close()));

@@ -3,6 +3,7 @@
 // app that launched the session (`ClaudeCodeUIEvent_<id>`), fire and forget.
 import { busDirectory, post } from '../bus/index.js';
 import { channelsFor, runtimeIdFromEnv } from './identity.js';
+import { APPROVAL_MAX_FRAME_BYTES } from './protocol.js';
 
 /** What the app receives on its event channel for each hook event. */
 export interface AppEventMessage {
@@ -35,6 +36,9 @@ export async function forwardEventToApp(options: {
     ...(options.input === undefined ? {} : { input: options.input }),
     sent_at: Date.now(),
   };
-  const delivery = await post(channel, message, { dir: busDirectory(options.env) });
+  const delivery = await post(channel, message, {
+    dir: busDirectory(options.env),
+    maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
+  });
   return { delivered: delivery.delivered, channel };
 }

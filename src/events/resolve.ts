@@ -1,4 +1,4 @@
-import { type EventName, isEventName } from '../config/index.js';
+import type { EventName } from '../config/index.js';
 import type { HookInput } from './input.js';
 
 const BY_HOOK_EVENT: Record<string, EventName> = {
@@ -20,7 +20,8 @@ export function eventFromInput(input: HookInput): EventName | undefined {
   if (direct) return direct;
   if (hook !== 'Notification') return undefined;
   const type = input.notification_type;
-  if (typeof type === 'string') return isEventName(type) ? type : undefined;
+  // Only the two Notification types ccbell has events for (not, say, a type named "stop").
+  if (typeof type === 'string') return type === 'permission_prompt' || type === 'idle_prompt' ? type : undefined;
   const message = typeof input.message === 'string' ? input.message.toLowerCase() : '';
   if (message.includes('permission')) return 'permission_prompt';
   if (message.includes('waiting for your input') || message.includes('idle')) return 'idle_prompt';

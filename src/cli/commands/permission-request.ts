@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { locateApp } from '../../app/client.js';
 import { type HookApprovalReply, type HookApprovalRequest, hookDecisionOutput } from '../../app/protocol.js';
 import { channelsFor } from '../../approval/identity.js';
+import { APPROVAL_MAX_FRAME_BYTES } from '../../approval/protocol.js';
 import { busDirectory, request } from '../../bus/index.js';
 import { describeProblems, loadConfig } from '../../config/index.js';
 import { messageOf } from '../../errors.js';
@@ -69,6 +70,7 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
     const reply = (await request(channel, question, {
       timeoutMs: loaded.config.approvalTimeoutSeconds * 1000,
       dir: busDirectory(env),
+      maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
     })) as HookApprovalReply;
     logger.debug(`permission-request: ${reply.behavior} by ${reply.answered_by} (request ${reply.request_id})`);
     context.stdout(`${hookDecisionOutput(reply, input.tool_name)}\n`);
