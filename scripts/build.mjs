@@ -1,6 +1,6 @@
 // Builds dist/: a tiny entry that turns on Node's compile cache, then the bundled CLI split
 // into chunks so that rarely used commands (app, MCP server, setup) load only when asked for.
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { makeSounds } from './make-sounds.mjs';
 
@@ -21,8 +21,24 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   // CommonJS dependencies bundled into ESM need a require().
-  banner: { js: "import { createRequire as __ccbellRequire } from 'node:module'; const require = __ccbellRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __ccbellRequire } from 'node:module'; const require = __ccbellRequire(import.meta.url);",
+  },
 });
+
+// The app's page: one script and one stylesheet, served by the app itself (no CDN, strict CSP).
+await build({
+  entryPoints: { app: 'web/app.ts' },
+  outdir: `${outdir}web`,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  minify: true,
+  logLevel: 'warning',
+});
+await copyFile('web/index.html', `${outdir}web/index.html`);
+await copyFile('web/app.css', `${outdir}web/app.css`);
 
 const entry = `${outdir}ccbell.js`;
 await writeFile(

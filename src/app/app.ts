@@ -12,11 +12,16 @@ import {
 import { type Observer, observe, post } from '../bus/index.js';
 import type { EventName, LoadedConfig } from '../config/index.js';
 import { messageOf } from '../errors.js';
-import { handleEvent, type HookInput } from '../events/index.js';
+import { eventFromInput, type HookInput, handleEvent } from '../events/index.js';
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
-import type { ControlRequest, HookApprovalReply, HookApprovalRequest } from './protocol.js';
-import { viewOf } from './protocol.js';
+import {
+  type ControlRequest,
+  type HookApprovalReply,
+  type HookApprovalRequest,
+  hookDecisionOutput,
+  viewOf,
+} from './protocol.js';
 import { type AnsweredBy, type ApprovalItem, type Decision, RequestBook } from './requests.js';
 import { type SessionInfo, SessionTable } from './sessions.js';
 
@@ -52,8 +57,10 @@ export interface RunningApp {
   /** Listeners for the feed (the terminal, the page). */
   onFeed: Set<(entry: FeedEntry) => void>;
   answer(id: string, decision: Decision, by: AnsweredBy): ReturnType<RequestBook['answer']>;
-  /** Handles one hook event that reached the app in process (http hooks), as the hook handler would. */
-  notify(event: EventName, input: HookInput | undefined): Promise<void>;
+  /** Handles one http hook's input in process; resolves with the hook's JSON output. */
+  handleHookInput(input: HookInput): Promise<Record<string, unknown>>;
+  /** Sets the page's address (no token), shown in desktop notifications. */
+  setPageUrl(url: string): void;
   stop(): Promise<void>;
 }
 
@@ -76,7 +83,9 @@ function parseHookRequest(payload: Record<string, unknown>): HookApprovalRequest
     input: request.input,
     ...(typeof payload.session_id === 'string' ? { session_id: payload.session_id.slice(0, 200) } : {}),
     ...(request.cwd ? { cwd: request.cwd } : {}),
-    ...(Array.isArray(payload.permission_suggestions) ? { permission_suggestions: payload.permission_suggestions } : {}),
+    ...(Array.isArray(payload.permission_suggestions)
+      ? { permission_suggestions: payload.permission_suggestions }
+      : {}),
   };
 }
 
@@ -101,6 +110,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const allow = config.approvals.allow.map((pattern) => parseRule(pattern));
   const deny = config.approvals.deny.map((pattern) => parseRule(pattern));
 
+  let pageUrl: string | undefined;
   logger.debug(`App instance ID: ${identity.id}`);
 
   const pushFeed = (entry: FeedEntry) => {
@@ -119,6 +129,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         logger,
         env: options.env,
         bundledSoundsDir: options.bundledSoundsDir,
+        ...(pageUrl ? { url: pageUrl } : {}),
       });
     } catch (error) {
       logger.warn(`notification for ${event} failed: ${messageOf(error)}`);
@@ -149,11 +160,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const settleByRules = (item: ApprovalItem) => {
     const context = item.cwd ? { cwd: item.cwd } : {};
     const verdict = decideByRules({ allow, deny }, item.toolName, item.input, context);
-    if (verdict === 'deny') book.answer(item.id, { behavior: 'deny', message: 'denied by a ccbell rule' }, 'rules');
+    if (verdict === 'deny')
+      book.answer(item.id, { behavior: 'deny', message: 'denied by a ccbell rule' }, 'rules');
     else if (verdict === 'allow') book.answer(item.id, { behavior: 'allow' }, 'rules');
     else {
       const fromSession = sessionRules.get(item.sessionId ?? '*') ?? [];
-      if (fromSession.length && decideByRules({ allow: fromSession }, item.toolName, item.input, context) === 'allow') {
+      if (
+        fromSession.length &&
+        decideByRules({ allow: fromSession }, item.toolName, item.input, context) === 'allow'
+      ) {
         book.answer(item.id, { behavior: 'allow' }, 'session-rule');
       }
     }
@@ -171,7 +186,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   book.on('added', (item) => {
     if (item.sessionId) sessions.touch(item.sessionId, item.cwd);
-    logger.debug(`request ${item.id}: ${item.toolName} (${item.risk}) ${item.summary} from ${item.sources.join('+')}`);
+    logger.debug(
+      `request ${item.id}: ${item.toolName} (${item.risk}) ${item.summary} from ${item.sources.join('+')}`,
+    );
     settleByRules(item);
     if (!item.decision) {
       void notify('permission_request', {
@@ -186,58 +203,83 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger.debug(`request ${item.id} answered ${item.decision?.behavior} by ${item.decision?.by}`);
   });
 
-  /** A request from the approval server (posted) or a PermissionRequest hook (request/reply). */
-  const onRequest = (responseChannel: string) => async (payload: unknown, info: { kind: 'post' | 'request' }) => {
-    if (!isObject(payload)) throw new Error('request must be a JSON object');
-    if (payload.kind === 'permission_request') {
-      const hook = parseHookRequest(payload);
-      const { decided } = book.submit({
-        source: 'hook',
-        toolName: hook.tool_name,
-        input: hook.input,
-        ...(hook.session_id ? { sessionId: hook.session_id } : {}),
-        ...(hook.cwd ? { cwd: hook.cwd } : {}),
-        ...(hook.permission_suggestions ? { permissionSuggestions: hook.permission_suggestions } : {}),
-      });
-      const item = await decided;
-      const decision = item.decision!;
-      const reply: HookApprovalReply = {
-        behavior: decision.behavior,
-        request_id: item.id,
-        answered_by: decision.by,
-        ...(decision.message ? { message: decision.message } : {}),
-        ...(decision.updatedInput ? { updated_input: decision.updatedInput } : {}),
-        ...(decision.sessionRule ? { session_rule: decision.sessionRule } : {}),
-      };
-      return reply;
-    }
-    let request: ApprovalRequest;
-    try {
-      request = parseApprovalRequest(payload);
-    } catch (error) {
-      logger.warn(`refused a malformed approval request: ${messageOf(error)}`);
-      throw error;
-    }
+  /** A PermissionRequest hook's question (by command hook over the bus, or by http hook). */
+  const askFromHook = async (hook: HookApprovalRequest): Promise<HookApprovalReply> => {
     const { decided } = book.submit({
-      source: 'prompt-tool',
-      toolName: request.tool_name,
-      input: request.input,
-      toolUseId: request.tool_use_id,
-      ...(request.cwd ? { cwd: request.cwd } : {}),
+      source: 'hook',
+      toolName: hook.tool_name,
+      input: hook.input,
+      ...(hook.session_id ? { sessionId: hook.session_id } : {}),
+      ...(hook.cwd ? { cwd: hook.cwd } : {}),
+      ...(hook.permission_suggestions ? { permissionSuggestions: hook.permission_suggestions } : {}),
     });
     const item = await decided;
     const decision = item.decision!;
-    const answerPayload = {
-      tool_use_id: request.tool_use_id,
+    return {
       behavior: decision.behavior,
-      ...(decision.updatedInput ? { updated_input: decision.updatedInput } : {}),
+      request_id: item.id,
+      answered_by: decision.by,
       ...(decision.message ? { message: decision.message } : {}),
+      ...(decision.updatedInput ? { updated_input: decision.updatedInput } : {}),
+      ...(decision.sessionRule ? { session_rule: decision.sessionRule } : {}),
     };
-    if (info.kind === 'request') return answerPayload;
-    const delivery = await post(responseChannel, answerPayload, { ...busOptions, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES });
-    if (delivery.delivered === 0) logger.warn(`nobody listened for the answer to ${item.id} on ${responseChannel}`);
-    return undefined;
   };
+
+  /**
+   * One http hook: the same rules and channels as the command hook, in process. A
+   * PermissionRequest waits for its decision; the result is the hook's JSON output.
+   */
+  const handleHookInput = async (input: HookInput): Promise<Record<string, unknown>> => {
+    if (input.hook_event_name === 'PermissionRequest') {
+      if (typeof input.tool_name !== 'string' || !isObject(input.tool_input)) return {};
+      const hook = parseHookRequest({ ...input, kind: 'permission_request', input: input.tool_input });
+      const reply = await askFromHook(hook);
+      return JSON.parse(hookDecisionOutput(reply, hook.tool_name)) as Record<string, unknown>;
+    }
+    const event = eventFromInput(input);
+    if (event) {
+      recordEvent(event, input);
+      await notify(event, input);
+    }
+    return {};
+  };
+
+  /** A request from the approval server (posted) or a PermissionRequest hook (request/reply). */
+  const onRequest =
+    (responseChannel: string) => async (payload: unknown, info: { kind: 'post' | 'request' }) => {
+      if (!isObject(payload)) throw new Error('request must be a JSON object');
+      if (payload.kind === 'permission_request') return askFromHook(parseHookRequest(payload));
+      let request: ApprovalRequest;
+      try {
+        request = parseApprovalRequest(payload);
+      } catch (error) {
+        logger.warn(`refused a malformed approval request: ${messageOf(error)}`);
+        throw error;
+      }
+      const { decided } = book.submit({
+        source: 'prompt-tool',
+        toolName: request.tool_name,
+        input: request.input,
+        toolUseId: request.tool_use_id,
+        ...(request.cwd ? { cwd: request.cwd } : {}),
+      });
+      const item = await decided;
+      const decision = item.decision!;
+      const answerPayload = {
+        tool_use_id: request.tool_use_id,
+        behavior: decision.behavior,
+        ...(decision.updatedInput ? { updated_input: decision.updatedInput } : {}),
+        ...(decision.message ? { message: decision.message } : {}),
+      };
+      if (info.kind === 'request') return answerPayload;
+      const delivery = await post(responseChannel, answerPayload, {
+        ...busOptions,
+        maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
+      });
+      if (delivery.delivered === 0)
+        logger.warn(`nobody listened for the answer to ${item.id} on ${responseChannel}`);
+      return undefined;
+    };
 
   const onControl = async (payload: unknown) => {
     if (!isObject(payload)) throw new Error('control request must be a JSON object');
@@ -254,7 +296,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         return { pending: book.pending().map(viewOf) };
       case 'answer': {
         if (typeof control.id !== 'string') throw new Error('answer needs an id');
-        if (control.behavior !== 'allow' && control.behavior !== 'deny') throw new Error('behavior must be allow or deny');
+        if (control.behavior !== 'allow' && control.behavior !== 'deny')
+          throw new Error('behavior must be allow or deny');
         const result = answer(
           control.id,
           {
@@ -275,13 +318,18 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   const onEvent = (payload: unknown) => {
     if (!isObject(payload) || typeof payload.event !== 'string') return;
-    recordEvent(payload.event.slice(0, 40), isObject(payload.input) ? (payload.input as HookInput) : undefined);
+    recordEvent(
+      payload.event.slice(0, 40),
+      isObject(payload.input) ? (payload.input as HookInput) : undefined,
+    );
   };
 
   const observers: Observer[] = [];
   const onError = (error: unknown) => logger.warn(`bus: ${messageOf(error)}`);
   const listen = async (name: string, handler: Parameters<typeof observe>[1], maxFrameBytes?: number) => {
-    observers.push(await observe(name, handler, { ...busOptions, onError, ...(maxFrameBytes ? { maxFrameBytes } : {}) }));
+    observers.push(
+      await observe(name, handler, { ...busOptions, onError, ...(maxFrameBytes ? { maxFrameBytes } : {}) }),
+    );
   };
   try {
     await listen(channels.request, onRequest(channels.response), APPROVAL_MAX_FRAME_BYTES);
@@ -305,13 +353,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     feed,
     onFeed,
     answer,
-    notify: async (event, input) => {
-      recordEvent(event, input);
-      await notify(event, input);
+    handleHookInput,
+    setPageUrl: (url) => {
+      pageUrl = url;
     },
     stop: async () => {
       await Promise.all(observers.map((o) => o.close()));
     },
   };
 }
-

@@ -1,5 +1,12 @@
 import { approvalLaunchConfig, childEnvironment } from '../approval/index.js';
-import { type HooksSection, HOOK_SOURCES, hookCommand } from '../claude/index.js';
+import {
+  addHook,
+  HOOK_SOURCES,
+  type HookEntry,
+  type HooksSection,
+  hookCommand,
+  httpHookEntry,
+} from '../claude/index.js';
 
 /** Set for a child of the app: user-level ccbell hooks stay quiet, the app's own hooks run. */
 export const APP_HOOKS_ENV = 'CCBELL_APP_HOOKS';
@@ -11,8 +18,8 @@ export interface ChildPlan {
   nodePath: string;
   cliPath: string;
   approvalTimeoutSeconds: number;
-  /** Extra hooks by event (the http hooks of the page's server), replacing command hooks. */
-  httpHooks?: HooksSection;
+  /** The app's http hook endpoint: when set, events reach the app with no process per event. */
+  hooksUrl?: string;
 }
 
 /** Whether a claude command line runs non-interactively, leaving the app's terminal free. */
@@ -20,25 +27,39 @@ export function isPrintMode(args: readonly string[]): boolean {
   return args.some((arg) => arg === '-p' || arg === '--print');
 }
 
+/** The environment variable that carries the http hooks' bearer token to Claude Code. */
+export const HOOK_TOKEN_ENV = 'CCBELL_HOOK_TOKEN';
+
 /**
- * The hooks the app gives its child through `--settings`: the PermissionRequest hook that asks
- * this app, and the event hooks that feed it. Each carries `--app-hook`.
+ * The hooks the app gives its child through `--settings`. With `hooksUrl`, http hooks: Claude
+ * Code POSTs each event to the app, no process per event (SessionStart, which Claude Code does
+ * not send over http, stays a command hook). Without, command hooks marked `--app-hook`.
  */
 export function childHooks(plan: ChildPlan): HooksSection {
   const base = { instance: plan.instance, nodePath: plan.nodePath, cliPath: plan.cliPath };
   const hooks: HooksSection = {};
   for (const source of HOOK_SOURCES) {
     const asksApp = source.event === 'permission_request';
-    const command = hookCommand(base, '--app-hook', asksApp ? 'permission-request' : source.event);
-    const entry = { type: 'command' as const, command, timeout: asksApp ? plan.approvalTimeoutSeconds + 10 : 10 };
-    (hooks[source.hookEvent] ??= []).push(source.matcher ? { matcher: source.matcher, hooks: [entry] } : { hooks: [entry] });
+    const timeout = asksApp ? plan.approvalTimeoutSeconds + 10 : 10;
+    const entry: HookEntry =
+      plan.hooksUrl && source.event !== 'session_start'
+        ? httpHookEntry(plan.hooksUrl, HOOK_TOKEN_ENV, timeout)
+        : {
+            type: 'command',
+            command: hookCommand(base, '--app-hook', asksApp ? 'permission-request' : source.event),
+            timeout,
+          };
+    addHook(hooks, source, entry);
   }
-  for (const [event, groups] of Object.entries(plan.httpHooks ?? {})) hooks[event] = groups;
   return hooks;
 }
 
 /** The command line and environment the app starts its child with. */
-export function childLaunch(plan: ChildPlan, env: NodeJS.ProcessEnv): { file: string; args: string[]; env: NodeJS.ProcessEnv } {
+export function childLaunch(
+  plan: ChildPlan,
+  env: NodeJS.ProcessEnv,
+  hookToken?: string,
+): { file: string; args: string[]; env: NodeJS.ProcessEnv } {
   const [file, ...userArgs] = plan.command;
   if (!file) throw new Error('no command to run');
   const { claudeArgs } = approvalLaunchConfig({
@@ -50,6 +71,11 @@ export function childLaunch(plan: ChildPlan, env: NodeJS.ProcessEnv): { file: st
   return {
     file,
     args: [...userArgs, ...claudeArgs, '--settings', JSON.stringify({ hooks: childHooks(plan) })],
-    env: { ...env, ...childEnvironment(plan.runtimeId, plan.instance), [APP_HOOKS_ENV]: plan.runtimeId },
+    env: {
+      ...env,
+      ...childEnvironment(plan.runtimeId, plan.instance),
+      [APP_HOOKS_ENV]: plan.runtimeId,
+      ...(hookToken ? { [HOOK_TOKEN_ENV]: hookToken } : {}),
+    },
   };
 }

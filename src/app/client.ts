@@ -7,7 +7,10 @@ import { type AppRecord, type InstanceConfig, readRunningApp } from '../instance
 import type { ControlRequest } from './protocol.js';
 
 /** The runtime id of the app to talk to: the one that launched this session, else the instance's. */
-export function locateApp(instance: InstanceConfig, env: NodeJS.ProcessEnv): { runtimeId: string; record?: AppRecord } | undefined {
+export function locateApp(
+  instance: InstanceConfig,
+  env: NodeJS.ProcessEnv,
+): { runtimeId: string; record?: AppRecord } | undefined {
   const fromEnv = runtimeIdFromEnv(env);
   if (fromEnv) return { runtimeId: fromEnv };
   const record = readRunningApp(instance.pid_path);
@@ -15,8 +18,15 @@ export function locateApp(instance: InstanceConfig, env: NodeJS.ProcessEnv): { r
 }
 
 /** Sends one control operation to the instance's running app and returns its reply. */
-export async function askApp(instance: InstanceConfig, env: NodeJS.ProcessEnv, control: ControlRequest): Promise<unknown> {
+export async function askApp(
+  instance: InstanceConfig,
+  env: NodeJS.ProcessEnv,
+  control: ControlRequest,
+): Promise<unknown> {
   const record = readRunningApp(instance.pid_path);
-  if (!record) throw new EnvironmentError(`no app of instance "${instance.name}" is running (start it with "ccbell app --instance ${instance.name}")`);
+  if (!record)
+    throw new EnvironmentError(
+      `no app of instance "${instance.name}" is running (start it with "ccbell app --instance ${instance.name}")`,
+    );
   return request(channelsFor(record.runtimeId).control, control, { timeoutMs: 5000, dir: busDirectory(env) });
 }

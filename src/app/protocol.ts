@@ -59,7 +59,9 @@ export function viewOf(item: ApprovalItem): ItemView {
     ...(item.cwd ? { cwd: item.cwd } : {}),
     sources: item.sources,
     created_at: new Date(item.createdAt).toISOString(),
-    ...(item.decision ? { decision: { ...item.decision, at: new Date(item.decision.at).toISOString() } } : {}),
+    ...(item.decision
+      ? { decision: { ...item.decision, at: new Date(item.decision.at).toISOString() } }
+      : {}),
   };
 }
 

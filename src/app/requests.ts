@@ -114,7 +114,11 @@ export class RequestBook extends EventEmitter<{
       this.fingerprints.set(item.id, fingerprint);
       this.trim();
       const timer = setTimeout(() => {
-        this.answer(item.id, { behavior: 'deny', message: `no answer within ${Math.round(this.timeoutMs / 1000)} s` }, 'timeout');
+        this.answer(
+          item.id,
+          { behavior: 'deny', message: `no answer within ${Math.round(this.timeoutMs / 1000)} s` },
+          'timeout',
+        );
       }, this.timeoutMs);
       timer.unref();
     }

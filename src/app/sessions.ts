@@ -55,7 +55,13 @@ export class SessionTable {
     const now = Date.now();
     let session = this.sessions.get(sessionId);
     if (!session) {
-      session = { sessionId, label: sessionLabel(cwd), startedAt: now, lastEventAt: now, ...(cwd ? { cwd } : {}) };
+      session = {
+        sessionId,
+        label: sessionLabel(cwd),
+        startedAt: now,
+        lastEventAt: now,
+        ...(cwd ? { cwd } : {}),
+      };
       this.sessions.set(sessionId, session);
     } else if (cwd && !session.cwd) {
       session.cwd = cwd;

@@ -33,17 +33,23 @@ export function attachTerminal(app: RunningApp, options: TerminalOptions): () =>
     if (asking) write(`${card(asking, instance)}    allow? [y]es, [n]o [reason], [a]lways this session > `);
   };
   const onFeed = (entry: FeedEntry) => {
-    write(`[ccbell ${instance}] ${clock(entry.at)} ${entry.event} · ${entry.label}${entry.detail ? ` · ${entry.detail.slice(0, 80)}` : ''}\n`);
+    write(
+      `[ccbell ${instance}] ${clock(entry.at)} ${entry.event} · ${entry.label}${entry.detail ? ` · ${entry.detail.slice(0, 80)}` : ''}\n`,
+    );
   };
   const onAdded = (item: ApprovalItem) => {
     if (item.decision) return;
     if (!input) {
-      write(`${card(item, instance)}    answer on the page or with: ccbell answer ${item.id} allow|deny --instance ${instance}\n`);
+      write(
+        `${card(item, instance)}    answer on the page or with: ccbell answer ${item.id} allow|deny --instance ${instance}\n`,
+      );
     } else if (!asking) askNext();
   };
   const onAnswered = (item: ApprovalItem) => {
     const decision = item.decision!;
-    write(`[ccbell ${instance}] request ${item.id} ${decision.behavior === 'allow' ? 'allowed' : 'denied'} by ${decision.by}\n`);
+    write(
+      `[ccbell ${instance}] request ${item.id} ${decision.behavior === 'allow' ? 'allowed' : 'denied'} by ${decision.by}\n`,
+    );
     if (asking?.id === item.id) askNext();
   };
 

@@ -21,7 +21,13 @@ export interface MatcherGroup {
 export type HooksSection = Record<string, MatcherGroup[]>;
 
 /** Where each ccbell event comes from in Claude Code: the hook event and its matcher. */
-export const HOOK_SOURCES: { event: EventName; hookEvent: string; matcher?: string }[] = [
+export interface HookSource {
+  event: EventName;
+  hookEvent: string;
+  matcher?: string;
+}
+
+export const HOOK_SOURCES: HookSource[] = [
   { event: 'stop', hookEvent: 'Stop' },
   { event: 'subagent', hookEvent: 'SubagentStop' },
   { event: 'permission_prompt', hookEvent: 'Notification', matcher: 'permission_prompt' },
@@ -49,26 +55,59 @@ export interface HookPlan {
   approvals?: boolean;
   /** Seconds a PermissionRequest hook may wait for a person's answer. */
   approvalTimeoutSeconds?: number;
+  /** Send events to the instance's app at this address as http hooks (no process per event). */
+  http?: { hooksUrl: string; tokenEnv: string };
 }
 
 /** The command line Claude Code runs for one event: node and the built CLI, no npx (start-up cost). */
-export function hookCommand(plan: Pick<HookPlan, 'instance' | 'nodePath' | 'cliPath'>, ...args: string[]): string {
-  return [plan.nodePath, plan.cliPath, '--instance', plan.instance, ...args].map(shellQuote).join(' ') +
-    ` ${hookMarker(plan.instance)}`;
+export function hookCommand(
+  plan: Pick<HookPlan, 'instance' | 'nodePath' | 'cliPath'>,
+  ...args: string[]
+): string {
+  return (
+    [plan.nodePath, plan.cliPath, '--instance', plan.instance, ...args].map(shellQuote).join(' ') +
+    ` ${hookMarker(plan.instance)}`
+  );
+}
+
+/** Appends `entry` under its hook event, in a matcher group when the source has a matcher. */
+export function addHook(section: HooksSection, source: HookSource, entry: HookEntry): void {
+  const groups = section[source.hookEvent] ?? [];
+  groups.push(source.matcher ? { matcher: source.matcher, hooks: [entry] } : { hooks: [entry] });
+  section[source.hookEvent] = groups;
+}
+
+/** An http hook to the app: Claude Code fills the bearer token in from `tokenEnv`. */
+export function httpHookEntry(url: string, tokenEnv: string, timeout: number): HookEntry {
+  return {
+    type: 'http',
+    url,
+    headers: { Authorization: `Bearer $${tokenEnv}` },
+    allowedEnvVars: [tokenEnv],
+    timeout,
+  };
 }
 
 /** The hooks `ccbell setup` writes for one instance, grouped as Claude Code's settings want them. */
 export function ccbellHooks(plan: HookPlan): HooksSection {
   const section: HooksSection = {};
   for (const source of HOOK_SOURCES) {
-    const asksApp = source.event === 'permission_request' && plan.approvals;
-    const entry: HookEntry = {
-      type: 'command',
-      command: hookCommand(plan, asksApp ? 'permission-request' : source.event),
-      timeout: asksApp ? (plan.approvalTimeoutSeconds ?? 240) + 10 : 10,
-    };
-    const group: MatcherGroup = source.matcher ? { matcher: source.matcher, hooks: [entry] } : { hooks: [entry] };
-    (section[source.hookEvent] ??= []).push(group);
+    const asksApp = source.event === 'permission_request' && (plan.approvals || plan.http);
+    const timeout = asksApp ? (plan.approvalTimeoutSeconds ?? 240) + 10 : 10;
+    // Claude Code does not send SessionStart over http, so it stays a command hook.
+    const entry: HookEntry =
+      plan.http && source.event !== 'session_start'
+        ? httpHookEntry(
+            `${plan.http.hooksUrl}?ccbell_instance=${encodeURIComponent(plan.instance)}`,
+            plan.http.tokenEnv,
+            timeout,
+          )
+        : {
+            type: 'command',
+            command: hookCommand(plan, asksApp ? 'permission-request' : source.event),
+            timeout,
+          };
+    addHook(section, source, entry);
   }
   return section;
 }
@@ -91,7 +130,9 @@ export function withoutInstanceHooks(hooks: HooksSection, instance: string): Hoo
     }
     const kept = groups
       .map((group) =>
-        Array.isArray(group?.hooks) ? { ...group, hooks: group.hooks.filter((e) => !isOurs(e, instance)) } : group,
+        Array.isArray(group?.hooks)
+          ? { ...group, hooks: group.hooks.filter((e) => !isOurs(e, instance)) }
+          : group,
       )
       .filter((group) => !Array.isArray(group?.hooks) || group.hooks.length > 0);
     if (kept.length > 0) result[hookEvent] = kept;
@@ -102,7 +143,8 @@ export function withoutInstanceHooks(hooks: HooksSection, instance: string): Hoo
 /** Adds `ours` after what is there (after removing an earlier ccbell setup of the same instance). */
 export function mergeHooks(hooks: HooksSection, ours: HooksSection, instance: string): HooksSection {
   const result = withoutInstanceHooks(hooks, instance);
-  for (const [hookEvent, groups] of Object.entries(ours)) result[hookEvent] = [...(result[hookEvent] ?? []), ...groups];
+  for (const [hookEvent, groups] of Object.entries(ours))
+    result[hookEvent] = [...(result[hookEvent] ?? []), ...groups];
   return result;
 }
 
@@ -114,7 +156,10 @@ export function installedEvents(hooks: HooksSection, instance: string): Set<stri
     for (const group of groups) {
       if (!Array.isArray(group?.hooks) || !group.hooks.some((e) => isOurs(e, instance))) continue;
       for (const source of HOOK_SOURCES) {
-        if (source.hookEvent === hookEvent && (source.matcher === undefined || source.matcher === group.matcher)) {
+        if (
+          source.hookEvent === hookEvent &&
+          (source.matcher === undefined || source.matcher === group.matcher)
+        ) {
           found.add(source.event);
         }
       }

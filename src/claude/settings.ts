@@ -29,9 +29,14 @@ export function readSettings(path: string): SettingsFile {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(path, '', `is not valid JSON (${(error as Error).message}); fix it, ccbell will not touch it`, {
-      cause: error,
-    });
+    throw new ConfigError(
+      path,
+      '',
+      `is not valid JSON (${(error as Error).message}); fix it, ccbell will not touch it`,
+      {
+        cause: error,
+      },
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ConfigError(path, '', 'must hold a JSON object');

@@ -38,7 +38,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const short = /^-([a-z])$/.exec(arg)?.[1];
-    const [rawName, inline] = arg.startsWith('--') ? splitOnce(arg.slice(2)) : [short ? SHORT[short] : undefined];
+    const [rawName, inline] = arg.startsWith('--')
+      ? splitOnce(arg.slice(2))
+      : [short ? SHORT[short] : undefined];
     const name = rawName ?? '';
     if (VALUE_FLAGS.has(name)) {
       const value = inline ?? argv[++index];

@@ -56,7 +56,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   try {
     return await dispatch(argv, context);
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof EnvironmentError || error instanceof ConfigError;
+    const known =
+      error instanceof UsageError || error instanceof EnvironmentError || error instanceof ConfigError;
     context.stderr(`ccbell: ${known ? messageOf(error) : `unexpected error: ${messageOf(error)}`}\n`);
     if (!known && process.env.CCBELL_DEBUG) context.stderr(`${(error as Error).stack}\n`);
     return 1;

@@ -1,4 +1,10 @@
-import { type Config, EVENT_DEFAULTS, type EventConfig, type EventName, type ResolvedEvent } from './schema.js';
+import {
+  type Config,
+  EVENT_DEFAULTS,
+  type EventConfig,
+  type EventName,
+  type ResolvedEvent,
+} from './schema.js';
 
 function merge(into: ResolvedEvent, from: EventConfig | undefined) {
   if (!from) return;
@@ -13,6 +19,7 @@ function merge(into: ResolvedEvent, from: EventConfig | undefined) {
 export function resolveEvent(config: Config, event: EventName): ResolvedEvent {
   const resolved = { ...EVENT_DEFAULTS[event] };
   merge(resolved, config.events[event]);
-  if (config.activeProfile !== 'default') merge(resolved, config.profiles[config.activeProfile]?.events?.[event]);
+  if (config.activeProfile !== 'default')
+    merge(resolved, config.profiles[config.activeProfile]?.events?.[event]);
   return resolved;
 }

@@ -47,6 +47,8 @@ export interface Config {
   approvals: ApprovalRules;
   /** How long the approval server waits for an answer before denying. */
   approvalTimeoutSeconds: number;
+  /** A fixed port for the app's page and http hooks (needed by `setup --http`); unset: a free port. */
+  appPort?: number;
 }
 
 /** The settings an event ends up with after profiles and defaults are applied. */

@@ -29,6 +29,7 @@ const TOP_LEVEL_KEYS = new Set([
   'cooldownScope',
   'approvals',
   'approvalTimeoutSeconds',
+  'appPort',
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop'];
 
@@ -242,6 +243,16 @@ export function validateConfig(raw: unknown): { config: Config; problems: Config
       problems.push({
         field: 'approvalTimeoutSeconds',
         problem: `must be a number of seconds from 1 to 86400 (got ${show(seconds)})`,
+      });
+  }
+  if (raw.appPort !== undefined) {
+    const port = raw.appPort;
+    if (typeof port === 'number' && Number.isInteger(port) && port >= 1024 && port <= 65535)
+      config.appPort = port;
+    else
+      problems.push({
+        field: 'appPort',
+        problem: `must be a port number from 1024 to 65535 (got ${show(port)})`,
       });
   }
   return { config, problems };

@@ -21,7 +21,8 @@ export function eventFromInput(input: HookInput): EventName | undefined {
   if (hook !== 'Notification') return undefined;
   const type = input.notification_type;
   // Only the two Notification types ccbell has events for (not, say, a type named "stop").
-  if (typeof type === 'string') return type === 'permission_prompt' || type === 'idle_prompt' ? type : undefined;
+  if (typeof type === 'string')
+    return type === 'permission_prompt' || type === 'idle_prompt' ? type : undefined;
   const message = typeof input.message === 'string' ? input.message.toLowerCase() : '';
   if (message.includes('permission')) return 'permission_prompt';
   if (message.includes('waiting for your input') || message.includes('idle')) return 'idle_prompt';

@@ -6,7 +6,11 @@ import { basename, dirname, join } from 'node:path';
  * write a temporary file beside it, then rename over. `durable` adds an fsync, for files a
  * person wrote (settings, config); the cooldown state skips it to stay fast.
  */
-export function writeFileAtomic(path: string, data: string, options: { mode?: number; durable?: boolean } = {}) {
+export function writeFileAtomic(
+  path: string,
+  data: string,
+  options: { mode?: number; durable?: boolean } = {},
+) {
   const temp = join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,

@@ -1,3 +1,3 @@
 export { writeFileAtomic } from './atomic.js';
 export { type CooldownState, type CooldownVerdict, claimCooldown } from './cooldown.js';
-export { LockTimeoutError, type LockOptions, withFileLock } from './lock.js';
+export { type LockOptions, LockTimeoutError, withFileLock } from './lock.js';

@@ -1,4 +1,13 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { EnvironmentError } from '../errors.js';
 
 /** The lock was held by a live process for longer than the caller could wait. */
@@ -27,15 +36,37 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A lock file is stale when its owner is dead or it is older than any critical section could be. */
-function isStale(lockPath: string, staleMs: number): boolean {
+/**
+ * The lock file's content when the lock is stale (its owner is dead, or it is older than any
+ * critical section could be), else undefined.
+ */
+function staleContent(lockPath: string, staleMs: number): string | undefined {
   try {
-    const owner = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) return true;
-    return Date.now() - statSync(lockPath).mtimeMs > staleMs;
+    const content = readFileSync(lockPath, 'utf8');
+    const owner = Number.parseInt(content, 10);
+    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) return content;
+    return Date.now() - statSync(lockPath).mtimeMs > staleMs ? content : undefined;
   } catch {
-    return false; // gone or unreadable: just try again
+    return undefined; // gone or unreadable: just try again
   }
+}
+
+/**
+ * Removes a stale lock whose content was `content`. Between judging it stale and moving it
+ * aside, its owner may have released it and another process taken it: moving aside a lock
+ * with other content is undone (link back, which fails if yet another lock exists).
+ */
+function breakStaleLock(lockPath: string, content: string) {
+  const aside = `${lockPath}.stale.${process.pid}`;
+  try {
+    renameSync(lockPath, aside);
+  } catch {
+    return; // another process broke it first
+  }
+  try {
+    if (readFileSync(aside, 'utf8') !== content) linkSync(aside, lockPath);
+  } catch {}
+  rmSync(aside, { force: true });
 }
 
 /**
@@ -58,19 +89,17 @@ export function withFileLock<T>(path: string, critical: () => T, options: LockOp
     }
     if (fd !== undefined) {
       try {
-        writeSync(fd, String(process.pid));
+        // The pid says who holds it; the random part tells this holding from a later one.
+        writeSync(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`);
         closeSync(fd);
         return critical();
       } finally {
         rmSync(lockPath, { force: true });
       }
     }
-    if (isStale(lockPath, staleMs)) {
-      // Move the stale lock aside under a unique name: of several breakers only one rename wins.
-      try {
-        renameSync(lockPath, `${lockPath}.stale.${process.pid}`);
-        rmSync(`${lockPath}.stale.${process.pid}`, { force: true });
-      } catch {}
+    const stale = staleContent(lockPath, staleMs);
+    if (stale !== undefined) {
+      breakStaleLock(lockPath, stale);
       continue;
     }
     if (Date.now() >= deadline) {

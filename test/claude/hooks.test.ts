@@ -27,7 +27,11 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const plan = (instance: string) => ({ instance, nodePath: '/usr/bin/node', cliPath: '/opt/ccbell/dist/ccbell.js' });
+const plan = (instance: string) => ({
+  instance,
+  nodePath: '/usr/bin/node',
+  cliPath: '/opt/ccbell/dist/ccbell.js',
+});
 const FOREIGN: HooksSection = {
   Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }],
   PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'audit.sh' }] }],
@@ -36,9 +40,11 @@ const FOREIGN: HooksSection = {
 describe('shellQuote and hookCommand', () => {
   it('quotes what the shell would split or expand', () => {
     expect(shellQuote('/usr/bin/node')).toBe('/usr/bin/node');
-    expect(shellQuote('/my dir/it\'s')).toBe(`'/my dir/it'\\''s'`);
+    expect(shellQuote("/my dir/it's")).toBe(`'/my dir/it'\\''s'`);
     expect(shellQuote('$HOME')).toBe(`'$HOME'`);
-    const said = execFileSync('/bin/sh', ['-c', `printf %s ${shellQuote("a b'c $d `e`")}`], { encoding: 'utf8' });
+    const said = execFileSync('/bin/sh', ['-c', `printf %s ${shellQuote("a b'c $d `e`")}`], {
+      encoding: 'utf8',
+    });
     expect(said).toBe("a b'c $d `e`");
   });
 

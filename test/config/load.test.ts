@@ -69,11 +69,15 @@ describe('validateConfig: each rule', () => {
   });
 
   it.each([-1, 1.5, '5'])('refuses cooldown %s', (cooldown) => {
-    expect(fields(validateConfig({ events: { stop: { cooldown } } }).problems)).toEqual(['events.stop.cooldown']);
+    expect(fields(validateConfig({ events: { stop: { cooldown } } }).problems)).toEqual([
+      'events.stop.cooldown',
+    ]);
   });
 
   it.each(['enabled', 'desktop'])('refuses a non-boolean %s', (key) => {
-    expect(fields(validateConfig({ events: { stop: { [key]: 'yes' } } }).problems)).toEqual([`events.stop.${key}`]);
+    expect(fields(validateConfig({ events: { stop: { [key]: 'yes' } } }).problems)).toEqual([
+      `events.stop.${key}`,
+    ]);
   });
 
   it.each(['24:00', '7:00', '07:60', '0700', ' 07:00', 7])('refuses quiet hour %s', (start) => {
@@ -110,7 +114,9 @@ describe('validateConfig: each rule', () => {
   });
 
   it('accepts an activeProfile that is defined, and "default"', () => {
-    expect(validateConfig({ activeProfile: 'work', profiles: { work: {} } }).config.activeProfile).toBe('work');
+    expect(validateConfig({ activeProfile: 'work', profiles: { work: {} } }).config.activeProfile).toBe(
+      'work',
+    );
     expect(validateConfig({ activeProfile: 'default' }).problems).toEqual([]);
   });
 
@@ -154,7 +160,9 @@ describe('validateConfig: each rule', () => {
   );
 
   it('refuses a sound that is not a string, and reads "" as the default (as original ccbell)', () => {
-    expect(fields(validateConfig({ events: { stop: { sound: 3 } } }).problems)).toEqual(['events.stop.sound']);
+    expect(fields(validateConfig({ events: { stop: { sound: 3 } } }).problems)).toEqual([
+      'events.stop.sound',
+    ]);
     const empty = validateConfig({ events: { stop: { sound: '' } } });
     expect(empty.problems).toEqual([]);
     expect(resolveEvent(empty.config, 'stop').sound).toBe('bundled:stop');
@@ -310,7 +318,8 @@ describe('original ccbell config files', () => {
   it('loads the file original ccbell writes, with no problems', () => {
     const loaded = loadConfig(file(ORIGINAL_DEFAULT));
     expect(loaded.problems).toEqual([]);
-    for (const event of EVENT_NAMES) expect(resolveEvent(loaded.config, event)).toEqual(resolveEvent(defaultConfig(), event));
+    for (const event of EVENT_NAMES)
+      expect(resolveEvent(loaded.config, event)).toEqual(resolveEvent(defaultConfig(), event));
   });
 
   it('loads a customised original file: profiles, quiet hours, packs, custom sounds', () => {

@@ -46,7 +46,10 @@ describe('resolveEvent: merge order defaults → events → active profile', () 
   });
 
   it('can turn on an event that is off by default', () => {
-    const on = config({ profiles: { loud: { events: { session_start: { enabled: true } } } }, activeProfile: 'loud' });
+    const on = config({
+      profiles: { loud: { events: { session_start: { enabled: true } } } },
+      activeProfile: 'loud',
+    });
     expect(resolveEvent(defaultConfig(), 'session_start').enabled).toBe(false);
     expect(resolveEvent(on, 'session_start').enabled).toBe(true);
   });

@@ -17,7 +17,10 @@ describe('decide', () => {
   });
 
   it('is silent for a disabled event, also through a profile', () => {
-    expect(decide(defaultConfig(), 'session_start', at(12, 0))).toEqual({ go: false, reason: 'event-disabled' });
+    expect(decide(defaultConfig(), 'session_start', at(12, 0))).toEqual({
+      go: false,
+      reason: 'event-disabled',
+    });
     const { config } = validateConfig({
       activeProfile: 'quiet',
       profiles: { quiet: { events: { stop: { enabled: false } } } },

@@ -87,7 +87,11 @@ const PAYLOADS: [string, HookInput, string | undefined][] = [
     { ...common, hook_event_name: 'Notification', notification_type: 'stop', message: 'x' },
     undefined,
   ],
-  ['Notification with an unknown wording', { ...common, hook_event_name: 'Notification', message: 'hello' }, undefined],
+  [
+    'Notification with an unknown wording',
+    { ...common, hook_event_name: 'Notification', message: 'hello' },
+    undefined,
+  ],
   ['an unknown hook event', { ...common, hook_event_name: 'PostToolUse' }, undefined],
   ['no hook_event_name', { ...common }, undefined],
 ];

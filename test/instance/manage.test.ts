@@ -45,7 +45,12 @@ function errorOf(fn: () => unknown): Error {
 }
 
 const appRecord = (pid: number) =>
-  JSON.stringify({ pid, runtimeId: `${pid}_1763770000123`, instance: 'work', startedAt: new Date().toISOString() });
+  JSON.stringify({
+    pid,
+    runtimeId: `${pid}_1763770000123`,
+    instance: 'work',
+    startedAt: new Date().toISOString(),
+  });
 
 describe('createInstance', () => {
   it('registers the instance and gives it a default config when default has none', () => {
@@ -54,7 +59,9 @@ describe('createInstance', () => {
     expect(work).toEqual(defaultInstancePaths('work', dir));
     expect(JSON.parse(readFileSync(work.config_path, 'utf8'))).toEqual(defaultConfig());
     // The registry file has the seed's shape: name → { name, config_path, state_path, … }.
-    expect(JSON.parse(readFileSync(registryPath(dir), 'utf8'))).toEqual({ work: defaultInstancePaths('work', dir) });
+    expect(JSON.parse(readFileSync(registryPath(dir), 'utf8'))).toEqual({
+      work: defaultInstancePaths('work', dir),
+    });
     expect(resolveInstance('work', env)).toEqual(work);
   });
 

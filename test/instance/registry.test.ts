@@ -84,9 +84,13 @@ describe('registry', () => {
 
   it('writes and reads back entries; default paths fill what an entry leaves out', () => {
     const { dir, env } = home();
-    updateRegistry(dir, (registry) => {
-      registry.work = { config_path: join(dir, 'elsewhere', 'work.json') };
-    }, env);
+    updateRegistry(
+      dir,
+      (registry) => {
+        registry.work = { config_path: join(dir, 'elsewhere', 'work.json') };
+      },
+      env,
+    );
     expect(JSON.parse(readFileSync(registryPath(dir), 'utf8'))).toEqual({
       work: { config_path: join(dir, 'elsewhere', 'work.json') },
     });

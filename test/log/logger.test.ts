@@ -30,7 +30,9 @@ describe('openLogger', () => {
     loud.debug('details');
     const lines = readFileSync(join(sub, 'a.log'), 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[^ ]+Z \\[${process.pid}\\] WARN shown second line$`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[^ ]+Z \\[${process.pid}\\] WARN shown second line$`),
+    );
     expect(lines[1]).toMatch(/ DEBUG details$/);
     expect(statSync(join(sub, 'a.log')).mode & 0o777).toBe(0o600);
   });

@@ -41,7 +41,10 @@ describe('claimCooldown', () => {
     expect(claimCooldown(path, 'stop', 60, seconds(0)).kind).toBe('allowed');
     expect(claimCooldown(path, 'subagent', 60, seconds(1)).kind).toBe('allowed');
     expect(claimCooldown(path, 'stop', 60, seconds(2)).kind).toBe('cooling');
-    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).lastTrigger).sort()).toEqual(['stop', 'subagent']);
+    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).lastTrigger).sort()).toEqual([
+      'stop',
+      'subagent',
+    ]);
   });
 
   it('lets a clock that went backwards fire rather than stay silent', () => {
@@ -59,20 +62,22 @@ describe('claimCooldown', () => {
     expect(claimCooldown(nulled, 'stop', 60, seconds(5))).toEqual({ kind: 'allowed' });
   });
 
-  it.each(['{"lastTrigger": {"stop": ', '[]', '{"lastTrigger": {"stop": "yesterday"}}', '{"lastTrigger": [1]}'])(
-    'sets a corrupt state file aside (renamed, content kept) and goes on: %s',
-    (corrupt) => {
-      const path = fresh();
-      writeFileSync(path, corrupt);
-      const verdict = claimCooldown(path, 'stop', 60, seconds(0));
-      expect(verdict.kind).toBe('allowed');
-      const setAside = (verdict as { setAside?: string }).setAside!;
-      expect(setAside).toBe(`${path}.corrupt-${seconds(0)}`);
-      expect(readFileSync(setAside, 'utf8')).toBe(corrupt);
-      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ lastTrigger: { stop: T0 / 1000 } });
-      expect(claimCooldown(path, 'stop', 60, seconds(1)).kind).toBe('cooling');
-    },
-  );
+  it.each([
+    '{"lastTrigger": {"stop": ',
+    '[]',
+    '{"lastTrigger": {"stop": "yesterday"}}',
+    '{"lastTrigger": [1]}',
+  ])('sets a corrupt state file aside (renamed, content kept) and goes on: %s', (corrupt) => {
+    const path = fresh();
+    writeFileSync(path, corrupt);
+    const verdict = claimCooldown(path, 'stop', 60, seconds(0));
+    expect(verdict.kind).toBe('allowed');
+    const setAside = (verdict as { setAside?: string }).setAside!;
+    expect(setAside).toBe(`${path}.corrupt-${seconds(0)}`);
+    expect(readFileSync(setAside, 'utf8')).toBe(corrupt);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ lastTrigger: { stop: T0 / 1000 } });
+    expect(claimCooldown(path, 'stop', 60, seconds(1)).kind).toBe('cooling');
+  });
 
   it('creates a missing directory for the state file', () => {
     const path = join(fresh(), 'deeper', 'ccbell.state');

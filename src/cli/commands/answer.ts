@@ -5,7 +5,9 @@ import { resolveInstance, selectInstanceName } from '../../instance/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 
-type Reply = { ok: true; item: ItemView } | { ok: false; reason: 'unknown' | 'already-answered'; item?: ItemView };
+type Reply =
+  | { ok: true; item: ItemView }
+  | { ok: false; reason: 'unknown' | 'already-answered'; item?: ItemView };
 
 /** `ccbell answer REQUEST_ID allow|deny [--message TEXT] [--instance NAME]`: answers from any terminal. */
 export async function runAnswer(args: ParsedArgs, context: CliContext): Promise<number> {
@@ -13,7 +15,10 @@ export async function runAnswer(args: ParsedArgs, context: CliContext): Promise<
   if (!id || (behavior !== 'allow' && behavior !== 'deny') || extra !== undefined) {
     throw new UsageError('usage: ccbell answer REQUEST_ID allow|deny [--message TEXT] [--instance NAME]');
   }
-  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), context.env), context.env);
+  const instance = resolveInstance(
+    selectInstanceName(stringFlag(args, 'instance'), context.env),
+    context.env,
+  );
   const message = stringFlag(args, 'message');
   const reply = (await askApp(instance, context.env, {
     op: 'answer',
@@ -23,10 +28,15 @@ export async function runAnswer(args: ParsedArgs, context: CliContext): Promise<
     ...(message ? { message } : {}),
   })) as Reply;
   if (reply.ok) {
-    context.stdout(`${behavior === 'allow' ? 'allowed' : 'denied'} request ${id} (${reply.item.tool_name}: ${reply.item.summary})\n`);
+    context.stdout(
+      `${behavior === 'allow' ? 'allowed' : 'denied'} request ${id} (${reply.item.tool_name}: ${reply.item.summary})\n`,
+    );
     return 0;
   }
-  if (reply.reason === 'unknown') throw new UsageError(`no request ${JSON.stringify(id)} in instance "${instance.name}" (see "ccbell pending")`);
+  if (reply.reason === 'unknown')
+    throw new UsageError(
+      `no request ${JSON.stringify(id)} in instance "${instance.name}" (see "ccbell pending")`,
+    );
   const decision = reply.item?.decision;
   throw new EnvironmentError(
     `request ${id} was already answered: ${decision?.behavior ?? '?'} by ${decision?.by ?? '?'}`,

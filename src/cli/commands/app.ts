@@ -3,9 +3,20 @@ import { join } from 'node:path';
 import { startApp } from '../../app/app.js';
 import { childLaunch, isPrintMode } from '../../app/child.js';
 import { attachTerminal } from '../../app/terminal.js';
+import { instanceHookToken } from '../../app/web/hook-token.js';
+import { makeToken } from '../../app/web/security.js';
+import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
 import { describeProblems, loadConfig } from '../../config/index.js';
-import { type AppRecord, claimPidFile, releasePidFile, resolveInstance, selectInstanceName } from '../../instance/index.js';
+import { UsageError } from '../../errors.js';
+import {
+  type AppRecord,
+  claimPidFile,
+  releasePidFile,
+  resolveInstance,
+  selectInstanceName,
+  updatePidFile,
+} from '../../instance/index.js';
 import { openLogger } from '../../log/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
@@ -49,6 +60,20 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       acceptLegacy: args.flags['accept-legacy'] === true,
     });
     cleanups.push(() => app.stop());
+    const hookToken = instanceHookToken(instance);
+    const web = await startWebServer({
+      app,
+      instance: instance.name,
+      port: portOf(args, loaded.config.appPort),
+      pageToken: makeToken(),
+      hookToken,
+      assetsDir: join(context.packageRoot, 'dist', 'web'),
+      soundsDir: join(context.packageRoot, 'sounds'),
+      log: (line) => logger.warn(line),
+    });
+    cleanups.push(() => web.close());
+    app.setPageUrl(web.baseUrl);
+    updatePidFile(instance.pid_path, { ...record, url: web.url, hookToken });
     const command = args.rest;
     const terminalFree = command.length === 0 || isPrintMode(command);
     cleanups.push(
@@ -59,8 +84,10 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       }),
     );
     context.stderr(
-      `[ccbell ${instance.name}] app running: id ${identity.id}, listening for ${app.channels.request}${args.flags['accept-legacy'] ? ' and the legacy channel' : ''}\n`,
+      `[ccbell ${instance.name}] app running: id ${identity.id}, listening for ${app.channels.request}${args.flags['accept-legacy'] ? ' and the legacy channel' : ''}\n` +
+        `[ccbell ${instance.name}] page: ${web.url}\n`,
     );
+    if (args.flags['no-open'] !== true) openInBrowser(web.url, env);
 
     if (command.length === 0) {
       await new Promise<void>((resolve) => {
@@ -77,8 +104,10 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
         nodePath: process.execPath,
         cliPath: context.cliPath,
         approvalTimeoutSeconds: loaded.config.approvalTimeoutSeconds,
+        hooksUrl: `${web.hooksUrl}?ccbell_instance=${encodeURIComponent(instance.name)}`,
       },
       env,
+      hookToken,
     );
     logger.debug(`starting ${launch.file} for session(s) of ${identity.id}`);
     const child = spawn(launch.file, launch.args, {
@@ -106,4 +135,23 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
     // stdin may still be open for the terminal prompt; nothing else should keep the app alive.
     process.stdin.destroy();
   }
+}
+
+function portOf(args: ParsedArgs, configured: number | undefined): number {
+  const flag = stringFlag(args, 'port');
+  if (flag === undefined) return configured ?? 0;
+  const port = Number(flag);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number (got ${JSON.stringify(flag)})`);
+  return port;
+}
+
+/** Opens the page where there is a desktop to show it; quietly does nothing elsewhere. */
+function openInBrowser(url: string, env: NodeJS.ProcessEnv) {
+  const opener =
+    process.platform === 'darwin' ? 'open' : env.DISPLAY || env.WAYLAND_DISPLAY ? 'xdg-open' : undefined;
+  if (!opener) return;
+  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
 }

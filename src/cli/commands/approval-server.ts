@@ -10,7 +10,10 @@ import type { CliContext } from '../context.js';
  * stdout carries MCP only; everything it has to say goes to the instance's log.
  */
 export async function runApprovalServerCommand(args: ParsedArgs, context: CliContext): Promise<number> {
-  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), context.env), context.env);
+  const instance = resolveInstance(
+    selectInstanceName(stringFlag(args, 'instance'), context.env),
+    context.env,
+  );
   const loaded = loadConfig(instance.config_path);
   const logger = openLogger(instance.log_path, loaded.config.debug);
   const { closed } = await runApprovalServer({

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { installedEvents, readSettings, userSettingsPath } from '../../claude/index.js';
 import { EVENT_NAMES, loadConfig, resolveEvent } from '../../config/index.js';
 import { messageOf } from '../../errors.js';
-import { claudeConfigDir, readRunningApp, resolveInstance, selectInstanceName } from '../../instance/index.js';
+import {
+  claudeConfigDir,
+  readRunningApp,
+  resolveInstance,
+  selectInstanceName,
+} from '../../instance/index.js';
 import { findPlayer, resolveSound } from '../../notify/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
@@ -38,10 +43,18 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
   }
   const config = loaded.config;
   try {
-    const player = findPlayer({ platform: process.platform, pathEnv: env.PATH ?? '', preferred: config.player });
+    const player = findPlayer({
+      platform: process.platform,
+      pathEnv: env.PATH ?? '',
+      preferred: config.player,
+    });
     findings.push({ ok: true, what: `sound player: ${player.name} (${player.path})` });
   } catch (error) {
-    findings.push({ ok: false, what: messageOf(error), fix: 'install pipewire (pw-play), pulseaudio-utils (paplay) or alsa-utils (aplay)' });
+    findings.push({
+      ok: false,
+      what: messageOf(error),
+      fix: 'install pipewire (pw-play), pulseaudio-utils (paplay) or alsa-utils (aplay)',
+    });
   }
   for (const event of EVENT_NAMES) {
     const settings = resolveEvent(config, event);
@@ -50,13 +63,19 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
       resolveSound(settings.sound, join(context.packageRoot, 'sounds'));
       findings.push({ ok: true, what: `sound for ${event}: ${settings.sound}` });
     } catch (error) {
-      findings.push({ ok: false, what: `sound for ${event}: ${messageOf(error)}`, fix: `set events.${event}.sound to an existing file` });
+      findings.push({
+        ok: false,
+        what: `sound for ${event}: ${messageOf(error)}`,
+        fix: `set events.${event}.sound to an existing file`,
+      });
     }
   }
   try {
     const settingsFile = readSettings(userSettingsPath(claudeConfigDir(env)));
     const installed = installedEvents(settingsFile.settings.hooks ?? {}, instance.name);
-    const missing = EVENT_NAMES.filter((event) => resolveEvent(config, event).enabled && !installed.has(event));
+    const missing = EVENT_NAMES.filter(
+      (event) => resolveEvent(config, event).enabled && !installed.has(event),
+    );
     if (missing.length === 0) findings.push({ ok: true, what: `hooks installed in ${settingsFile.path}` });
     else
       findings.push({
@@ -69,16 +88,25 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
     findings.push({ ok: false, what: messageOf(error), fix: 'fix Claude Code settings file first' });
   }
   if (!existsSync(context.cliPath)) {
-    findings.push({ ok: false, what: `built CLI missing at ${context.cliPath}`, fix: 'run "npm ci" (or "npm run build")' });
+    findings.push({
+      ok: false,
+      what: `built CLI missing at ${context.cliPath}`,
+      fix: 'run "npm ci" (or "npm run build")',
+    });
   }
   const app = readRunningApp(instance.pid_path);
-  findings.push({ ok: true, what: app ? `app running: pid ${app.pid}, id ${app.runtimeId}` : 'no app running (optional)' });
+  findings.push({
+    ok: true,
+    what: app ? `app running: pid ${app.pid}, id ${app.runtimeId}` : 'no app running (optional)',
+  });
 
   if (args.flags.json) context.stdout(`${JSON.stringify({ instance: instance.name, findings }, null, 2)}\n`);
   else {
     context.stdout(`ccbell doctor: instance "${instance.name}"\n`);
     for (const f of findings) {
-      context.stdout(`${f.ok ? '  ok   ' : f.warn ? '  warn ' : '  FAIL '}${f.what}\n${f.fix ? `         → ${f.fix}\n` : ''}`);
+      context.stdout(
+        `${f.ok ? '  ok   ' : f.warn ? '  warn ' : '  FAIL '}${f.what}\n${f.fix ? `         → ${f.fix}\n` : ''}`,
+      );
     }
   }
   return findings.some((f) => !f.ok && !f.warn) ? 1 : 0;

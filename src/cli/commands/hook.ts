@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { describeProblems, EVENT_NAMES, type EventName, isEventName, loadConfig } from '../../config/index.js';
+import {
+  describeProblems,
+  EVENT_NAMES,
+  type EventName,
+  isEventName,
+  loadConfig,
+} from '../../config/index.js';
 import { UsageError } from '../../errors.js';
 import { eventFromInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
 import { resolveInstance, selectInstanceName } from '../../instance/index.js';
@@ -8,7 +14,12 @@ import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 
 /** Forwards the event to the app that launched this session, when there is one (lazy: rare path). */
-async function tellApp(event: EventName, input: HookInput | undefined, instance: string, env: NodeJS.ProcessEnv) {
+async function tellApp(
+  event: EventName,
+  input: HookInput | undefined,
+  instance: string,
+  env: NodeJS.ProcessEnv,
+) {
   const { forwardEventToApp } = await import('../../approval/forward.js');
   return forwardEventToApp({ event, input, instance, env });
 }
@@ -22,13 +33,17 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<nu
   // Under an app, the app's own hooks (marked --app-hook) handle the session; user-level copies stay quiet.
   if (context.env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return 0;
   const [eventArg, extra] = args.positionals;
-  if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)} after the event`);
+  if (extra !== undefined)
+    throw new UsageError(`unexpected argument ${JSON.stringify(extra)} after the event`);
   if (eventArg !== undefined && !isEventName(eventArg)) {
     throw new UsageError(
       `unknown event or command ${JSON.stringify(eventArg.slice(0, 60))} (events: ${EVENT_NAMES.join(', ')}; see "ccbell --help")`,
     );
   }
-  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), context.env), context.env);
+  const instance = resolveInstance(
+    selectInstanceName(stringFlag(args, 'instance'), context.env),
+    context.env,
+  );
   const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
   const logger = openLogger(instance.log_path, loaded.config.debug);
   const problem = describeProblems(loaded);

@@ -1,3 +1,4 @@
+import { UsageError } from '../../errors.js';
 import {
   copyInstance,
   createInstance,
@@ -7,14 +8,16 @@ import {
   removeInstance,
   resolveInstance,
 } from '../../instance/index.js';
-import { UsageError } from '../../errors.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 
-const USAGE = 'usage: ccbell instance list|show NAME|create NAME [--config FILE]|copy SRC DST|remove NAME [--json]';
+const USAGE =
+  'usage: ccbell instance list|show NAME|create NAME [--config FILE]|copy SRC DST|remove NAME [--json]';
 
 function describe(status: InstanceStatus): string {
-  const running = status.app ? `running (app pid ${status.app.pid}, id ${status.app.runtimeId})` : 'not running';
+  const running = status.app
+    ? `running (app pid ${status.app.pid}, id ${status.app.runtimeId})`
+    : 'not running';
   return [
     `${status.name}: ${running}`,
     `  config: ${status.config_path}${status.configExists ? '' : ' (none yet: defaults)'}`,
@@ -64,7 +67,9 @@ export async function runInstance(args: ParsedArgs, context: CliContext): Promis
     }
     case 'remove': {
       const removed = removeInstance(need(first, 'instance name'), env);
-      stdout(`removed instance "${removed.name}" from the registry; its files are kept (${removed.config_path})\n`);
+      stdout(
+        `removed instance "${removed.name}" from the registry; its files are kept (${removed.config_path})\n`,
+      );
       return 0;
     }
     default:

@@ -1,9 +1,9 @@
 import { childHooks } from '../../app/child.js';
 import { approvalLaunchConfig } from '../../approval/index.js';
+import { shellQuote } from '../../claude/index.js';
 import { loadConfig } from '../../config/index.js';
 import { EnvironmentError } from '../../errors.js';
 import { readRunningApp, resolveInstance, selectInstanceName } from '../../instance/index.js';
-import { shellQuote } from '../../claude/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -12,7 +12,10 @@ import type { CliContext } from '../context.js';
  * command line, for people who start claude themselves while the instance's app runs.
  */
 export async function runMcpConfig(args: ParsedArgs, context: CliContext): Promise<number> {
-  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), context.env), context.env);
+  const instance = resolveInstance(
+    selectInstanceName(stringFlag(args, 'instance'), context.env),
+    context.env,
+  );
   const app = readRunningApp(instance.pid_path);
   if (!app) {
     throw new EnvironmentError(
@@ -33,14 +36,22 @@ export async function runMcpConfig(args: ParsedArgs, context: CliContext): Promi
       approvalTimeoutSeconds: loadConfig(instance.config_path).config.approvalTimeoutSeconds,
     }),
   };
-  const env = { CLAUDE_CODE_UI_INSTANCE_ID: app.runtimeId, CCBELL_INSTANCE: instance.name, CCBELL_APP_HOOKS: app.runtimeId };
+  const env = {
+    CLAUDE_CODE_UI_INSTANCE_ID: app.runtimeId,
+    CCBELL_INSTANCE: instance.name,
+    CCBELL_APP_HOOKS: app.runtimeId,
+  };
   if (args.flags.json) {
-    context.stdout(`${JSON.stringify({ mcpConfig, args: [...claudeArgs, '--settings', JSON.stringify(settings)], env }, null, 2)}\n`);
+    context.stdout(
+      `${JSON.stringify({ mcpConfig, args: [...claudeArgs, '--settings', JSON.stringify(settings)], env }, null, 2)}\n`,
+    );
     return 0;
   }
   const envWords = Object.entries(env).map(([key, value]) => `${key}=${value}`);
   const words = [...envWords, 'claude', ...claudeArgs, '--settings', JSON.stringify(settings)];
-  context.stdout(`# MCP config (the app of "${instance.name}", id ${app.runtimeId}):\n${JSON.stringify(mcpConfig, null, 2)}\n`);
+  context.stdout(
+    `# MCP config (the app of "${instance.name}", id ${app.runtimeId}):\n${JSON.stringify(mcpConfig, null, 2)}\n`,
+  );
   context.stdout(`# start claude with:\n${words.map(shellQuote).join(' ')}\n`);
   return 0;
 }

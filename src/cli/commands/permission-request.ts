@@ -48,7 +48,9 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
     }).then(() => 0);
 
   if (!input || typeof input.tool_name !== 'string' || !isObject(input.tool_input)) {
-    logger.warn(read.kind === 'invalid' ? read.reason : 'PermissionRequest input without tool_name/tool_input');
+    logger.warn(
+      read.kind === 'invalid' ? read.reason : 'PermissionRequest input without tool_name/tool_input',
+    );
     return notifyInstead();
   }
   const app = locateApp(instance, env);
@@ -63,7 +65,9 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
     input: input.tool_input,
     ...(typeof input.session_id === 'string' ? { session_id: input.session_id } : {}),
     ...(typeof input.cwd === 'string' ? { cwd: input.cwd } : {}),
-    ...(Array.isArray(input.permission_suggestions) ? { permission_suggestions: input.permission_suggestions } : {}),
+    ...(Array.isArray(input.permission_suggestions)
+      ? { permission_suggestions: input.permission_suggestions }
+      : {}),
   };
   try {
     logger.debug(`permission-request: asking ${channel} about ${input.tool_name}`);
@@ -72,7 +76,9 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
       dir: busDirectory(env),
       maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
     })) as HookApprovalReply;
-    logger.debug(`permission-request: ${reply.behavior} by ${reply.answered_by} (request ${reply.request_id})`);
+    logger.debug(
+      `permission-request: ${reply.behavior} by ${reply.answered_by} (request ${reply.request_id})`,
+    );
     context.stdout(`${hookDecisionOutput(reply, input.tool_name)}\n`);
     return 0;
   } catch (error) {

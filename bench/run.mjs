@@ -1,0 +1,153 @@
+// `npm run bench` (after `npm run build`): runs the benchmark sections one after another and
+// writes docs/benchmarks.md. Benchmarks, never assertions: targets are reported, not enforced.
+//
+//   node bench/run.mjs [SECTION…] [--quick] [--out FILE|-]
+//
+// SECTION picks sections by id (default: all). --quick takes far fewer samples, for trying the
+// bench out. The report goes to docs/benchmarks.md when every section ran at full size, else to
+// stdout; --out overrides either ("-" for stdout). BENCH_NODES="path …" names the Node binaries
+// the hook section compares; BENCH_ROOT a package root (with dist/ and sounds/) other than this one.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchNodes, CLI_PATH, machineInfo, markdownTable, PACKAGE_ROOT, progress, REPO_ROOT } from './lib.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The sections, in report order. A section is a module in bench/ exporting `run`, an async
+ * function of the context ({ nodes, quick }) resolving to { tables: [{ columns, rows, caption? }],
+ * notes: [markdown], summary: [markdown] }. A module not written yet gets a placeholder section,
+ * so a new one (http-hook.mjs) only needs its file.
+ */
+const SECTIONS = [
+  { id: 'hook', title: 'Hook handler wall time', file: 'hook.mjs', run: 'benchHook' },
+  { id: 'approval', title: 'Approval round trip (machine only)', file: 'approval.mjs', run: 'benchApproval' },
+  { id: 'http-hook', title: 'HTTP hook', file: 'http-hook.mjs', run: 'benchHttpHook' },
+];
+
+function parseArgs(argv) {
+  const options = { ids: [], quick: false, out: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--out') options.out = argv[++i];
+    else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`usage: node bench/run.mjs [${SECTIONS.map((s) => s.id).join('|')}…] [--quick] [--out FILE|-]\n`);
+      process.exit(0);
+    } else if (SECTIONS.some((section) => section.id === arg)) options.ids.push(arg);
+    else {
+      process.stderr.write(`bench: unknown argument ${arg}\n`);
+      process.exit(2);
+    }
+  }
+  return options;
+}
+
+function gitRevision() {
+  try {
+    return execFileSync('git', ['-C', REPO_ROOT, 'describe', '--always', '--dirty'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function renderSection(section, result) {
+  const lines = [`## ${section.title}`, ''];
+  if (result.placeholder) {
+    lines.push(result.placeholder, '');
+    return lines.join('\n');
+  }
+  if (result.error) {
+    lines.push(`**Not measured: the section failed:** \`${result.error.replace(/`/g, "'")}\``, '');
+    return lines.join('\n');
+  }
+  if (result.summary?.length) lines.push(...result.summary.map((line) => `- ${line}`), '');
+  for (const table of result.tables ?? []) {
+    if (table.caption) lines.push(table.caption, '');
+    lines.push(markdownTable(table.columns, table.rows, table.align), '');
+  }
+  if (result.notes?.length) lines.push('How these were taken:', '', ...result.notes.map((note) => `- ${note}`), '');
+  return lines.join('\n');
+}
+
+async function runSection(section, context) {
+  const path = join(here, section.file);
+  if (!existsSync(path)) {
+    return { placeholder: `_Not measured yet: \`bench/${section.file}\` is not written._` };
+  }
+  const started = Date.now();
+  try {
+    const module = await import(pathToFileURL(path).href);
+    const run = module[section.run];
+    if (typeof run !== 'function') throw new Error(`bench/${section.file} does not export ${section.run}()`);
+    const result = await run(context);
+    progress(`${section.id}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  } catch (error) {
+    progress(`${section.id}: FAILED: ${error?.stack ?? error}`);
+    return { error: error?.message ?? String(error) };
+  }
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(CLI_PATH)) {
+    process.stderr.write(`bench: ${CLI_PATH} is missing; run "npm run build" first\n`);
+    return 1;
+  }
+  const chosen = options.ids.length ? SECTIONS.filter((s) => options.ids.includes(s.id)) : SECTIONS;
+  const nodes = benchNodes();
+  const machine = machineInfo();
+  const startedAt = new Date();
+  progress(`runtimes: ${nodes.map((n) => `${n.version} (${n.path})`).join(', ')}`);
+  progress(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.os}, load ${machine.load}`);
+
+  const context = { nodes, quick: options.quick };
+  const results = [];
+  for (const section of chosen) {
+    progress(`${section.id}: starting`);
+    results.push([section, await runSection(section, context)]);
+  }
+
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+  const header = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (bench/run.mjs) on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+      `${options.quick ? ' in **quick mode** (few samples: indicative only)' : ''}. Numbers are from one run on ` +
+      'the machine below; they are measurements, not pass/fail checks.',
+    '',
+    markdownTable(
+      ['', ''],
+      [
+        ['machine', `${machine.cpu}, ${machine.cores} cores, ${machine.memory}`],
+        ['OS', machine.os],
+        ['load average at start (1, 5, 15 min)', machine.load],
+        ['measured runtimes', nodes.map((n) => `Node ${n.version}`).join(', ')],
+        ['bench runner', `Node ${process.version} (approval client, apps and servers run on it)`],
+        ['ccbell', `${pkg.version}, \`${gitRevision()}\`, ${relative(REPO_ROOT, CLI_PATH) || CLI_PATH}`],
+      ],
+      ['l', 'l'],
+    ),
+    '',
+  ].join('\n');
+  const report = `${header}\n${results.map(([section, result]) => renderSection(section, result)).join('\n')}`;
+
+  const everything = chosen.length === SECTIONS.length && !options.quick;
+  const out = options.out ?? (everything ? join(REPO_ROOT, 'docs', 'benchmarks.md') : '-');
+  if (out === '-') process.stdout.write(report);
+  else {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, report);
+    progress(`wrote ${out}`);
+  }
+  return results.some(([, result]) => result.error) ? 1 : 0;
+}
+
+process.exitCode = await main();

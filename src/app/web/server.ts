@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ruleForSession } from '../../approval/index.js';
+import { EnvironmentError, messageOf } from '../../errors.js';
+import type { HookInput } from '../../events/index.js';
+import type { FeedEntry, RunningApp } from '../app.js';
+import { type ItemView, viewOf } from '../protocol.js';
+import type { ApprovalItem } from '../requests.js';
+import {
+  allowedHosts,
+  allowedOrigins,
+  bearerToken,
+  cookieName,
+  readCookie,
+  SECURITY_HEADERS,
+  tokenMatches,
+} from './security.js';
+
+export interface WebServerOptions {
+  app: RunningApp;
+  instance: string;
+  /** 0 (or undefined) picks a free port. */
+  port?: number;
+  /** Required for the page and its API (URL once, then the cookie). */
+  pageToken: string;
+  /** Required (as a bearer token) for http hooks. */
+  hookToken: string;
+  /** The built page: index.html, app.js, app.css. */
+  assetsDir: string;
+  soundsDir: string;
+  log?: (line: string) => void;
+}
+
+export interface WebServer {
+  port: number;
+  /** The page's address with its token: what the person opens. */
+  url: string;
+  /** The page's address without the token. */
+  baseUrl: string;
+  hooksUrl: string;
+  close(): Promise<void>;
+}
+
+const MAX_ANSWER_BYTES = 1024 * 1024;
+const MAX_HOOK_BYTES = 40 * 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `body larger than ${limit} bytes`));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new HttpError(400, 'body is not JSON'));
+      }
+    });
+    request.on('error', reject);
+  });
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+) {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown) {
+  send(response, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Serves the app's page, its live updates (server-sent events) and Claude Code's http hooks on
+ * 127.0.0.1 only. Every request must name the loopback Host and carry the token.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { app, pageToken, hookToken } = options;
+  const log = options.log ?? (() => undefined);
+  const assets = {
+    '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+    '/assets/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+    '/assets/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+  } as const;
+  const loaded = new Map<string, Buffer>();
+  for (const [path, asset] of Object.entries(assets)) {
+    try {
+      loaded.set(path, readFileSync(join(options.assetsDir, asset.file)));
+    } catch (error) {
+      throw new EnvironmentError(
+        `the page's files are missing in ${options.assetsDir}: run "npm run build"`,
+        { cause: error },
+      );
+    }
+  }
+  const sound = (() => {
+    try {
+      return readFileSync(join(options.soundsDir, 'permission_request.wav'));
+    } catch {
+      return undefined;
+    }
+  })();
+
+  let port = 0;
+  const streams = new Set<ServerResponse>();
+  const view = (item: ApprovalItem): ItemView & { label: string } => {
+    const session = app.sessions.get(item.sessionId);
+    return {
+      ...viewOf(item),
+      label: session?.label ?? (item.cwd ? item.cwd.split('/').pop() || item.cwd : 'unknown session'),
+    };
+  };
+  const snapshot = () => ({
+    instance: options.instance,
+    runtime_id: app.identity.id,
+    sessions: app.sessions.list(),
+    requests: app.book.all().slice(-100).map(view),
+    feed: app.feed.slice(-100),
+  });
+  const broadcast = (event: string, data: unknown) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  };
+  const onAdded = (item: ApprovalItem) => broadcast('request', view(item));
+  const onAnswered = (item: ApprovalItem) => broadcast('answered', view(item));
+  const onFeed = (entry: FeedEntry) => {
+    broadcast('feed', entry);
+    broadcast('sessions', app.sessions.list());
+  };
+  app.book.on('added', onAdded);
+  app.book.on('answered', onAnswered);
+  app.onFeed.add(onFeed);
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': keep-alive\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const host = request.headers.host ?? '';
+    if (!allowedHosts(port).has(host)) throw new HttpError(421, 'unexpected Host header');
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const method = request.method ?? 'GET';
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins(port).has(origin)) throw new HttpError(403, 'foreign Origin');
+
+    // Claude Code's http hooks: bearer token, JSON in, JSON out.
+    if (url.pathname === '/hooks') {
+      if (method !== 'POST') throw new HttpError(405, 'POST only');
+      if (!tokenMatches(bearerToken(request), hookToken))
+        throw new HttpError(401, 'missing or wrong bearer token');
+      const body = await readBody(request, MAX_HOOK_BYTES);
+      if (!isObject(body)) throw new HttpError(400, 'hook input must be a JSON object');
+      const output = await app.handleHookInput(body as HookInput);
+      return sendJson(response, 200, output);
+    }
+
+    // The page: the token arrives once in the URL and is swapped for a cookie.
+    const fromQuery = url.searchParams.get('token') ?? undefined;
+    if (method === 'GET' && url.pathname === '/' && fromQuery !== undefined) {
+      if (!tokenMatches(fromQuery, pageToken)) throw new HttpError(401, 'wrong token');
+      return send(response, 303, 'see /', 'text/plain; charset=utf-8', {
+        Location: '/',
+        'Set-Cookie': `${cookieName(port)}=${pageToken}; Path=/; HttpOnly; SameSite=Strict`,
+      });
+    }
+    if (!tokenMatches(readCookie(request, cookieName(port)), pageToken)) {
+      throw new HttpError(401, 'this page needs its token: open the address "ccbell app" printed');
+    }
+    if (method === 'GET') {
+      const asset = assets[url.pathname as keyof typeof assets];
+      if (asset) return send(response, 200, loaded.get(url.pathname)!.toString('utf8'), asset.type);
+      if (url.pathname === '/sounds/permission_request.wav' && sound) {
+        response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'audio/wav' });
+        return response.end(sound);
+      }
+      if (url.pathname === '/api/state') return sendJson(response, 200, snapshot());
+      if (url.pathname === '/api/events') {
+        response.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          Connection: 'keep-alive',
+        });
+        response.write(`retry: 1000\nevent: state\ndata: ${JSON.stringify(snapshot())}\n\n`);
+        streams.add(response);
+        request.on('close', () => streams.delete(response));
+        return;
+      }
+      throw new HttpError(404, 'not found');
+    }
+    if (method !== 'POST') throw new HttpError(405, 'method not allowed');
+    // State changes need the page's own Origin (browsers send it on every POST).
+    if (origin === undefined) throw new HttpError(403, 'missing Origin');
+    const answerPath = /^\/api\/requests\/([0-9a-f]{1,32})\/answer$/.exec(url.pathname);
+    if (!answerPath) throw new HttpError(404, 'not found');
+    if (!String(request.headers['content-type']).startsWith('application/json')) {
+      throw new HttpError(415, 'send JSON');
+    }
+    const body = await readBody(request, MAX_ANSWER_BYTES);
+    if (!isObject(body) || (body.behavior !== 'allow' && body.behavior !== 'deny')) {
+      throw new HttpError(400, 'behavior must be "allow" or "deny"');
+    }
+    const id = answerPath[1]!;
+    const item = app.book.get(id);
+    if (!item) throw new HttpError(404, `no request ${id}`);
+    if (body.updated_input !== undefined && !isObject(body.updated_input)) {
+      throw new HttpError(400, 'updated_input must be a JSON object');
+    }
+    const sessionRule =
+      body.behavior === 'allow' && body.always === true
+        ? ruleForSession(item.toolName, item.input, item.cwd ? { cwd: item.cwd } : {})
+        : undefined;
+    const result = app.answer(
+      id,
+      {
+        behavior: body.behavior,
+        ...(typeof body.message === 'string' && body.message.trim()
+          ? { message: body.message.slice(0, 4000) }
+          : {}),
+        ...(isObject(body.updated_input) && body.behavior === 'allow'
+          ? { updatedInput: body.updated_input }
+          : {}),
+        ...(sessionRule ? { sessionRule } : {}),
+      },
+      'page',
+    );
+    if (result.ok) return sendJson(response, 200, { ok: true, request: view(result.item) });
+    if (result.reason === 'already-answered') {
+      return sendJson(response, 409, { ok: false, reason: 'already answered', request: view(result.item) });
+    }
+    throw new HttpError(404, `no request ${id}`);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status >= 500) log(`web: ${request.method} ${request.url}: ${messageOf(error)}`);
+      if (!response.headersSent) sendJson(response, status, { error: messageOf(error) });
+      else response.end();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 0; // a PermissionRequest http hook waits for a person
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new EnvironmentError(`port ${options.port} on 127.0.0.1 is in use; pick another with --port`)
+          : error,
+      ),
+    );
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}/`;
+  return {
+    port,
+    url: `${baseUrl}?token=${pageToken}`,
+    baseUrl,
+    hooksUrl: `${baseUrl}hooks`,
+    close: async () => {
+      clearInterval(heartbeat);
+      app.book.off('added', onAdded);
+      app.book.off('answered', onAnswered);
+      app.onFeed.delete(onFeed);
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,292 @@
+// The hook handler as Claude Code runs it: the built CLI, a temporary HOME, fake players.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_NAMES } from '../../src/config/index.js';
+import { assertBuilt, clockFromNow, makeSandbox, repoRoot, type Sandbox, sleep } from './support.js';
+
+beforeAll(assertBuilt);
+
+const bundled = (name: string) => join(repoRoot, 'sounds', `${name}.wav`);
+/** Long enough for a detached player that was started to have written its line. */
+const SETTLE_MS = 300;
+
+/** One config per instance: its own sound file and volume for every event, all events on. */
+function instanceConfig(sandbox: Sandbox, instance: string, volumeOf: (index: number) => number) {
+  const events: Record<string, unknown> = {};
+  EVENT_NAMES.forEach((event, index) => {
+    const sound = sandbox.write(`sounds/${instance}-${event}.wav`, 'RIFF');
+    events[event] = { enabled: true, sound: `custom:${sound}`, volume: volumeOf(index), desktop: false };
+  });
+  return { events };
+}
+
+describe('two instances, each event', () => {
+  let sandbox: Sandbox;
+  const workVolume = (i: number) => Math.round((0.1 + i * 0.1) * 100) / 100;
+  const personalVolume = (i: number) => Math.round((0.95 - i * 0.1) * 100) / 100;
+  beforeAll(async () => {
+    sandbox = makeSandbox();
+    const work = sandbox.write('work.json', JSON.stringify(instanceConfig(sandbox, 'work', workVolume)));
+    const personal = sandbox.write(
+      'personal.json',
+      JSON.stringify(instanceConfig(sandbox, 'personal', personalVolume)),
+    );
+    for (const [name, file] of [
+      ['work', work],
+      ['personal', personal],
+    ] as const) {
+      const created = await sandbox.run(['instance', 'create', name, '--config', file]);
+      expect(created, created.stderr).toMatchObject({ code: 0 });
+    }
+  });
+  afterAll(() => sandbox.cleanup());
+
+  it('plays each event with its own sound and volume per instance', async () => {
+    const runs = await Promise.all(
+      ['work', 'personal'].flatMap((instance) =>
+        EVENT_NAMES.map((event) => sandbox.run(['--instance', instance, event])),
+      ),
+    );
+    for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' });
+    const expected = EVENT_NAMES.flatMap((event, i) => [
+      `${sandbox.bin}/pw-play --volume=${workVolume(i)} ${join(sandbox.root, 'sounds', `work-${event}.wav`)}`,
+      `${sandbox.bin}/pw-play --volume=${personalVolume(i)} ${join(sandbox.root, 'sounds', `personal-${event}.wav`)}`,
+    ]);
+    const plays = await sandbox.waitForPlays(expected.length);
+    await sleep(SETTLE_MS);
+    expect(sandbox.plays().sort()).toEqual(expected.sort());
+    expect(plays.length).toBe(expected.length);
+  });
+
+  it('takes the event from the hook JSON and the instance from CCBELL_INSTANCE', async () => {
+    const before = sandbox.plays().length;
+    const notification = JSON.stringify({
+      session_id: 's1',
+      cwd: '/tmp/project',
+      hook_event_name: 'Notification',
+      notification_type: 'idle_prompt',
+      message: 'Claude is waiting for your input',
+    });
+    const run = await sandbox.run([], { input: notification, env: { CCBELL_INSTANCE: 'personal' } });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const index = EVENT_NAMES.indexOf('idle_prompt');
+    const lines = await sandbox.waitForPlays(before + 1);
+    expect(lines.slice(before)).toEqual([
+      `${sandbox.bin}/pw-play --volume=${personalVolume(index)} ${join(sandbox.root, 'sounds', 'personal-idle_prompt.wav')}`,
+    ]);
+  });
+
+  it('uses the default instance (original file names) when none is chosen', async () => {
+    const before = sandbox.plays().length;
+    const run = await sandbox.run(['stop']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = await sandbox.waitForPlays(before + 1);
+    expect(lines.slice(before)).toEqual([`${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}`]);
+  });
+
+  it('ignores hook events ccbell has no event for, and plays nothing', async () => {
+    const before = sandbox.plays().length;
+    const run = await sandbox.run(['--instance', 'work'], {
+      input: JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: {} }),
+    });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    await sleep(SETTLE_MS);
+    expect(sandbox.plays().length).toBe(before);
+  });
+});
+
+describe('rules and failures', () => {
+  let sandbox: Sandbox;
+  beforeAll(() => {
+    sandbox = makeSandbox();
+  });
+  afterAll(() => sandbox.cleanup());
+
+  /** Runs ccbell with `config` as the default instance's config; returns the run and the new plays. */
+  async function withConfig(config: unknown, args: string[] = ['stop'], options = {}) {
+    const file = join(sandbox.claudeDir, 'ccbell.config.json');
+    sandbox.write(
+      'home/.claude/ccbell.config.json',
+      typeof config === 'string' ? config : JSON.stringify(config),
+    );
+    const before = sandbox.plays().length;
+    const run = await sandbox.run(args, options);
+    return { run, file, before };
+  }
+
+  async function newPlays(before: number, expected: number) {
+    await sandbox.waitForPlays(before + expected, expected ? 5000 : 0);
+    await sleep(SETTLE_MS);
+    return sandbox.plays().slice(before);
+  }
+
+  it('plays nothing in quiet hours and exits 0', async () => {
+    const { run, before } = await withConfig({
+      quietHours: { start: clockFromNow(-60), end: clockFromNow(60) },
+    });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(await newPlays(before, 0)).toEqual([]);
+  });
+
+  it('plays outside quiet hours', async () => {
+    const { run, before } = await withConfig({
+      quietHours: { start: clockFromNow(60), end: clockFromNow(120) },
+    });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(await newPlays(before, 1)).toHaveLength(1);
+  });
+
+  it('plays nothing when disabled, or the event is disabled, and exits 0', async () => {
+    for (const config of [{ enabled: false }, { events: { stop: { enabled: false } } }]) {
+      const { run, before } = await withConfig(config);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(await newPlays(before, 0)).toEqual([]);
+    }
+  });
+
+  it('uses the paplay volume unit when paplay is the player', async () => {
+    const { run, before } = await withConfig({ player: 'paplay', events: { stop: { volume: 0.3 } } });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(await newPlays(before, 1)).toEqual([`${sandbox.bin}/paplay --volume=19661 ${bundled('stop')}`]);
+  });
+
+  it('exits 1 with one stderr line when there is no player', async () => {
+    const { run, before } = await withConfig({}, ['stop'], { env: { PATH: sandbox.nodeBin } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^ccbell: no sound player: none of pw-play, paplay, aplay, mpv, ffplay found on PATH.*\n$/,
+    );
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(await newPlays(before, 0)).toEqual([]);
+  });
+
+  it('exits 1 with one stderr line naming a missing custom sound', async () => {
+    const missing = join(sandbox.root, 'nowhere', 'ding.wav');
+    const { run, before } = await withConfig({ events: { stop: { sound: `custom:${missing}` } } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`ccbell: sound "custom:${missing}": ${missing}: no such file\n`);
+    expect(await newPlays(before, 0)).toEqual([]);
+  });
+
+  it('reports a broken field in one stderr line naming file and field, plays with defaults, keeps the file', async () => {
+    const text = '{\n  "events": { "stop": { "volume": 7, "cooldown": 0 } }\n}\n';
+    const file = sandbox.write('home/.claude/ccbell.config.json', text);
+    const mtime = statSync(file).mtimeMs;
+    const before = sandbox.plays().length;
+    const run = await sandbox.run(['stop']);
+    expect(run.code).toBe(0);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`${file}: events.stop.volume`);
+    expect(await newPlays(before, 1)).toEqual([`${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}`]);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+    expect(readFileSync(join(sandbox.claudeDir, 'ccbell.log'), 'utf8')).toContain('events.stop.volume');
+  });
+
+  it('reports a config that is not JSON in one line naming the file, and plays with defaults', async () => {
+    const { run, file, before } = await withConfig('{"events": {');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`^ccbell: config ${file} is not valid JSON.*\\n$`));
+    expect(await newPlays(before, 1)).toEqual([`${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}`]);
+    expect(readFileSync(file, 'utf8')).toBe('{"events": {');
+  });
+
+  it('still plays on garbage stdin, and logs it', async () => {
+    const { run, before } = await withConfig({}, [], { input: 'garbage{\u0000' });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(await newPlays(before, 1)).toEqual([`${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}`]);
+    expect(readFileSync(join(sandbox.claudeDir, 'ccbell.log'), 'utf8')).toMatch(
+      /WARN hook input is not JSON .*; going on without it/,
+    );
+  });
+
+  it('does not hang on a stdin that never closes', async () => {
+    const { run, before } = await withConfig({}, ['stop'], { keepStdinOpen: true });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.ms).toBeLessThan(5000);
+    expect(await newPlays(before, 1)).toHaveLength(1);
+  });
+
+  it('silences a repeat within the cooldown, per session with cooldownScope "session"', async () => {
+    const config = { cooldownScope: 'session', events: { stop: { cooldown: 60 } } };
+    const stop = (session: string) => JSON.stringify({ hook_event_name: 'Stop', session_id: session });
+    const first = await withConfig(config, [], { input: stop('a') });
+    const again = await sandbox.run([], { input: stop('a') });
+    const other = await sandbox.run([], { input: stop('b') });
+    for (const run of [first.run, again, other]) expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(await newPlays(first.before, 2)).toHaveLength(2);
+    const state = JSON.parse(readFileSync(join(sandbox.claudeDir, 'ccbell.state'), 'utf8'));
+    expect(Object.keys(state.lastTrigger).sort()).toEqual(['stop:a', 'stop:b']);
+  });
+
+  it('sets a corrupt state file aside and still plays', async () => {
+    const statePath = join(sandbox.claudeDir, 'ccbell.state');
+    writeFileSync(statePath, '{"lastTrigger": ');
+    const { run, before } = await withConfig({ events: { stop: { cooldown: 60 } } });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(await newPlays(before, 1)).toHaveLength(1);
+    expect(JSON.parse(readFileSync(statePath, 'utf8')).lastTrigger.stop).toBeTypeOf('number');
+    expect(readFileSync(join(sandbox.claudeDir, 'ccbell.log'), 'utf8')).toMatch(
+      /state file was corrupt; kept it as/,
+    );
+  });
+});
+
+describe('instance names and exit codes', () => {
+  let sandbox: Sandbox;
+  beforeAll(() => {
+    sandbox = makeSandbox();
+  });
+  afterAll(() => sandbox.cleanup());
+
+  it('refuses --instance ../x with one clear line, exit 1, and touches nothing', async () => {
+    const run = await sandbox.run(['--instance', '../x', 'stop']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^ccbell: invalid instance name "\.\.\/x": it may hold only letters, digits.*\n$/,
+    );
+    expect(run.stdout).toBe('');
+    await sleep(SETTLE_MS);
+    expect(sandbox.plays()).toEqual([]);
+  });
+
+  it('refuses an instance that was never created', async () => {
+    const run = await sandbox.run(['--instance', 'wrok', 'stop']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'ccbell: unknown instance "wrok": create it with "ccbell instance create wrok"\n',
+    );
+  });
+
+  it('never exits 2, whatever goes wrong', async () => {
+    sandbox.write('home/.claude/ccbell-instances.json', '{"broken": ');
+    sandbox.write('home/.claude/settings.json', '{"hooks": ');
+    const cases: [string[], string?][] = [
+      [['bogus-event']],
+      [['--bogus']],
+      [['--instance']],
+      [['--instance', '../x', 'stop']],
+      [['--instance', 'a/b']],
+      [['--instance', 'x'.repeat(65), 'stop']],
+      [['stop', 'extra']],
+      [['--instance', 'work', 'stop']], // the registry is broken
+      [['instance', 'list']],
+      [['instance', 'frobnicate']],
+      [['setup']],
+      [['doctor']],
+      [[], JSON.stringify({ hook_event_name: 'Stop', stop_hook_active: true })],
+      [['stop'], 'x'.repeat(2 * 1024 * 1024)],
+    ];
+    const runs = await Promise.all(
+      cases.map(([args, input]) => sandbox.run(args, { input, env: { PATH: sandbox.nodeBin } })),
+    );
+    runs.forEach((run, index) => {
+      expect(run.code, `${cases[index]![0].join(' ')}: ${run.stderr}`).not.toBe(2);
+      expect([0, 1]).toContain(run.code);
+      if (run.code === 1) expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    });
+    // The failures above are failures: the no-player runs among them exit 1, not 0.
+    expect(runs.at(-1)!.code).toBe(1);
+  });
+});

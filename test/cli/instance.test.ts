@@ -1,0 +1,150 @@
+// `ccbell instance …` and the seed's spellings (`ccbell --instance list`, …), run from the built CLI.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, makeSandbox, type Sandbox } from './support.js';
+
+beforeAll(assertBuilt);
+
+let sandbox: Sandbox;
+beforeAll(() => {
+  sandbox = makeSandbox();
+});
+afterAll(() => sandbox.cleanup());
+
+const paths = (dir: string, stem: string) => ({
+  config_path: join(dir, `${stem}.config.json`),
+  state_path: join(dir, `${stem}.state`),
+  cache_dir: join(dir, `${stem}-cache`),
+  log_path: join(dir, `${stem}.log`),
+  pid_path: join(dir, `${stem}.pid`),
+});
+
+describe('the seed spellings', () => {
+  it('`ccbell --instance list` lists the default instance with its original paths', async () => {
+    const run = await sandbox.run(['--instance', 'list']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('default: not running');
+    expect(run.stdout).toContain(
+      `config: ${join(sandbox.claudeDir, 'ccbell.config.json')} (none yet: defaults)`,
+    );
+  });
+
+  it('`ccbell --instance create test --config f.json` creates it from a file relative to the cwd', async () => {
+    const text = '{"events":{"stop":{"volume":0.25}}}';
+    writeFileSync(join(sandbox.home, 'f.json'), text);
+    const run = await sandbox.run(['--instance', 'create', 'test', '--config', 'f.json']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(
+      `created instance "test" with config ${join(sandbox.claudeDir, 'ccbell-test.config.json')}\n`,
+    );
+    expect(readFileSync(join(sandbox.claudeDir, 'ccbell-test.config.json'), 'utf8')).toBe(text);
+  });
+
+  it('`ccbell --instance copy default mine` copies the default config', async () => {
+    const run = await sandbox.run(['--instance', 'copy', 'default', 'mine']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(
+      JSON.parse(readFileSync(join(sandbox.claudeDir, 'ccbell-mine.config.json'), 'utf8')),
+    ).toMatchObject({
+      enabled: true,
+      events: { stop: { volume: 0.5 } },
+    });
+  });
+
+  it('`ccbell instance copy test test2` copies the config and not the state', async () => {
+    writeFileSync(join(sandbox.claudeDir, 'ccbell-test.state'), '{"lastTrigger":{"stop":1}}');
+    const run = await sandbox.run(['instance', 'copy', 'test', 'test2']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(join(sandbox.claudeDir, 'ccbell-test2.config.json'), 'utf8')).toBe(
+      '{"events":{"stop":{"volume":0.25}}}',
+    );
+    expect(existsSync(join(sandbox.claudeDir, 'ccbell-test2.state'))).toBe(false);
+  });
+});
+
+describe('--json', () => {
+  it('lists every instance with its paths, default first', async () => {
+    const run = await sandbox.run(['instance', 'list', '--json']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const list = JSON.parse(run.stdout) as { name: string }[];
+    expect(list.map((i) => i.name)).toEqual(['default', 'mine', 'test', 'test2']);
+    expect(list[0]).toEqual({
+      name: 'default',
+      ...paths(sandbox.claudeDir, 'ccbell'),
+      running: false,
+      configExists: false,
+    });
+    expect(list[2]).toEqual({
+      name: 'test',
+      ...paths(sandbox.claudeDir, 'ccbell-test'),
+      running: false,
+      configExists: true,
+    });
+  });
+
+  it('shows one instance, and the seed spelling `--instance show` does the same', async () => {
+    const run = await sandbox.run(['instance', 'show', 'test', '--json']);
+    const seed = await sandbox.run(['--instance', 'show', 'test', '--json']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(seed.stdout).toBe(run.stdout);
+    expect(JSON.parse(run.stdout)).toMatchObject({ name: 'test', running: false });
+  });
+
+  it('never prints the app token or page address', async () => {
+    writeFileSync(
+      join(sandbox.claudeDir, 'ccbell-test.pid'),
+      JSON.stringify({
+        pid: process.pid,
+        runtimeId: `${process.pid}_1`,
+        instance: 'test',
+        startedAt: 'now',
+        url: 'http://127.0.0.1:1/?token=secret',
+        hookToken: 'secret2',
+      }),
+    );
+    const run = await sandbox.run(['instance', 'show', 'test', '--json']);
+    expect(JSON.parse(run.stdout)).toMatchObject({ running: true, app: { pid: process.pid } });
+    expect(run.stdout).not.toContain('secret');
+    const text = await sandbox.run(['instance', 'show', 'test']);
+    expect(text.stdout).toContain('token=…');
+    expect(text.stdout).not.toContain('secret');
+  });
+});
+
+describe('remove', () => {
+  it('refuses default and a running instance, removes a stopped one and keeps its files', async () => {
+    const refusedDefault = await sandbox.run(['instance', 'remove', 'default']);
+    expect(refusedDefault.code).toBe(1);
+    expect(refusedDefault.stderr).toBe('ccbell: the "default" instance cannot be removed\n');
+    // test's PID file (above) names this live test process.
+    const running = await sandbox.run(['--instance', 'remove', 'test']);
+    expect(running.code).toBe(1);
+    expect(running.stderr).toBe(
+      `ccbell: instance "test" is running (app pid ${process.pid}); stop it first\n`,
+    );
+    const removed = await sandbox.run(['instance', 'remove', 'test2']);
+    expect(removed).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(join(sandbox.claudeDir, 'ccbell-test2.config.json'))).toBe(true);
+    const list = JSON.parse((await sandbox.run(['instance', 'list', '--json'])).stdout) as { name: string }[];
+    expect(list.map((i) => i.name)).toEqual(['default', 'mine', 'test']);
+  });
+});
+
+describe('mistakes', () => {
+  it.each([
+    [['instance', 'create', '../x'], /invalid instance name "\.\.\/x"/],
+    [['instance', 'create', 'list'], /invalid instance name "list": it is a command word/],
+    [['instance', 'create', 'test'], /instance "test" already exists/],
+    [['instance', 'create', 'y', '--config', 'missing.json'], /cannot read config .*missing\.json: ENOENT/],
+    [['instance', 'show', 'ghost'], /unknown instance "ghost"/],
+    [['instance', 'copy', 'default'], /missing new instance name/],
+    [['instance', 'nope'], /unknown instance command "nope"/],
+    [['instance'], /usage: ccbell instance/],
+  ])('%j → exit 1 and one line', async (args, message) => {
+    const run = await sandbox.run(args);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,196 @@
+// `ccbell setup`: installs one instance's hooks in Claude Code's settings, keeping everything else.
+// Most cases call the command in process (fast); --print and a broken file go through the built CLI.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installedEvents } from '../../src/claude/index.js';
+import { parseArgs } from '../../src/cli/args.js';
+import { runSetup } from '../../src/cli/commands/setup.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { EVENT_NAMES } from '../../src/config/index.js';
+import { ConfigError } from '../../src/errors.js';
+import { assertBuilt, cliPath, makeSandbox, repoRoot, type Sandbox } from './support.js';
+
+let root: string;
+let counter = 0;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'ccbell-setup-'));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A HOME whose ~/.claude/settings.json holds `settings` (text as given, or JSON with 2 spaces). */
+function home(settings?: unknown) {
+  const HOME = join(root, `home-${counter++}`);
+  const dir = join(HOME, '.claude');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'settings.json');
+  if (settings !== undefined) {
+    writeFileSync(path, typeof settings === 'string' ? settings : `${JSON.stringify(settings, null, 2)}\n`);
+  }
+  let out = '';
+  const context: CliContext = {
+    packageRoot: repoRoot,
+    cliPath,
+    env: { HOME },
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: () => {},
+  };
+  const setup = async (...argv: string[]) => {
+    out = '';
+    const code = await runSetup(parseArgs(argv), context);
+    return { code, out };
+  };
+  const text = () => readFileSync(path, 'utf8');
+  return { HOME, dir, path, setup, text, json: () => JSON.parse(text()) };
+}
+
+const FOREIGN = {
+  model: 'opus',
+  permissions: { allow: ['Read'] },
+  hooks: {
+    Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }],
+    PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'audit.sh', timeout: 5 }] }],
+  },
+  statusLine: { type: 'command', command: 'status.sh' },
+};
+
+describe('ccbell setup', () => {
+  it('installs every event hook for the instance, keeping foreign hooks and other settings', async () => {
+    const h = home(FOREIGN);
+    expect((await h.setup()).code).toBe(0);
+    const settings = h.json();
+    expect(settings.model).toBe('opus');
+    expect(settings.permissions).toEqual(FOREIGN.permissions);
+    expect(settings.statusLine).toEqual(FOREIGN.statusLine);
+    expect(settings.hooks.Stop[0]).toEqual(FOREIGN.hooks.Stop[0]);
+    expect(settings.hooks.PreToolUse).toEqual(FOREIGN.hooks.PreToolUse);
+    expect(installedEvents(settings.hooks, 'default')).toEqual(new Set(EVENT_NAMES));
+    expect(settings.hooks.Stop[1].hooks[0].command).toBe(
+      `${process.execPath} ${cliPath} --instance default stop #ccbell:default`,
+    );
+  });
+
+  it('is idempotent: a second run leaves the file byte-identical', async () => {
+    const h = home(FOREIGN);
+    await h.setup('--instance', 'default');
+    const first = h.text();
+    const mtime = statSync(h.path).mtimeMs;
+    const second = await h.setup('--instance', 'default');
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/already has the ccbell hooks of "default"/);
+    expect(h.text()).toBe(first);
+    expect(statSync(h.path).mtimeMs).toBe(mtime);
+  });
+
+  it('writes a backup of the previous file', async () => {
+    const original = '{"model":"opus"}';
+    const h = home(original);
+    const run = await h.setup();
+    expect(run.out).toContain(`previous file kept as ${h.path}.ccbell-backup`);
+    expect(readFileSync(`${h.path}.ccbell-backup`, 'utf8')).toBe(original);
+  });
+
+  it('--remove restores the settings as they were', async () => {
+    const h = home(FOREIGN);
+    const original = h.text();
+    await h.setup();
+    expect(h.text()).not.toBe(original);
+    expect((await h.setup('--remove')).code).toBe(0);
+    expect(h.text()).toBe(original);
+    const again = await h.setup('--remove');
+    expect(again.out).toMatch(/already has no ccbell hooks/);
+  });
+
+  it('--remove drops the hooks key it added to a file that had none', async () => {
+    const h = home({ model: 'opus' });
+    await h.setup();
+    await h.setup('--remove');
+    expect(h.json()).toEqual({ model: 'opus' });
+  });
+
+  it('creates the settings file when there is none, without a backup', async () => {
+    const h = home();
+    const run = await h.setup();
+    expect(run.out).not.toContain('backup');
+    expect(installedEvents(h.json().hooks, 'default')).toEqual(new Set(EVENT_NAMES));
+    expect(existsSync(`${h.path}.ccbell-backup`)).toBe(false);
+  });
+
+  it("keeps two instances' hooks side by side, and removes one without the other", async () => {
+    const h = home(FOREIGN);
+    writeFileSync(join(h.dir, 'ccbell-instances.json'), '{"work": {}, "personal": {}}');
+    await h.setup('--instance', 'work');
+    await h.setup('--instance', 'personal');
+    const both = h.json();
+    expect(installedEvents(both.hooks, 'work')).toEqual(new Set(EVENT_NAMES));
+    expect(installedEvents(both.hooks, 'personal')).toEqual(new Set(EVENT_NAMES));
+    expect(both.hooks.Stop).toHaveLength(3);
+    // Re-running one instance does not disturb the other.
+    await h.setup('--instance', 'work');
+    expect(installedEvents(h.json().hooks, 'personal')).toEqual(new Set(EVENT_NAMES));
+    await h.setup('--instance', 'work', '--remove');
+    const left = h.json();
+    expect(installedEvents(left.hooks, 'work').size).toBe(0);
+    expect(installedEvents(left.hooks, 'personal')).toEqual(new Set(EVENT_NAMES));
+    expect(left.hooks.Stop[0]).toEqual(FOREIGN.hooks.Stop[0]);
+  });
+
+  it('with --approvals makes the PermissionRequest hook ask the app, with the config timeout', async () => {
+    const h = home();
+    writeFileSync(join(h.dir, 'ccbell.config.json'), '{"approvalTimeoutSeconds": 60}');
+    await h.setup('--approvals');
+    const entry = h.json().hooks.PermissionRequest[0].hooks[0];
+    expect(entry.command).toMatch(/ permission-request #ccbell:default$/);
+    expect(entry.timeout).toBe(70);
+  });
+
+  it.each([
+    ['not JSON', '{"hooks": {"Stop": ['],
+    ['not an object', '[1, 2]'],
+    ['hooks not an object', '{"hooks": "yes"}'],
+  ])('refuses a settings file that is %s and leaves it untouched', async (_what, text) => {
+    const h = home(text);
+    const mtime = statSync(h.path).mtimeMs;
+    await expect(h.setup()).rejects.toBeInstanceOf(ConfigError);
+    expect(h.text()).toBe(text);
+    expect(statSync(h.path).mtimeMs).toBe(mtime);
+    expect(existsSync(`${h.path}.ccbell-backup`)).toBe(false);
+  });
+});
+
+describe('ccbell setup through the built CLI', () => {
+  let sandbox: Sandbox;
+  beforeAll(() => {
+    assertBuilt();
+    sandbox = makeSandbox();
+  });
+  afterAll(() => sandbox.cleanup());
+
+  it('--print prints the hooks and writes nothing', async () => {
+    const run = await sandbox.run(['setup', '--print']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const printed = JSON.parse(run.stdout);
+    expect(installedEvents(printed.hooks, 'default')).toEqual(new Set(EVENT_NAMES));
+    expect(printed.hooks.Stop[0].hooks[0].command).toBe(
+      `${process.execPath} ${cliPath} --instance default stop #ccbell:default`,
+    );
+    expect(existsSync(join(sandbox.claudeDir, 'settings.json'))).toBe(false);
+  });
+
+  it('refuses a broken settings.json with one line naming it, exit 1, file untouched', async () => {
+    const text = '{"hooks": {';
+    const path = sandbox.write('home/.claude/settings.json', text);
+    const run = await sandbox.run(['setup', '--instance', 'default']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(`^ccbell: ${path}: is not valid JSON .*ccbell will not touch it\\n$`),
+    );
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    expect(existsSync(`${path}.ccbell-backup`)).toBe(false);
+  });
+});
