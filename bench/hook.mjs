@@ -48,7 +48,9 @@ function stopInput(home, project, sessionId) {
  * Measures the hook handler against bare Node starts for each runtime in `nodes`: `rounds`
  * interleaved rounds after `warmup` discarded ones. Returns the section's tables and notes.
  */
-export async function benchHook({ nodes, rounds = 30, warmup = 3 }) {
+export async function benchHook({ nodes, quick = false }) {
+  const rounds = quick ? 8 : 30;
+  const warmup = quick ? 2 : 3;
   const home = tempDir('hook');
   try {
     const project = join(home, 'project');

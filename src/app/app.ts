@@ -230,6 +230,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
    * PermissionRequest waits for its decision; the result is the hook's JSON output.
    */
   const handleHookInput = async (input: HookInput): Promise<Record<string, unknown>> => {
+    logger.debug(
+      `http hook: ${String(input.hook_event_name ?? '-').slice(0, 40)} session=${String(input.session_id ?? '-').slice(0, 80)}`,
+    );
     if (input.hook_event_name === 'PermissionRequest') {
       if (typeof input.tool_name !== 'string' || !isObject(input.tool_input)) return {};
       const hook = parseHookRequest({ ...input, kind: 'permission_request', input: input.tool_input });

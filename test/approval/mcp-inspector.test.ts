@@ -92,7 +92,10 @@ function inspector(runtimeId: string, methodArgs: string[]): Promise<InspectorRu
 }
 
 /** tools/call approval_prompt through the inspector; returns the decision JSON from its one text block. */
-async function callPrompt(runtimeId: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function callPrompt(
+  runtimeId: string,
+  args: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const toolArgs = Object.entries(args).map(
     ([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
   );
@@ -123,7 +126,10 @@ describe('approval-server under the MCP Inspector CLI', () => {
     const run = await inspector(appId, ['--method', 'tools/list']);
     expect(run.code, run.stderr).toBe(0);
     const { tools } = JSON.parse(run.stdout) as {
-      tools: { name: string; inputSchema: { type: string; properties: Record<string, { type?: string }>; required?: string[] } }[];
+      tools: {
+        name: string;
+        inputSchema: { type: string; properties: Record<string, { type?: string }>; required?: string[] };
+      }[];
     };
     expect(tools.map((tool) => tool.name)).toEqual(['approval_prompt']);
     const schema = tools[0]!.inputSchema;
@@ -142,10 +148,14 @@ describe('approval-server under the MCP Inspector CLI', () => {
   it('tools/call of an unlisted command waits for `ccbell answer … allow`', async () => {
     const input = { command: 'touch marker', description: 'make a marker' };
     let settled = false;
-    const call = callPrompt(appId, { tool_name: 'Bash', input, tool_use_id: 'toolu_insp_wait' }).finally(() => {
-      settled = true;
-    });
-    const item = await eventually(async () => (await pending()).find((p) => p.input.command === 'touch marker'));
+    const call = callPrompt(appId, { tool_name: 'Bash', input, tool_use_id: 'toolu_insp_wait' }).finally(
+      () => {
+        settled = true;
+      },
+    );
+    const item = await eventually(async () =>
+      (await pending()).find((p) => p.input.command === 'touch marker'),
+    );
     expect(settled).toBe(false);
     const answered = await ccbell(world, ['answer', item.id, 'allow']);
     expect(answered.code, answered.stderr).toBe(0);

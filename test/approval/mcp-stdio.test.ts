@@ -119,10 +119,7 @@ describe('approval-server over stdio (built CLI, real app)', () => {
       command: 'echo hi',
       description: 'say hi',
       nested: { list: [1, 'two', { three: [3, null, true] }], empty: {}, text: 'ünï "quoted" \n line' },
-      matrix: [
-        [1, 2],
-        [{ a: { b: { c: 'deep' } } }],
-      ],
+      matrix: [[1, 2], [{ a: { b: { c: 'deep' } } }]],
     };
     const answer = await prompt({ tool_name: 'Bash', input, tool_use_id: 'toolu_allow_1' });
     expect(answer).toEqual({ behavior: 'allow', updatedInput: input });
@@ -158,7 +155,11 @@ describe('approval-server over stdio (built CLI, real app)', () => {
   it('denies at once, naming the channel, when no app has that runtime id', async () => {
     const { prompt, transportErrors } = await connect(NOBODY);
     const started = Date.now();
-    const answer = await prompt({ tool_name: 'Bash', input: { command: 'echo hi' }, tool_use_id: 'toolu_none' });
+    const answer = await prompt({
+      tool_name: 'Bash',
+      input: { command: 'echo hi' },
+      tool_use_id: 'toolu_none',
+    });
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(answer.behavior).toBe('deny');
     expect(answer.message).toContain(`ClaudeCodeUIApprovalRequest_${NOBODY}`);

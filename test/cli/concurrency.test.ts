@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, makeSandbox, type Run, type Sandbox, sleep } from './support.js';
+import { assertBuilt, makeSandbox, type Run, repoRoot, type Sandbox, sleep } from './support.js';
 
 const PROCESSES = 200;
 
@@ -31,7 +31,7 @@ describe('concurrency', () => {
     await sandbox.waitForPlays(1);
     await sleep(1000);
     expect(sandbox.plays()).toEqual([
-      `${sandbox.bin}/pw-play --volume=0.5 ${join(process.cwd(), 'sounds', 'stop.wav')}`,
+      `${sandbox.bin}/pw-play --volume=0.5 ${join(repoRoot, 'sounds', 'stop.wav')}`,
     ]);
 
     const statePath = join(sandbox.claudeDir, 'ccbell-work.state');

@@ -1,5 +1,6 @@
 // The hook handler as Claude Code runs it: the built CLI, a temporary HOME, fake players.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_NAMES } from '../../src/config/index.js';
@@ -96,137 +97,150 @@ describe('two instances, each event', () => {
   });
 });
 
-describe('rules and failures', () => {
-  let sandbox: Sandbox;
-  beforeAll(() => {
-    sandbox = makeSandbox();
+// Each case has its own HOME, so the cases run side by side.
+describe.concurrent('rules and failures', () => {
+  const sandboxes: Sandbox[] = [];
+  afterAll(() => {
+    for (const sandbox of sandboxes) sandbox.cleanup();
   });
-  afterAll(() => sandbox.cleanup());
 
-  /** Runs ccbell with `config` as the default instance's config; returns the run and the new plays. */
-  async function withConfig(config: unknown, args: string[] = ['stop'], options = {}) {
-    const file = join(sandbox.claudeDir, 'ccbell.config.json');
-    sandbox.write(
+  /** A fresh sandbox whose default instance has `config` (JSON, or text as given). */
+  function withConfig(config: unknown) {
+    const sandbox = makeSandbox();
+    sandboxes.push(sandbox);
+    const file = sandbox.write(
       'home/.claude/ccbell.config.json',
       typeof config === 'string' ? config : JSON.stringify(config),
     );
-    const before = sandbox.plays().length;
-    const run = await sandbox.run(args, options);
-    return { run, file, before };
+    return { sandbox, file, stopLine: `${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}` };
   }
 
-  async function newPlays(before: number, expected: number) {
-    await sandbox.waitForPlays(before + expected, expected ? 5000 : 0);
+  /** Every play so far, once `expected` have shown up and late ones had time to. */
+  async function playsOf(sandbox: Sandbox, expected: number) {
+    await sandbox.waitForPlays(expected, expected ? 5000 : 0);
     await sleep(SETTLE_MS);
-    return sandbox.plays().slice(before);
+    return sandbox.plays();
   }
 
-  it('plays nothing in quiet hours and exits 0', async () => {
-    const { run, before } = await withConfig({
-      quietHours: { start: clockFromNow(-60), end: clockFromNow(60) },
-    });
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(await newPlays(before, 0)).toEqual([]);
+  it('plays nothing in quiet hours and exits 0', async ({ expect }) => {
+    const { sandbox } = withConfig({ quietHours: { start: clockFromNow(-60), end: clockFromNow(60) } });
+    expect(await sandbox.run(['stop'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await playsOf(sandbox, 0)).toEqual([]);
   });
 
-  it('plays outside quiet hours', async () => {
-    const { run, before } = await withConfig({
+  it('plays outside quiet hours', async ({ expect }) => {
+    const { sandbox, stopLine } = withConfig({
       quietHours: { start: clockFromNow(60), end: clockFromNow(120) },
     });
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(await newPlays(before, 1)).toHaveLength(1);
+    expect(await sandbox.run(['stop'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await playsOf(sandbox, 1)).toEqual([stopLine]);
   });
 
-  it('plays nothing when disabled, or the event is disabled, and exits 0', async () => {
-    for (const config of [{ enabled: false }, { events: { stop: { enabled: false } } }]) {
-      const { run, before } = await withConfig(config);
-      expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(await newPlays(before, 0)).toEqual([]);
-    }
+  it.for([
+    ['ccbell is disabled', { enabled: false }],
+    ['the event is disabled', { events: { stop: { enabled: false } } }],
+    [
+      'the active profile disables the event',
+      { activeProfile: 'mute', profiles: { mute: { events: { stop: { enabled: false } } } } },
+    ],
+  ])('plays nothing and exits 0 when %s', async ([_what, config], { expect }) => {
+    const { sandbox } = withConfig(config);
+    expect(await sandbox.run(['stop'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await playsOf(sandbox, 0)).toEqual([]);
   });
 
-  it('uses the paplay volume unit when paplay is the player', async () => {
-    const { run, before } = await withConfig({ player: 'paplay', events: { stop: { volume: 0.3 } } });
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(await newPlays(before, 1)).toEqual([`${sandbox.bin}/paplay --volume=19661 ${bundled('stop')}`]);
+  it('uses the paplay volume unit when paplay is the player', async ({ expect }) => {
+    const { sandbox } = withConfig({ player: 'paplay', events: { stop: { volume: 0.3 } } });
+    expect(await sandbox.run(['stop'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await playsOf(sandbox, 1)).toEqual([`${sandbox.bin}/paplay --volume=19661 ${bundled('stop')}`]);
   });
 
-  it('exits 1 with one stderr line when there is no player', async () => {
-    const { run, before } = await withConfig({}, ['stop'], { env: { PATH: sandbox.nodeBin } });
+  it('exits 1 with one stderr line when there is no player', async ({ expect }) => {
+    const { sandbox } = withConfig({});
+    const run = await sandbox.run(['stop'], { env: { PATH: sandbox.nodeBin } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /^ccbell: no sound player: none of pw-play, paplay, aplay, mpv, ffplay found on PATH.*\n$/,
     );
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(await newPlays(before, 0)).toEqual([]);
+    expect(await playsOf(sandbox, 0)).toEqual([]);
   });
 
-  it('exits 1 with one stderr line naming a missing custom sound', async () => {
-    const missing = join(sandbox.root, 'nowhere', 'ding.wav');
-    const { run, before } = await withConfig({ events: { stop: { sound: `custom:${missing}` } } });
+  it('exits 1 with one stderr line naming a missing custom sound', async ({ expect }) => {
+    const missing = join(tmpdir(), 'ccbell-nowhere', 'ding.wav');
+    const { sandbox } = withConfig({ events: { stop: { sound: `custom:${missing}` } } });
+    const run = await sandbox.run(['stop']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`ccbell: sound "custom:${missing}": ${missing}: no such file\n`);
-    expect(await newPlays(before, 0)).toEqual([]);
+    expect(await playsOf(sandbox, 0)).toEqual([]);
   });
 
-  it('reports a broken field in one stderr line naming file and field, plays with defaults, keeps the file', async () => {
+  it('reports a broken field in one stderr line naming file and field, plays with defaults, keeps the file', async ({
+    expect,
+  }) => {
     const text = '{\n  "events": { "stop": { "volume": 7, "cooldown": 0 } }\n}\n';
-    const file = sandbox.write('home/.claude/ccbell.config.json', text);
+    const { sandbox, file, stopLine } = withConfig(text);
     const mtime = statSync(file).mtimeMs;
-    const before = sandbox.plays().length;
     const run = await sandbox.run(['stop']);
     expect(run.code).toBe(0);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(`${file}: events.stop.volume`);
-    expect(await newPlays(before, 1)).toEqual([`${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}`]);
+    expect(await playsOf(sandbox, 1)).toEqual([stopLine]);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(statSync(file).mtimeMs).toBe(mtime);
     expect(readFileSync(join(sandbox.claudeDir, 'ccbell.log'), 'utf8')).toContain('events.stop.volume');
   });
 
-  it('reports a config that is not JSON in one line naming the file, and plays with defaults', async () => {
-    const { run, file, before } = await withConfig('{"events": {');
+  it('reports a config that is not JSON in one line naming the file, and plays with defaults', async ({
+    expect,
+  }) => {
+    const { sandbox, file, stopLine } = withConfig('{"events": {');
+    const run = await sandbox.run(['stop']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(new RegExp(`^ccbell: config ${file} is not valid JSON.*\\n$`));
-    expect(await newPlays(before, 1)).toEqual([`${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}`]);
+    expect(await playsOf(sandbox, 1)).toEqual([stopLine]);
     expect(readFileSync(file, 'utf8')).toBe('{"events": {');
   });
 
-  it('still plays on garbage stdin, and logs it', async () => {
-    const { run, before } = await withConfig({}, [], { input: 'garbage{\u0000' });
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(await newPlays(before, 1)).toEqual([`${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}`]);
+  it('still plays on garbage stdin, and logs it', async ({ expect }) => {
+    const { sandbox, stopLine } = withConfig({});
+    expect(await sandbox.run([], { input: 'garbage{\u0000' })).toMatchObject({ code: 0, stderr: '' });
+    expect(await playsOf(sandbox, 1)).toEqual([stopLine]);
     expect(readFileSync(join(sandbox.claudeDir, 'ccbell.log'), 'utf8')).toMatch(
       /WARN hook input is not JSON .*; going on without it/,
     );
   });
 
-  it('does not hang on a stdin that never closes', async () => {
-    const { run, before } = await withConfig({}, ['stop'], { keepStdinOpen: true });
+  it('does not hang on a stdin that never closes', async ({ expect }) => {
+    const { sandbox, stopLine } = withConfig({});
+    const run = await sandbox.run(['stop'], { keepStdinOpen: true });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.ms).toBeLessThan(5000);
-    expect(await newPlays(before, 1)).toHaveLength(1);
+    expect(await playsOf(sandbox, 1)).toEqual([stopLine]);
   });
 
-  it('silences a repeat within the cooldown, per session with cooldownScope "session"', async () => {
-    const config = { cooldownScope: 'session', events: { stop: { cooldown: 60 } } };
+  it('silences a repeat within the cooldown, per session with cooldownScope "session"', async ({
+    expect,
+  }) => {
+    const { sandbox } = withConfig({ cooldownScope: 'session', events: { stop: { cooldown: 60 } } });
     const stop = (session: string) => JSON.stringify({ hook_event_name: 'Stop', session_id: session });
-    const first = await withConfig(config, [], { input: stop('a') });
-    const again = await sandbox.run([], { input: stop('a') });
-    const other = await sandbox.run([], { input: stop('b') });
-    for (const run of [first.run, again, other]) expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(await newPlays(first.before, 2)).toHaveLength(2);
+    for (const session of ['a', 'a', 'b', 'b', 'a']) {
+      expect(await sandbox.run([], { input: stop(session) })).toMatchObject({ code: 0, stderr: '' });
+    }
+    expect(await playsOf(sandbox, 2)).toHaveLength(2);
     const state = JSON.parse(readFileSync(join(sandbox.claudeDir, 'ccbell.state'), 'utf8'));
     expect(Object.keys(state.lastTrigger).sort()).toEqual(['stop:a', 'stop:b']);
   });
 
-  it('sets a corrupt state file aside and still plays', async () => {
+  it('sets a corrupt state file aside and still plays', async ({ expect }) => {
+    const { sandbox } = withConfig({ events: { stop: { cooldown: 60 } } });
     const statePath = join(sandbox.claudeDir, 'ccbell.state');
     writeFileSync(statePath, '{"lastTrigger": ');
-    const { run, before } = await withConfig({ events: { stop: { cooldown: 60 } } });
-    expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(await newPlays(before, 1)).toHaveLength(1);
+    expect(await sandbox.run(['stop'])).toMatchObject({ code: 0, stderr: '' });
+    expect(await playsOf(sandbox, 1)).toHaveLength(1);
     expect(JSON.parse(readFileSync(statePath, 'utf8')).lastTrigger.stop).toBeTypeOf('number');
+    const kept = readdirSync(sandbox.claudeDir).filter((name) => name.startsWith('ccbell.state.corrupt-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(sandbox.claudeDir, kept[0]!), 'utf8')).toBe('{"lastTrigger": ');
     expect(readFileSync(join(sandbox.claudeDir, 'ccbell.log'), 'utf8')).toMatch(
       /state file was corrupt; kept it as/,
     );

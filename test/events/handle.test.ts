@@ -44,8 +44,12 @@ describe('describeEvent', () => {
       session_id: 'abcdef123456',
       tool_name: 'Bash',
     });
-    expect(title).toBe('api [work]');
-    expect(body).toBe('Claude Code asks permission: Bash (session abcdef12)');
-    expect(describeEvent('stop', 'default', undefined).title).toBe('Claude Code');
+    expect(title).toBe('ccbell work: api · abcdef12');
+    expect(body).toBe('Claude asks permission to use Bash');
+    expect(describeEvent('stop', 'default', undefined)).toEqual({
+      title: 'ccbell default: Claude Code',
+      body: 'Claude finished and waits for you',
+    });
+    expect(describeEvent('idle_prompt', 'w', { message: ' Claude is waiting ' }).body).toBe('Claude is waiting');
   });
 });

@@ -45,7 +45,15 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
       logger,
       env,
       bundledSoundsDir: join(context.packageRoot, 'sounds'),
-    }).then(() => 0);
+    }).then(
+      () => 0,
+      // A failed notification (no sound player, say) must not turn into a hook error: the
+      // decision is already left to Claude Code, and this hook promises exit 0.
+      (error: unknown) => {
+        logger.warn(`permission-request: could not notify: ${messageOf(error)}`);
+        return 0;
+      },
+    );
 
   if (!input || typeof input.tool_name !== 'string' || !isObject(input.tool_input)) {
     logger.warn(

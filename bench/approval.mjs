@@ -1,0 +1,220 @@
+// Section: the approval round trip with no person in it: an MCP `tools/call approval_prompt` to
+// the approval server, forwarded over the bus to the app of its runtime id, decided there by a
+// rule, and answered, with 1, 10 and 100 apps running at once.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import {
+  CLI_PATH,
+  cleanEnv,
+  editJson,
+  markdownTable,
+  mapLimit,
+  ms,
+  progress,
+  removeDir,
+  runCli,
+  startLongRunning,
+  stopChild,
+  summarize,
+  tempDir,
+  writeFakePlayer,
+} from './lib.mjs';
+
+/** The issue's targets, in ms. */
+const TARGET = { p50: 1, p99: 5, p99Ratio: 1.5 };
+
+/** Resident memory of a process in MiB, from /proc (undefined where there is none). */
+function rssMiB(pid) {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts the app of instance `name` as its own process; resolves with it and its runtime id. */
+async function startAppProcess(node, name, env) {
+  const { child, match } = await startLongRunning(node, [CLI_PATH, 'app', '--instance', name], {
+    env,
+    ready: /app running: id ([0-9]+_[0-9]+)/,
+  });
+  return { name, child, runtimeId: match[1] };
+}
+
+/**
+ * One approval server for `app`, driven by the SDK client over stdio: `warmup` calls, then
+ * `calls` timed ones, one at a time (Claude Code asks one tool call at a time per session).
+ */
+async function driveApprovalServer({ node, app, env, warmup, calls, label }) {
+  const transport = new StdioClientTransport({
+    command: node,
+    args: [CLI_PATH, 'approval-server'],
+    // What the app's --mcp-config gives it, on top of the SDK's default safe variables.
+    env: {
+      HOME: env.HOME,
+      PATH: env.PATH,
+      CCBELL_BUS_DIR: env.CCBELL_BUS_DIR,
+      CLAUDE_CODE_UI_INSTANCE_ID: app.runtimeId,
+      CCBELL_INSTANCE: app.name,
+    },
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk) => {
+    stderr += chunk.toString('utf8');
+  });
+  const client = new Client({ name: 'ccbell-bench', version: '1' });
+  const connectStarted = performance.now();
+  await client.connect(transport);
+  await client.listTools();
+  const startMs = performance.now() - connectStarted;
+
+  const samples = [];
+  const failures = [];
+  for (let i = 0; i < warmup + calls; i++) {
+    const started = performance.now();
+    const result = await client.callTool({
+      name: 'approval_prompt',
+      arguments: {
+        tool_name: 'Bash',
+        input: { command: `echo bench ${label} ${i}`, description: 'Print a marker' },
+        tool_use_id: `toolu_bench_${label}_${i}`,
+      },
+    });
+    const elapsed = performance.now() - started;
+    if (i >= warmup) samples.push(elapsed);
+    const text = result.content?.[0]?.text ?? '';
+    if (!text.includes('"behavior":"allow"')) failures.push(text.slice(0, 300) || JSON.stringify(result).slice(0, 300));
+  }
+  await client.close();
+  return { samples, failures, startMs, stderr };
+}
+
+/**
+ * Measures the approval round trip with 1, 10 and 100 apps (as separate processes, one per
+ * registered instance) and one approval server talking to app #1. Returns the section.
+ */
+export async function benchApproval({ quick }) {
+  const node = process.execPath;
+  const counts = quick ? [1, 10] : [1, 10, 100];
+  const warmup = quick ? 50 : 200;
+  const calls = quick ? 300 : 2000;
+  const home = tempDir('approval');
+  const bus = tempDir('bus');
+  const env = cleanEnv({ HOME: home, CCBELL_BUS_DIR: bus });
+  const apps = [];
+  try {
+    // Instance b1 gets the rule; the others copy its config (same rule, same fake player).
+    progress(`approval: registering ${Math.max(...counts)} instances`);
+    const player = writeFakePlayer(home);
+    runCli(node, ['instance', 'create', 'b1'], env);
+    const firstConfig = join(home, '.claude', 'ccbell-b1.config.json');
+    editJson(firstConfig, (config) => {
+      config.player = player;
+      config.approvals = { allow: ['Bash(echo *)'], deny: [] };
+    });
+    const others = Array.from({ length: Math.max(...counts) - 1 }, (_, i) => `b${i + 2}`);
+    await mapLimit(others, 2, async (name) => runCli(node, ['instance', 'create', name, '--config', firstConfig], env));
+
+    const rows = [];
+    const stats = new Map();
+    const notes = [];
+    for (const count of counts) {
+      const startedAt = performance.now();
+      const names = [];
+      for (let i = apps.length + 1; i <= count; i++) names.push(`b${i}`);
+      if (names.length) {
+        progress(`approval: starting ${names.length} app(s) (${count} in all)`);
+        apps.push(...(await mapLimit(names, 4, (name) => startAppProcess(node, name, env))));
+      }
+      const startSeconds = (performance.now() - startedAt) / 1000;
+      // Let the start-up burst (JIT, GC of fresh processes) pass before measuring.
+      await new Promise((resolve) => setTimeout(resolve, count > 10 ? 3000 : 500));
+      progress(`approval: ${count} app(s): ${warmup} warm-up + ${calls} calls`);
+      const run = await driveApprovalServer({ node, app: apps[0], env, warmup, calls, label: `n${count}` });
+      const dead = apps.filter((app) => app.child.exitCode !== null || app.child.signalCode !== null);
+      if (dead.length) notes.push(`**${dead.length} app(s) exited during the ${count}-app run.**`);
+      if (run.failures.length) {
+        notes.push(
+          `**${run.failures.length} of ${warmup + calls} calls with ${count} app(s) were not allowed**; first: ` +
+            `\`${run.failures[0].replace(/`/g, "'")}\``,
+        );
+      }
+      const s = summarize(run.samples);
+      stats.set(count, s);
+      const rss = apps.map((app) => rssMiB(app.child.pid)).filter((value) => value !== undefined);
+      const rssTotal = rss.reduce((a, b) => a + b, 0);
+      rows.push([
+        count,
+        s.n,
+        ms(s.median, 2),
+        ms(s.p90, 2),
+        ms(s.p99, 2),
+        ms(s.max, 1),
+        ms(s.mean, 2),
+        `${ms(run.startMs, 0)}`,
+        names.length ? `${startSeconds.toFixed(1)} s for ${names.length}` : '–',
+        rss.length ? `${Math.round(rssTotal)} MiB` : '–',
+      ]);
+    }
+
+    const one = stats.get(1);
+    const most = stats.get(counts[counts.length - 1]);
+    const ratio = most.p99 / one.p99;
+    const summary = [
+      `p50 with one app: ${ms(one.median, 2)} ms (target ≤ ${TARGET.p50} ms: ${one.median <= TARGET.p50 ? 'met' : 'missed'}); ` +
+        `p99: ${ms(one.p99, 2)} ms (target ≤ ${TARGET.p99} ms: ${one.p99 <= TARGET.p99 ? 'met' : 'missed'}).`,
+      `p99 with ${counts[counts.length - 1]} apps is ${ratio.toFixed(2)}× the p99 with one ` +
+        `(target ≤ ${TARGET.p99Ratio}×: ${ratio <= TARGET.p99Ratio ? 'met' : 'missed'}).`,
+    ];
+    notes.unshift(
+      'Each app is its own process, `node dist/ccbell.js app --instance bN`, one per registered instance (an ' +
+        'instance allows one app), all on one bus (`CCBELL_BUS_DIR`, a temporary directory), as people run them. ' +
+        'Processes rather than apps in one process: idle apps cost no CPU once started, so 100 of them fit this ' +
+        '2-core machine (memory is in the table), and each adds its three socket files to the bus directory that ' +
+        'every post lists, which is what could slow the round trip down. Apps are added to the running ones ' +
+        'between rows (1, then 9 more, then 90 more), started 4 at a time.',
+      `One approval server per row, \`node dist/ccbell.js approval-server\` with app #1's \`CLAUDE_CODE_UI_INSTANCE_ID\` ` +
+        'and `CCBELL_INSTANCE`, as the app\'s `--mcp-config` starts it, driven by the MCP SDK client over stdio ' +
+        `(\`StdioClientTransport\`). ${warmup} warm-up calls, then ${calls} timed calls, one at a time; each is ` +
+        '`tools/call approval_prompt` with a Bash `echo` command and its own `tool_use_id`, allowed by the rule ' +
+        '`approvals.allow: ["Bash(echo *)"]` in the app. Time is from `callTool()` to its result, in the client ' +
+        '(so it includes the SDK client\'s own encoding and validation, as Claude Code\'s client has its own).',
+      `Percentiles interpolate between ranks. All processes (client, server, apps) run on the bench runner's Node ` +
+        `(${process.version}) with \`NODE_EXTRA_CA_CERTS\` unset. "server start" is spawn to the answered ` +
+        '`initialize` and `tools/list`; "apps' + "'" + ' memory" is the resident memory of all running apps.',
+    );
+    return {
+      tables: [
+        {
+          columns: [
+            'apps running',
+            'calls',
+            'p50 ms',
+            'p90 ms',
+            'p99 ms',
+            'max ms',
+            'mean ms',
+            'server start ms',
+            'apps started in',
+            "apps' memory",
+          ],
+          rows,
+        },
+      ],
+      summary,
+      notes,
+    };
+  } finally {
+    await mapLimit(apps, 8, (app) => stopChild(app.child));
+    removeDir(home);
+    removeDir(bus);
+  }
+}
+
+/** For reuse: the targets this section reports against. */
+export { TARGET as APPROVAL_TARGETS };

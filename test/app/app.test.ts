@@ -1,0 +1,189 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../../src/app/app.js';
+import { channelsFor } from '../../src/approval/index.js';
+import { observe, post, request } from '../../src/bus/index.js';
+import { validateConfig } from '../../src/config/index.js';
+import { defaultInstancePaths } from '../../src/instance/index.js';
+import { openLogger } from '../../src/log/index.js';
+
+let app: RunningApp | undefined;
+afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
+
+async function start(raw: unknown, acceptLegacy = false) {
+  const dir = mkdtempSync(join(tmpdir(), 'ccbell-app-'));
+  const busDir = join(dir, 'bus');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(busDir, { mode: 0o700 });
+  const { config } = validateConfig(raw);
+  const instance = defaultInstancePaths('work', dir);
+  app = await startApp({
+    instance,
+    loaded: { config, path: instance.config_path, exists: true, problems: [] },
+    logger: openLogger(instance.log_path, true),
+    env: { PATH: '' },
+    bundledSoundsDir: join(dir, 'sounds'),
+    busDir,
+    acceptLegacy,
+  });
+  return { app, busDir, dir };
+}
+
+const hookQuestion = (command: string, session = 's1') => ({
+  kind: 'permission_request',
+  tool_name: 'Bash',
+  input: { command },
+  session_id: session,
+  cwd: '/tmp/project',
+});
+
+describe('the app', () => {
+  it('decides by rules first, deny winning', async () => {
+    const { app, busDir } = await start({ approvals: { allow: ['Bash(echo *)'], deny: ['Bash(rm *)'] } });
+    const allowed = await request(app.channels.request, hookQuestion('echo hi'), {
+      timeoutMs: 2000,
+      dir: busDir,
+    });
+    expect(allowed).toMatchObject({ behavior: 'allow', answered_by: 'rules' });
+    const denied = await request(app.channels.request, hookQuestion('echo a && rm -rf /'), {
+      timeoutMs: 2000,
+      dir: busDir,
+    });
+    expect(denied).toMatchObject({ behavior: 'deny', answered_by: 'rules' });
+  });
+
+  it('answers through the control channel; the first answer wins', async () => {
+    const { app, busDir } = await start({});
+    const waiting = request(app.channels.request, hookQuestion('make deploy'), {
+      timeoutMs: 5000,
+      dir: busDir,
+    });
+    const control = app.channels.control;
+    let pending: { pending: { id: string; summary: string }[] };
+    do
+      pending = (await request(
+        control,
+        { op: 'pending' },
+        { timeoutMs: 2000, dir: busDir },
+      )) as typeof pending;
+    while (pending.pending.length === 0);
+    const id = pending.pending[0]!.id;
+    expect(pending.pending[0]!.summary).toContain('make deploy');
+    const first = await request(
+      control,
+      { op: 'answer', id, behavior: 'deny', message: 'not today' },
+      { timeoutMs: 2000, dir: busDir },
+    );
+    expect(first).toMatchObject({ ok: true });
+    const second = await request(
+      control,
+      { op: 'answer', id, behavior: 'allow' },
+      { timeoutMs: 2000, dir: busDir },
+    );
+    expect(second).toMatchObject({
+      ok: false,
+      reason: 'already-answered',
+      item: { decision: { by: 'cli' } },
+    });
+    expect(await waiting).toMatchObject({ behavior: 'deny', message: 'not today', answered_by: 'cli' });
+  });
+
+  it('answers prompt-tool requests on its response channel, keeping the input whole', async () => {
+    const { app, busDir } = await start({ approvals: { allow: ['Bash(echo *)'] } });
+    const answers: unknown[] = [];
+    const listener = await observe(app.channels.response, (payload) => void answers.push(payload), {
+      dir: busDir,
+    });
+    const input = { command: 'echo hi', nested: { list: [1, { deep: ['x'] }] } };
+    const delivery = await post(
+      app.channels.request,
+      { tool_name: 'Bash', input, tool_use_id: 'toolu_9' },
+      { dir: busDir },
+    );
+    expect(delivery.delivered).toBe(1);
+    for (let i = 0; i < 50 && answers.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(answers).toEqual([{ tool_use_id: 'toolu_9', behavior: 'allow' }]);
+    expect(app.book.all()[0]!.input).toEqual(input);
+    await listener.close();
+  });
+
+  it('remembers "always allow for the session" for that session only', async () => {
+    const { app, busDir } = await start({});
+    const first = request(app.channels.request, hookQuestion('git push', 'A'), {
+      timeoutMs: 5000,
+      dir: busDir,
+    });
+    while (app.book.pending().length === 0) await new Promise((r) => setTimeout(r, 10));
+    app.answer(app.book.pending()[0]!.id, { behavior: 'allow', sessionRule: 'Bash(git push)' }, 'page');
+    expect(await first).toMatchObject({ behavior: 'allow', session_rule: 'Bash(git push)' });
+    const again = await request(app.channels.request, hookQuestion('git push', 'A'), {
+      timeoutMs: 2000,
+      dir: busDir,
+    });
+    expect(again).toMatchObject({ behavior: 'allow', answered_by: 'session-rule' });
+    const otherSession = request(app.channels.request, hookQuestion('git push', 'B'), {
+      timeoutMs: 5000,
+      dir: busDir,
+    });
+    while (app.book.pending().length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(app.book.pending()[0]!.sessionId).toBe('B');
+    app.answer(app.book.pending()[0]!.id, { behavior: 'deny' }, 'cli');
+    expect(await otherSession).toMatchObject({ behavior: 'deny' });
+  });
+
+  it('serves the legacy channel only when asked to', async () => {
+    const legacy = channelsFor(undefined).request;
+    const plain = await start({});
+    expect(
+      (await post(legacy, { tool_name: 'Bash', input: {}, tool_use_id: 't' }, { dir: plain.busDir }))
+        .delivered,
+    ).toBe(0);
+    await plain.app.stop();
+    const withLegacy = await start({}, true);
+    expect(
+      (await post(legacy, { tool_name: 'Bash', input: {}, tool_use_id: 't' }, { dir: withLegacy.busDir }))
+        .delivered,
+    ).toBe(1);
+  });
+
+  it('lists what its sessions did, from hook processes and from http hooks', async () => {
+    const { app, busDir } = await start({});
+    await post(
+      app.channels.events,
+      {
+        event: 'stop',
+        instance: 'work',
+        input: { session_id: 'S', cwd: '/tmp/alpha', hook_event_name: 'Stop' },
+      },
+      { dir: busDir },
+    );
+    for (let i = 0; i < 50 && app.feed.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(app.feed[0]).toMatchObject({ event: 'stop', sessionId: 'S', label: 'alpha' });
+    expect(
+      await app.handleHookInput({ hook_event_name: 'SubagentStop', session_id: 'S', cwd: '/tmp/alpha' }),
+    ).toEqual({});
+    expect(app.feed[1]).toMatchObject({ event: 'subagent', sessionId: 'S' });
+    expect(app.sessions.list().map((s) => s.sessionId)).toEqual(['S']);
+  });
+
+  it('answers an http PermissionRequest hook with Claude Code decision JSON', async () => {
+    const { app } = await start({ approvals: { deny: ['Read(/etc/**)'] } });
+    const output = await app.handleHookInput({
+      hook_event_name: 'PermissionRequest',
+      tool_name: 'Read',
+      tool_input: { file_path: '/etc/shadow' },
+      session_id: 'S',
+    });
+    expect(output).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PermissionRequest',
+        decision: { behavior: 'deny', message: 'denied by a ccbell rule' },
+      },
+    });
+  });
+});

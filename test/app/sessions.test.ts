@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitBranch, SessionTable, sessionLabel } from '../../src/app/sessions.js';
+
+describe('session labels', () => {
+  it('names the directory and the git branch, read from .git/HEAD', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'ccbell-label-'));
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, '.git', 'HEAD'), 'ref: refs/heads/feature/x\n');
+    mkdirSync(join(repo, 'sub'));
+    expect(gitBranch(join(repo, 'sub'))).toBe('feature/x');
+    expect(sessionLabel(join(repo, 'sub'))).toBe('sub (feature/x)');
+  });
+
+  it('follows a worktree .git file and shows a detached head short', () => {
+    const root = mkdtempSync(join(tmpdir(), 'ccbell-wt-'));
+    mkdirSync(join(root, 'real'));
+    writeFileSync(join(root, 'real', 'HEAD'), '0123456789abcdef\n');
+    mkdirSync(join(root, 'tree'));
+    writeFileSync(join(root, 'tree', '.git'), `gitdir: ${join(root, 'real')}\n`);
+    expect(gitBranch(join(root, 'tree'))).toBe('01234567');
+  });
+
+  it('tracks sessions and their end', () => {
+    const table = new SessionTable();
+    table.touch('s1', undefined);
+    const session = table.touch('s1', '/tmp/nowhere-project', true);
+    expect(session.label).toBe('nowhere-project');
+    expect(session.ended).toBe(true);
+    expect(table.list()).toHaveLength(1);
+  });
+});
