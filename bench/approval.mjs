@@ -1,7 +1,8 @@
 // Section: the approval round trip with no person in it: an MCP `tools/call approval_prompt` to
 // the approval server, forwarded over the bus to the app of its runtime id, decided there by a
 // rule, and answered, with 1, 10 and 100 apps running at once.
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -10,7 +11,7 @@ import {
   CLI_PATH,
   cleanEnv,
   editJson,
-  markdownTable,
+  fsType,
   mapLimit,
   ms,
   progress,
@@ -31,6 +32,18 @@ function rssMiB(pid) {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fresh private directory on tmpfs (/dev/shm) for a second bus, or undefined where there is none. */
+function tmpfsDir() {
+  try {
+    if (!statSync('/dev/shm').isDirectory()) return undefined;
+    const dir = mkdtempSync('/dev/shm/ccbell-bench-bus-');
+    chmodSync(dir, 0o700);
+    return dir;
   } catch {
     return undefined;
   }
@@ -88,7 +101,8 @@ async function driveApprovalServer({ node, app, env, warmup, calls, label }) {
     const elapsed = performance.now() - started;
     if (i >= warmup) samples.push(elapsed);
     const text = result.content?.[0]?.text ?? '';
-    if (!text.includes('"behavior":"allow"')) failures.push(text.slice(0, 300) || JSON.stringify(result).slice(0, 300));
+    if (!text.includes('"behavior":"allow"'))
+      failures.push(text.slice(0, 300) || JSON.stringify(result).slice(0, 300));
   }
   await client.close();
   return { samples, failures, startMs, stderr };
@@ -106,6 +120,7 @@ export async function benchApproval({ quick }) {
   const home = tempDir('approval');
   const bus = tempDir('bus');
   const env = cleanEnv({ HOME: home, CCBELL_BUS_DIR: bus });
+  const shm = tmpfsDir();
   const apps = [];
   try {
     // Instance b1 gets the rule; the others copy its config (same rule, same fake player).
@@ -118,48 +133,74 @@ export async function benchApproval({ quick }) {
       config.approvals = { allow: ['Bash(echo *)'], deny: [] };
     });
     const others = Array.from({ length: Math.max(...counts) - 1 }, (_, i) => `b${i + 2}`);
-    await mapLimit(others, 2, async (name) => runCli(node, ['instance', 'create', name, '--config', firstConfig], env));
+    if (shm) others.push('bshm');
+    await mapLimit(others, 2, async (name) =>
+      runCli(node, ['instance', 'create', name, '--config', firstConfig], env),
+    );
 
     const rows = [];
     const stats = new Map();
     const notes = [];
-    for (const count of counts) {
-      const startedAt = performance.now();
-      const names = [];
-      for (let i = apps.length + 1; i <= count; i++) names.push(`b${i}`);
-      if (names.length) {
-        progress(`approval: starting ${names.length} app(s) (${count} in all)`);
-        apps.push(...(await mapLimit(names, 4, (name) => startAppProcess(node, name, env))));
-      }
-      const startSeconds = (performance.now() - startedAt) / 1000;
-      // Let the start-up burst (JIT, GC of fresh processes) pass before measuring.
-      await new Promise((resolve) => setTimeout(resolve, count > 10 ? 3000 : 500));
-      progress(`approval: ${count} app(s): ${warmup} warm-up + ${calls} calls`);
-      const run = await driveApprovalServer({ node, app: apps[0], env, warmup, calls, label: `n${count}` });
-      const dead = apps.filter((app) => app.child.exitCode !== null || app.child.signalCode !== null);
-      if (dead.length) notes.push(`**${dead.length} app(s) exited during the ${count}-app run.**`);
+    const measure = async (label, app, runEnv, started) => {
+      progress(`approval: ${label}: ${warmup} warm-up + ${calls} calls`);
+      const run = await driveApprovalServer({
+        node,
+        app,
+        env: runEnv,
+        warmup,
+        calls,
+        label: `n${rows.length}`,
+      });
+      const dead = apps.filter((a) => a.child.exitCode !== null || a.child.signalCode !== null);
+      if (dead.length) notes.push(`**${dead.length} app(s) exited during the "${label}" run.**`);
       if (run.failures.length) {
         notes.push(
-          `**${run.failures.length} of ${warmup + calls} calls with ${count} app(s) were not allowed**; first: ` +
+          `**${run.failures.length} of ${warmup + calls} calls in the "${label}" run were not allowed**; first: ` +
             `\`${run.failures[0].replace(/`/g, "'")}\``,
         );
       }
       const s = summarize(run.samples);
-      stats.set(count, s);
-      const rss = apps.map((app) => rssMiB(app.child.pid)).filter((value) => value !== undefined);
-      const rssTotal = rss.reduce((a, b) => a + b, 0);
+      const running = app === apps[0] ? apps : [app];
+      const rss = running.map((a) => rssMiB(a.child.pid)).filter((value) => value !== undefined);
       rows.push([
-        count,
+        label,
         s.n,
         ms(s.median, 2),
         ms(s.p90, 2),
         ms(s.p99, 2),
         ms(s.max, 1),
         ms(s.mean, 2),
-        `${ms(run.startMs, 0)}`,
-        names.length ? `${startSeconds.toFixed(1)} s for ${names.length}` : '–',
-        rss.length ? `${Math.round(rssTotal)} MiB` : '–',
+        ms(run.startMs, 0),
+        started,
+        rss.length ? `${Math.round(rss.reduce((a, b) => a + b, 0))} MiB` : '–',
       ]);
+      return s;
+    };
+
+    for (const count of counts) {
+      const startedAt = performance.now();
+      const names = [];
+      for (let i = apps.length + 1; i <= count; i++) names.push(`b${i}`);
+      progress(`approval: starting ${names.length} app(s) (${count} in all)`);
+      apps.push(...(await mapLimit(names, 4, (name) => startAppProcess(node, name, env))));
+      const started = `${((performance.now() - startedAt) / 1000).toFixed(1)} s for ${names.length}`;
+      // Let the start-up burst (JIT, GC of fresh processes) pass before measuring.
+      await new Promise((resolve) => setTimeout(resolve, count > 10 ? 3000 : 500));
+      stats.set(count, await measure(`${count}`, apps[0], env, started));
+
+      if (count === 1 && shm) {
+        // The same with the bus on tmpfs, where a Linux desktop's XDG_RUNTIME_DIR puts it.
+        const shmEnv = { ...env, CCBELL_BUS_DIR: shm };
+        const shmStarted = performance.now();
+        const app = await startAppProcess(node, 'bshm', shmEnv);
+        try {
+          const took = `${((performance.now() - shmStarted) / 1000).toFixed(1)} s for 1`;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          await measure('1, bus on tmpfs', app, shmEnv, took);
+        } finally {
+          await stopChild(app.child);
+        }
+      }
     }
 
     const one = stats.get(1);
@@ -173,20 +214,25 @@ export async function benchApproval({ quick }) {
     ];
     notes.unshift(
       'Each app is its own process, `node dist/ccbell.js app --instance bN`, one per registered instance (an ' +
-        'instance allows one app), all on one bus (`CCBELL_BUS_DIR`, a temporary directory), as people run them. ' +
+        `instance allows one app), all on one bus (\`CCBELL_BUS_DIR\`, a temporary directory under ${tmpdir()}, ` +
+        `on ${fsType(bus)} here), as people run them. ` +
         'Processes rather than apps in one process: idle apps cost no CPU once started, so 100 of them fit this ' +
         '2-core machine (memory is in the table), and each adds its three socket files to the bus directory that ' +
         'every post lists, which is what could slow the round trip down. Apps are added to the running ones ' +
-        'between rows (1, then 9 more, then 90 more), started 4 at a time.',
+        'between rows (1, then 9 more, then 90 more), started 4 at a time. The "bus on tmpfs" row is one app of ' +
+        "its own on a bus in /dev/shm, where the socket files live in memory as under a Linux desktop's " +
+        "`XDG_RUNTIME_DIR` (ccbell's default bus place when that is set).",
       `One approval server per row, \`node dist/ccbell.js approval-server\` with app #1's \`CLAUDE_CODE_UI_INSTANCE_ID\` ` +
-        'and `CCBELL_INSTANCE`, as the app\'s `--mcp-config` starts it, driven by the MCP SDK client over stdio ' +
+        "and `CCBELL_INSTANCE`, as the app's `--mcp-config` starts it, driven by the MCP SDK client over stdio " +
         `(\`StdioClientTransport\`). ${warmup} warm-up calls, then ${calls} timed calls, one at a time; each is ` +
         '`tools/call approval_prompt` with a Bash `echo` command and its own `tool_use_id`, allowed by the rule ' +
         '`approvals.allow: ["Bash(echo *)"]` in the app. Time is from `callTool()` to its result, in the client ' +
-        '(so it includes the SDK client\'s own encoding and validation, as Claude Code\'s client has its own).',
+        "(so it includes the SDK client's own encoding and validation, as Claude Code's client has its own).",
       `Percentiles interpolate between ranks. All processes (client, server, apps) run on the bench runner's Node ` +
         `(${process.version}) with \`NODE_EXTRA_CA_CERTS\` unset. "server start" is spawn to the answered ` +
-        '`initialize` and `tools/list`; "apps' + "'" + ' memory" is the resident memory of all running apps.',
+        '`initialize` and `tools/list`; "apps' +
+        "'" +
+        ' memory" is the resident memory of all running apps.',
     );
     return {
       tables: [
@@ -213,6 +259,7 @@ export async function benchApproval({ quick }) {
     await mapLimit(apps, 8, (app) => stopChild(app.child));
     removeDir(home);
     removeDir(bus);
+    if (shm) removeDir(shm);
   }
 }
 

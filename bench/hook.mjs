@@ -7,7 +7,6 @@ import {
   CLI_PATH,
   cleanEnv,
   editJson,
-  markdownTable,
   medianPairedDifference,
   ms,
   progress,
@@ -81,27 +80,38 @@ export async function benchHook({ nodes, quick = false }) {
       const cli = shellQuote(CLI_PATH);
       const fixedSession = randomUUID();
       const arms = [
-        { key: 'bare', label: '`node -e 0` (no shell)', run: (input) => timedRun(node.path, ['-e', '0'], { env, input }) },
-        { key: 'shBare', label: '`sh -c "node -e 0"`', run: (input) => timedShell(`${nodeWord} -e 0`, { env, input }) },
+        {
+          key: 'bare',
+          label: '`node -e 0` (no shell)',
+          run: (input) => timedRun(node.path, ['-e', '0'], { env, input }),
+        },
+        {
+          key: 'shBare',
+          label: '`sh -c "node -e 0"`',
+          run: (input) => timedShell(`${nodeWord} -e 0`, { env, input }),
+        },
         {
           key: 'hook',
           label: '`sh -c "node dist/ccbell.js --instance bench stop"`',
           ccbell: true,
-          run: (input) => timedShell(`${nodeWord} ${cli} --instance bench stop`, { env, input, cwd: project }),
+          run: (input) =>
+            timedShell(`${nodeWord} ${cli} --instance bench stop`, { env, input, cwd: project }),
         },
         {
           key: 'coolFire',
           label: 'same, instance with a cooldown, new session (lock + state write + player)',
           ccbell: true,
           session: 'new',
-          run: (input) => timedShell(`${nodeWord} ${cli} --instance benchcool stop`, { env, input, cwd: project }),
+          run: (input) =>
+            timedShell(`${nodeWord} ${cli} --instance benchcool stop`, { env, input, cwd: project }),
         },
         {
           key: 'coolQuiet',
           label: 'same, instance with a cooldown, repeated session (lock + read, suppressed)',
           ccbell: true,
           session: 'fixed',
-          run: (input) => timedShell(`${nodeWord} ${cli} --instance benchcool stop`, { env, input, cwd: project }),
+          run: (input) =>
+            timedShell(`${nodeWord} ${cli} --instance benchcool stop`, { env, input, cwd: project }),
         },
       ];
       const samples = Object.fromEntries(arms.map((arm) => [arm.key, []]));
@@ -113,7 +123,9 @@ export async function benchHook({ nodes, quick = false }) {
           const session = arm.session === 'fixed' ? fixedSession : randomUUID();
           const result = await arm.run(stopInput(home, project, session));
           if (arm.ccbell && (result.code !== 0 || result.stderr.trim())) {
-            failures.push(`${node.version} ${arm.key}: exit ${result.code} ${result.stderr.trim().slice(0, 300)}`);
+            failures.push(
+              `${node.version} ${arm.key}: exit ${result.code} ${result.stderr.trim().slice(0, 300)}`,
+            );
           }
           if (round >= warmup) samples[arm.key].push(result.ms);
         }

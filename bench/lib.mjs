@@ -126,7 +126,11 @@ export function shellQuote(word) {
  */
 export function runCli(node, args, env) {
   try {
-    return execFileSync(node, [CLI_PATH, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(node, [CLI_PATH, ...args], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (error) {
     throw new Error(`ccbell ${args.join(' ')} failed: ${error.stderr || error.message}`, { cause: error });
   }
@@ -147,7 +151,9 @@ export function startLongRunning(file, args, { env = process.env, ready, timeout
       done = true;
       clearTimeout(timer);
       child.kill('SIGKILL');
-      reject(new Error(`${file} ${args.join(' ')}: ${message}${text ? `; stderr: ${text.slice(0, 2000)}` : ''}`));
+      reject(
+        new Error(`${file} ${args.join(' ')}: ${message}${text ? `; stderr: ${text.slice(0, 2000)}` : ''}`),
+      );
     };
     const timer = setTimeout(() => fail(`not ready after ${timeoutMs} ms`), timeoutMs);
     child.on('error', (error) => fail(error.message));
@@ -219,6 +225,19 @@ export function cleanEnv(extra = {}) {
 /** A fresh temporary directory; remove it with removeDir. */
 export function tempDir(prefix) {
   return mkdtempSync(join(os.tmpdir(), `ccbell-bench-${prefix}-`));
+}
+
+/** The file system type of `dir` (ext4, tmpfs, apfs…) as `stat -f` names it, or "an unknown file system". */
+export function fsType(dir) {
+  try {
+    const flag = process.platform === 'darwin' ? ['-f', '%T'] : ['-f', '-c', '%T'];
+    return execFileSync('stat', [...flag, dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return 'an unknown file system';
+  }
 }
 
 /** Removes a directory made by tempDir; never throws. */
@@ -304,11 +323,11 @@ export function machineInfo() {
 /** A markdown table; `align` per column is 'l' or 'r' (default: first left, the rest right). */
 export function markdownTable(columns, rows, align) {
   const sides = columns.map((_, index) => align?.[index] ?? (index === 0 ? 'l' : 'r'));
-  const escape = (cell) => String(cell).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cellText = (cell) => String(cell).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return [
-    `| ${columns.map(escape).join(' | ')} |`,
+    `| ${columns.map(cellText).join(' | ')} |`,
     `| ${sides.map((side) => (side === 'r' ? '---:' : ':---')).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ...rows.map((row) => `| ${row.map(cellText).join(' | ')} |`),
   ].join('\n');
 }
 

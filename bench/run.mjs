@@ -11,7 +11,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchNodes, CLI_PATH, machineInfo, markdownTable, PACKAGE_ROOT, progress, REPO_ROOT } from './lib.mjs';
+import {
+  benchNodes,
+  CLI_PATH,
+  machineInfo,
+  markdownTable,
+  PACKAGE_ROOT,
+  progress,
+  REPO_ROOT,
+} from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -35,7 +43,9 @@ function parseArgs(argv) {
     else if (arg === '--out') options.out = argv[++i];
     else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`usage: node bench/run.mjs [${SECTIONS.map((s) => s.id).join('|')}…] [--quick] [--out FILE|-]\n`);
+      process.stdout.write(
+        `usage: node bench/run.mjs [${SECTIONS.map((s) => s.id).join('|')}…] [--quick] [--out FILE|-]\n`,
+      );
       process.exit(0);
     } else if (SECTIONS.some((section) => section.id === arg)) options.ids.push(arg);
     else {
@@ -72,7 +82,8 @@ function renderSection(section, result) {
     if (table.caption) lines.push(table.caption, '');
     lines.push(markdownTable(table.columns, table.rows, table.align), '');
   }
-  if (result.notes?.length) lines.push('How these were taken:', '', ...result.notes.map((note) => `- ${note}`), '');
+  if (result.notes?.length)
+    lines.push('How these were taken:', '', ...result.notes.map((note) => `- ${note}`), '');
   return lines.join('\n');
 }
 

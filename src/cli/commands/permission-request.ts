@@ -34,7 +34,8 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
     context.stderr(`ccbell: ${problem}\n`);
     logger.warn(problem);
   }
-  const read = await readHookInput();
+  // A Write's content can be large; the approval channel carries up to APPROVAL_MAX_FRAME_BYTES.
+  const read = await readHookInput(process.stdin, { maxBytes: APPROVAL_MAX_FRAME_BYTES / 2 });
   const input = read.kind === 'json' ? read.input : undefined;
   const notifyInstead = () =>
     handleEvent({
@@ -61,7 +62,13 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
     );
     return notifyInstead();
   }
-  const app = locateApp(instance, env);
+  let app: ReturnType<typeof locateApp>;
+  try {
+    app = locateApp(instance, env);
+  } catch (error) {
+    logger.warn(`permission-request: ${messageOf(error)}; leaving the decision to Claude Code`);
+    return notifyInstead();
+  }
   if (!app) {
     logger.debug('permission-request: no app running; leaving the decision to Claude Code');
     return notifyInstead();
