@@ -9,6 +9,7 @@
 // the hook section compares; BENCH_ROOT a package root (with dist/ and sounds/) other than this one.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -93,12 +94,20 @@ async function runSection(section, context) {
     return { placeholder: `_Not measured yet: \`bench/${section.file}\` is not written._` };
   }
   const started = Date.now();
+  const loadBefore = os.loadavg()[0];
   try {
     const module = await import(pathToFileURL(path).href);
     const run = module[section.run];
     if (typeof run !== 'function') throw new Error(`bench/${section.file} does not export ${section.run}()`);
     const result = await run(context);
-    progress(`${section.id}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const seconds = (Date.now() - started) / 1000;
+    progress(`${section.id}: done in ${seconds.toFixed(1)} s`);
+    result.notes ??= [];
+    result.notes.push(
+      `The section took ${seconds.toFixed(0)} s; the 1-minute load average was ${loadBefore.toFixed(2)} before it and ` +
+        `${os.loadavg()[0].toFixed(2)} after it (${os.cpus().length} cores: above that, processes waited for a CPU ` +
+        'and the times include that wait).',
+    );
     return result;
   } catch (error) {
     progress(`${section.id}: FAILED: ${error?.stack ?? error}`);

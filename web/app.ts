@@ -50,7 +50,12 @@ interface Snapshot {
   feed: FeedEntry[];
 }
 
-type Answer = { behavior: 'allow' | 'deny'; message?: string; updated_input?: Record<string, unknown>; always?: boolean };
+type Answer = {
+  behavior: 'allow' | 'deny';
+  message?: string;
+  updated_input?: Record<string, unknown>;
+  always?: boolean;
+};
 
 const RISKS = ['low', 'medium', 'high', 'critical'];
 const EVENT_NAMES: Record<string, string> = {
@@ -111,7 +116,9 @@ function clock(value: string | number): HTMLElement {
   const valid = !Number.isNaN(date.getTime());
   return el('time', {
     datetime: valid ? date.toISOString() : '',
-    text: valid ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '?',
+    text: valid
+      ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      : '?',
   });
 }
 
@@ -135,7 +142,7 @@ function setConnection(state: 'connecting' | 'live' | 'reconnecting' | 'offline'
     connecting: 'connecting…',
     live: 'live',
     reconnecting: 'reconnecting…',
-    offline: 'not connected: is the app still running?',
+    offline: 'not connected (if the app restarted, open the address it printed)',
   }[state];
   if (ui.conn.textContent === text) return;
   ui.conn.textContent = text;
@@ -220,6 +227,7 @@ function buildCard(item: Item): HTMLElement {
       'data-id': item.id,
       'aria-labelledby': `${key}-title`,
       'aria-describedby': `${key}-summary`,
+      'aria-keyshortcuts': 'Enter Escape',
     },
     el(
       'div',
@@ -227,8 +235,14 @@ function buildCard(item: Item): HTMLElement {
       el('h3', { id: `${key}-title`, class: 'tool', text: item.tool_name }),
       el('span', { class: `risk risk-${risk}`, text: `${risk} risk` }),
       el('span', { class: 'spacer' }),
-      el('span', { class: 'muted where' }, item.label, item.session_id && ` · ${shortId(item.session_id)}`),
-      el('span', { class: 'muted' }, ' · ', clock(item.created_at)),
+      el(
+        'span',
+        { class: 'muted where' },
+        item.label,
+        item.session_id && ` · ${shortId(item.session_id)}`,
+        ' · ',
+        clock(item.created_at),
+      ),
     ),
     el('p', { id: `${key}-summary`, class: 'summary', text: item.summary || '(no summary)' }),
     el('pre', { class: 'input', 'aria-label': 'Full input', text: json }),
@@ -252,7 +266,8 @@ function buildCard(item: Item): HTMLElement {
     status.hidden = true;
     void submit(item.id, answer, card, fail);
   };
-  const denyNow = () => send({ behavior: 'deny', ...(reason.value.trim() ? { message: reason.value.trim() } : {}) });
+  const denyNow = () =>
+    send({ behavior: 'deny', ...(reason.value.trim() ? { message: reason.value.trim() } : {}) });
   allow.addEventListener('click', () => send({ behavior: 'allow' }));
   deny.addEventListener('click', denyNow);
   always.addEventListener('click', () => send({ behavior: 'allow', always: true }));
@@ -314,7 +329,9 @@ function buildCard(item: Item): HTMLElement {
 
 async function submit(id: string, answer: Answer, card: HTMLElement, fail: (message: string) => void) {
   if (card.getAttribute('aria-busy') === 'true') return;
-  const controls = Array.from(card.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input, textarea'));
+  const controls = Array.from(
+    card.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input, textarea'),
+  );
   card.setAttribute('aria-busy', 'true');
   for (const control of controls) control.disabled = true;
   const release = () => {
@@ -339,7 +356,9 @@ async function submit(id: string, answer: Answer, card: HTMLElement, fail: (mess
   release();
   if (response.ok && body.request) {
     upsert(body.request);
-    announce(`${body.request.decision?.behavior === 'deny' ? 'Denied' : 'Allowed'} ${body.request.tool_name}.`);
+    announce(
+      `${body.request.decision?.behavior === 'deny' ? 'Denied' : 'Allowed'} ${body.request.tool_name}.`,
+    );
   } else if (response.status === 409 && body.request) {
     const first = body.request.decision;
     const note = `already answered by ${first?.by ?? 'someone else'}${first ? ` (${first.behavior})` : ''}`;
@@ -396,7 +415,9 @@ function renderRecent() {
       const decision = item.decision!;
       const allowed = decision.behavior === 'allow';
       const edited =
-        allowed && decision.updatedInput && JSON.stringify(decision.updatedInput) !== JSON.stringify(item.input);
+        allowed &&
+        decision.updatedInput &&
+        JSON.stringify(decision.updatedInput) !== JSON.stringify(item.input);
       const late = lateNotes.get(item.id);
       return el(
         'li',
@@ -404,17 +425,19 @@ function renderRecent() {
         el(
           'div',
           { class: 'line' },
-          el('span', { class: `verdict ${allowed ? 'allowed' : 'denied'}`, text: allowed ? 'allow' : 'deny' }),
-          el('span', { class: 'by', text: `by ${decision.by}` }),
+          el('span', {
+            class: `verdict ${allowed ? 'allowed' : 'denied'}`,
+            text: allowed ? 'allow' : 'deny',
+          }),
           el('strong', { text: item.tool_name }),
-          el('span', { class: 'muted', text: item.label }),
-          el('span', { class: 'spacer' }),
-          el('span', { class: 'muted' }, clock(decision.at)),
+          el('span', { class: 'by', text: `by ${decision.by}` }),
+          el('span', { class: 'muted' }, item.label, ' · ', clock(decision.at)),
         ),
         el('p', { class: 'summary', text: item.summary }),
         decision.message && el('p', { class: 'muted', text: `reason: ${decision.message}` }),
         edited && el('p', { class: 'muted', text: 'with edited input' }),
-        decision.sessionRule && el('p', { class: 'muted', text: `always allowed for the session: ${decision.sessionRule}` }),
+        decision.sessionRule &&
+          el('p', { class: 'muted', text: `always allowed for the session: ${decision.sessionRule}` }),
         late && el('p', { class: 'late', text: `Your answer came too late: ${late}.` }),
       );
     }),

@@ -26,6 +26,23 @@ function parseState(text: string): CooldownState | undefined {
   }
 }
 
+/** Seconds left before `key` may fire again, or undefined when it may fire now. */
+function remainingSeconds(state: CooldownState, key: string, cooldownSeconds: number, now: number) {
+  const last = state.lastTrigger[key];
+  // A last trigger in the future (the clock went back) does not silence the event.
+  if (last === undefined || now < last || now - last >= cooldownSeconds) return undefined;
+  return cooldownSeconds - (now - last);
+}
+
+/** The state as it is now, read without the lock; undefined when missing or unreadable. */
+function peekState(statePath: string): CooldownState | undefined {
+  try {
+    return parseState(readFileSync(statePath, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Decides whether `key` may fire now given its cooldown, and records the firing when it may.
  * Read, decide and write happen under one cross-process lock, so of many simultaneous hooks
@@ -37,6 +54,14 @@ export function claimCooldown(
   cooldownSeconds: number,
   nowMs = Date.now(),
 ): CooldownVerdict {
+  const now = Math.floor(nowMs / 1000);
+  // Repeats are settled without the lock: the file is replaced by rename, so a read sees one
+  // whole version, and a firing it records stays recorded. Only a hook that may fire waits for
+  // the lock, so a burst of hooks does not queue up behind it.
+  const seen = peekState(statePath);
+  const cooling = seen && remainingSeconds(seen, key, cooldownSeconds, now);
+  if (cooling) return { kind: 'cooling', remainingSeconds: cooling };
+
   // A registry may put the state where no directory is yet (or ~/.claude may not exist).
   mkdirSync(dirname(statePath), { recursive: true, mode: 0o700 });
   return withFileLock(statePath, () => {
@@ -50,11 +75,8 @@ export function claimCooldown(
         renameSync(statePath, setAside);
       }
     }
-    const now = Math.floor(nowMs / 1000);
-    const last = state.lastTrigger[key];
-    if (last !== undefined && now - last < cooldownSeconds && now >= last) {
-      return { kind: 'cooling', remainingSeconds: cooldownSeconds - (now - last) };
-    }
+    const remaining = remainingSeconds(state, key, cooldownSeconds, now);
+    if (remaining) return { kind: 'cooling', remainingSeconds: remaining };
     state.lastTrigger[key] = now;
     writeFileAtomic(statePath, `${JSON.stringify(state, null, 2)}\n`);
     return setAside ? { kind: 'allowed', setAside } : { kind: 'allowed' };

@@ -26,6 +26,8 @@ let project: string;
 let mcp: Awaited<ReturnType<typeof connectApprovalServer>>;
 /** Every answer the page POSTed, in order. */
 const posted: { url: string; body: unknown }[] = [];
+/** Script errors and CSP refusals seen on the page. */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   assertBuilt();
@@ -36,8 +38,15 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   // Records desktop notifications and sounds instead of relying on a desktop to show them.
   await context.addInitScript(() => {
-    const record = { notes: [] as { title: string; body?: string }[], sounds: [] as string[] };
+    const record = {
+      notes: [] as { title: string; body?: string }[],
+      sounds: [] as string[],
+      violations: [] as string[],
+    };
     (window as unknown as { __ccbell: typeof record }).__ccbell = record;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      record.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
     const Real = window.Notification;
     class Recorded extends Real {
       constructor(title: string, options?: NotificationOptions) {
@@ -52,6 +61,10 @@ beforeAll(async () => {
     };
   });
   page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   page.on('request', (request) => {
     if (request.method() === 'POST') posted.push({ url: request.url(), body: request.postDataJSON() });
   });
@@ -94,7 +107,11 @@ async function pendingIds(): Promise<string[]> {
   return (JSON.parse(run.stdout) as { id: string }[]).map((item) => item.id);
 }
 
-const hookBase = (sessionId: string) => ({ session_id: sessionId, cwd: project, transcript_path: '/dev/null' });
+const hookBase = (sessionId: string) => ({
+  session_id: sessionId,
+  cwd: project,
+  transcript_path: '/dev/null',
+});
 const SESSION = '5e55a11d-0b1e-4c2a-9d6f-1234567890ab';
 
 describe('the app page (real app, real approval server, Chromium)', () => {
@@ -173,7 +190,11 @@ describe('the app page (real app, real approval server, Chromium)', () => {
   });
 
   it('Deny with a reason answers deny with that message', async () => {
-    const call = mcp.prompt({ tool_name: 'Bash', input: { command: 'rm -rf build' }, tool_use_id: 'toolu_page_deny' });
+    const call = mcp.prompt({
+      tool_name: 'Bash',
+      input: { command: 'rm -rf build' },
+      tool_use_id: 'toolu_page_deny',
+    });
     const card = await cardFor('rm -rf build');
     await card.getByLabel('Reason for denying Bash').fill('not today, use make clean');
     await card.getByRole('button', { name: 'Deny', exact: true }).click();
@@ -222,7 +243,11 @@ describe('the app page (real app, real approval server, Chromium)', () => {
     expect(call.settled).toBe(false);
     expect(await pendingIds()).toContain(id);
 
-    const edited = { file_path: join(project, 'notes.md'), content: 'new text\n', extra: { nested: [1, { two: 2 }] } };
+    const edited = {
+      file_path: join(project, 'notes.md'),
+      content: 'new text\n',
+      extra: { nested: [1, { two: 2 }] },
+    };
     await textarea.fill(JSON.stringify(edited, null, 2));
     await send.click();
     expect(await call.promise).toEqual({ behavior: 'allow', updatedInput: edited });
@@ -232,7 +257,11 @@ describe('the app page (real app, real approval server, Chromium)', () => {
   });
 
   it('keyboard: Enter on a focused card allows, Escape denies, focus moves to the next card', async () => {
-    const first = mcp.prompt({ tool_name: 'Bash', input: { command: 'echo key-enter' }, tool_use_id: 'toolu_key_1' });
+    const first = mcp.prompt({
+      tool_name: 'Bash',
+      input: { command: 'echo key-enter' },
+      tool_use_id: 'toolu_key_1',
+    });
     const second = track(
       mcp.prompt({ tool_name: 'Bash', input: { command: 'echo key-escape' }, tool_use_id: 'toolu_key_2' }),
     );
@@ -272,18 +301,30 @@ describe('the app page (real app, real approval server, Chromium)', () => {
     const again = await mcp.prompt({ tool_name: 'Bash', input, tool_use_id: 'toolu_always_2' });
     expect(again).toEqual({ behavior: 'allow', updatedInput: input });
     await page.locator('#recent li', { hasText: 'by session-rule' }).waitFor();
-    expect(await page.locator('#recent li', { hasText: 'always allowed for the session' }).textContent()).toContain(
-      'Bash(npm test)',
-    );
+    expect(
+      await page.locator('#recent li', { hasText: 'always allowed for the session' }).textContent(),
+    ).toContain('Bash(npm test)');
   });
 
   it('an answer that comes too late shows who answered first', async () => {
-    const call = mcp.prompt({ tool_name: 'Bash', input: { command: 'echo late' }, tool_use_id: 'toolu_late' });
+    const call = mcp.prompt({
+      tool_name: 'Bash',
+      input: { command: 'echo late' },
+      tool_use_id: 'toolu_late',
+    });
     const card = await cardFor('echo late');
     const id = (await card.getAttribute('data-id'))!;
     // Someone answers at a terminal between the click and the page's POST.
     await page.route('**/api/requests/*/answer', async (route) => {
-      const answered = await ccbell(world, ['answer', id, 'deny', '--instance', INSTANCE, '--message', 'from a terminal']);
+      const answered = await ccbell(world, [
+        'answer',
+        id,
+        'deny',
+        '--instance',
+        INSTANCE,
+        '--message',
+        'from a terminal',
+      ]);
       expect(answered.code, answered.stderr).toBe(0);
       await route.continue();
     });
@@ -306,22 +347,40 @@ describe('the app page (real app, real approval server, Chromium)', () => {
     await button.click();
     await button.waitFor({ state: 'hidden' });
     expect(await page.locator('#notify-state').textContent()).toBe('notifications on');
-    await page.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }));
-    const call = mcp.prompt({ tool_name: 'Bash', input: { command: 'echo hidden' }, tool_use_id: 'toolu_hidden' });
+    await page.evaluate(() =>
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }),
+    );
+    const call = mcp.prompt({
+      tool_name: 'Bash',
+      input: { command: 'echo hidden' },
+      tool_use_id: 'toolu_hidden',
+    });
     await cardFor('echo hidden');
     const recorded = await page.evaluate(
-      () => (window as unknown as { __ccbell: { notes: { title: string; body?: string }[]; sounds: string[] } }).__ccbell,
+      () =>
+        (window as unknown as { __ccbell: { notes: { title: string; body?: string }[]; sounds: string[] } })
+          .__ccbell,
     );
-    expect(recorded.notes).toEqual([{ title: `Bash needs approval (${INSTANCE})`, body: 'proj-alpha: echo hidden' }]);
+    expect(recorded.notes).toEqual([
+      { title: `Bash needs approval (${INSTANCE})`, body: 'proj-alpha: echo hidden' },
+    ]);
     expect(recorded.sounds).toEqual([`${app.origin}/sounds/permission_request.wav`]);
     // The sound is served to the page.
     const status = await page.evaluate(async () => (await fetch('/sounds/permission_request.wav')).status);
     expect(status).toBe(200);
     // A visible tab stays quiet.
     await page.evaluate(() => delete (document as { hidden?: boolean }).hidden);
-    const quiet = mcp.prompt({ tool_name: 'Bash', input: { command: 'echo visible' }, tool_use_id: 'toolu_visible' });
+    const quiet = mcp.prompt({
+      tool_name: 'Bash',
+      input: { command: 'echo visible' },
+      tool_use_id: 'toolu_visible',
+    });
     await cardFor('echo visible');
-    expect(await page.evaluate(() => (window as unknown as { __ccbell: { notes: unknown[] } }).__ccbell.notes.length)).toBe(1);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __ccbell: { notes: unknown[] } }).__ccbell.notes.length,
+      ),
+    ).toBe(1);
     for (const text of ['echo hidden', 'echo visible']) {
       await (await cardFor(text)).getByRole('button', { name: 'Allow', exact: true }).click();
     }
@@ -329,7 +388,7 @@ describe('the app page (real app, real approval server, Chromium)', () => {
     expect((await quiet).behavior).toBe('allow');
   });
 
-  it('shows the connection status and replaces everything with each (re)connection\'s state', async () => {
+  it("shows the connection status and replaces everything with each (re)connection's state", async () => {
     // A second tab whose stream is scripted: a stale state that ends, a refusal, then the real app.
     const tab = await context.newPage();
     const stale = {
@@ -406,7 +465,10 @@ describe('the app page (real app, real approval server, Chromium)', () => {
       ...hookBase(SESSION),
       hook_event_name: 'PermissionRequest',
       tool_name: 'Write',
-      tool_input: { file_path: join(project, 'src', 'login.ts'), content: 'export const login = () => {\n  // …\n};\n' },
+      tool_input: {
+        file_path: join(project, 'src', 'login.ts'),
+        content: 'export const login = () => {\n  // …\n};\n',
+      },
       permission_suggestions: [],
     });
     hook.catch(() => undefined);
@@ -427,6 +489,9 @@ describe('the app page (real app, real approval server, Chromium)', () => {
     await page.setViewportSize({ width: 320, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.setViewportSize({ width: 1200, height: 900 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(resultsDir, 'page-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The http hook's request is answered like the others, in Claude Code's decision format.
     await writeCard.getByRole('button', { name: 'Allow', exact: true }).click();
@@ -437,5 +502,13 @@ describe('the app page (real app, real approval server, Chromium)', () => {
       await (await cardFor(text)).getByRole('button', { name: 'Deny', exact: true }).click();
     }
     for (const call of calls) expect((await call).behavior).toBe('deny');
+  });
+
+  it('ran without script errors or CSP refusals', async () => {
+    const violations = await page.evaluate(
+      () => (window as unknown as { __ccbell: { violations: string[] } }).__ccbell.violations,
+    );
+    expect(violations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

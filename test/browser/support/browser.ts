@@ -84,7 +84,10 @@ export async function startPageApp(
 }
 
 /** POSTs one hook input to the app's /hooks, as Claude Code's http hooks do; resolves with the JSON reply. */
-export async function postHook(app: PageApp, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function postHook(
+  app: PageApp,
+  input: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${app.origin}/hooks`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.hookToken}` },
@@ -99,7 +102,12 @@ export async function connectApprovalServer(world: World, runtimeId: string, cwd
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [cliPath, 'approval-server'],
-    env: { HOME: world.home, PATH: world.env.PATH!, CCBELL_BUS_DIR: world.busDir, CLAUDE_CODE_UI_INSTANCE_ID: runtimeId },
+    env: {
+      HOME: world.home,
+      PATH: world.env.PATH!,
+      CCBELL_BUS_DIR: world.busDir,
+      CLAUDE_CODE_UI_INSTANCE_ID: runtimeId,
+    },
     cwd,
     stderr: 'pipe',
   });
