@@ -23,7 +23,14 @@ function nodeOf(line) {
   const node = join(prefix, 'node_modules', '.bin', 'node');
   if (!existsSync(node)) {
     run(`install Node ${line} from the npm registry`, 'npm', [
-      'install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `node@${line}`,
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      `node@${line}`,
     ]);
   }
   return node;
@@ -32,10 +39,18 @@ function nodeOf(line) {
 run('lint and format (biome)', bin('biome'), ['check', '.']);
 run('types (tsc)', bin('tsc'), ['--noEmit']);
 run('build', process.execPath, ['scripts/build.mjs']);
-run(`tests on Node ${process.version}`, process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run']);
+run(`tests on Node ${process.version}`, process.execPath, [
+  join(root, 'node_modules/vitest/vitest.mjs'),
+  'run',
+]);
 for (const line of LTS_LINES) {
   const node = nodeOf(line);
   // The CLI under test is started with the same node (tests use process.execPath).
-  run(`unit and CLI tests on Node ${line}`, node, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'unit']);
+  run(`unit and CLI tests on Node ${line}`, node, [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--project',
+    'unit',
+  ]);
 }
 console.log('\n✔ all tests passed');

@@ -21,7 +21,9 @@ export function describeEvent(event: EventName, instance: string, input: HookInp
   const session = typeof input?.session_id === 'string' ? ` · ${input.session_id.slice(0, 8)}` : '';
   const title = `ccbell ${instance}: ${project}${session}`;
   let body = WHAT[event];
-  if (event === 'permission_request' && typeof input?.tool_name === 'string') body += ` to use ${input.tool_name}`;
-  else if (typeof input?.message === 'string' && input.message.trim()) body = input.message.trim().slice(0, 300);
+  if (event === 'permission_request' && typeof input?.tool_name === 'string')
+    body += ` to use ${input.tool_name}`;
+  else if (typeof input?.message === 'string' && input.message.trim())
+    body = input.message.trim().slice(0, 300);
   return { title, body };
 }

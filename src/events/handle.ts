@@ -9,12 +9,12 @@ import {
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
 import { desktopNotify, findPlayer, type Player, playSound, resolveSound } from '../notify/index.js';
-import { claimCooldown } from '../state/index.js';
+import { claimCooldown, LockTimeoutError } from '../state/index.js';
 import { describeEvent } from './describe.js';
 import type { HookInput } from './input.js';
 
 /** Why an event made no sound; each is a deliberate choice of the person's config (exit 0). */
-export type SuppressReason = 'disabled' | 'event-disabled' | 'quiet-hours' | 'cooldown';
+export type SuppressReason = 'disabled' | 'event-disabled' | 'quiet-hours' | 'cooldown' | 'state-busy';
 
 export type Outcome =
   | { notified: false; reason: SuppressReason }
@@ -75,7 +75,15 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
   const { settings } = verdict;
   if (settings.cooldown > 0) {
     const key = cooldownKey(config, event, input);
-    const claim = claimCooldown(instance.state_path, key, settings.cooldown, now.getTime());
+    let claim: ReturnType<typeof claimCooldown>;
+    try {
+      claim = claimCooldown(instance.state_path, key, settings.cooldown, now.getTime());
+    } catch (error) {
+      // Another hook held the state lock for seconds: staying silent keeps the cooldown's promise.
+      if (!(error instanceof LockTimeoutError)) throw error;
+      logger.warn(`event=${event} suppressed: ${error.message}`);
+      return { notified: false, reason: 'state-busy' };
+    }
     if ('setAside' in claim) logger.warn(`state file was corrupt; kept it as ${claim.setAside}`);
     if (claim.kind === 'cooling') {
       logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`);

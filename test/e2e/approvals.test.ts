@@ -1,11 +1,18 @@
 // Two apps of two instances at once, each running the real Claude Code CLI offline: each app
 // sees only its own session's request; allow runs the command, deny keeps it from running.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertBuilt,
+  ccbell,
+  ccbellBackground,
+  eventually,
+  makeWorld,
+  type World,
+} from './support/ccbell.js';
 import { claudeBin, claudeEnv } from './support/claude.js';
-import { assertBuilt, ccbell, ccbellBackground, eventually, makeWorld, type World } from './support/ccbell.js';
 import { type StandInApi, startStandInApi } from './support/stand-in-api.js';
 
 interface PendingView {
@@ -74,7 +81,15 @@ describe('two apps, two instances, real Claude Code', () => {
     // Alpha is answered at its terminal prompt, beta from another terminal.
     await alpha.waitFor(/allow\? \[y\]es/);
     alpha.child.stdin!.write('y\n');
-    const denied = await ccbell(world, ['answer', betaItem.id, 'deny', '--instance', 'beta', '--message', 'not now']);
+    const denied = await ccbell(world, [
+      'answer',
+      betaItem.id,
+      'deny',
+      '--instance',
+      'beta',
+      '--message',
+      'not now',
+    ]);
     expect(denied.code).toBe(0);
     const again = await ccbell(world, ['answer', betaItem.id, 'allow', '--instance', 'beta']);
     expect(again.code).toBe(1);

@@ -3,8 +3,8 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runClaude } from './support/claude.js';
 import { assertBuilt, ccbell, makeWorld, type World } from './support/ccbell.js';
+import { repoRoot, runClaude } from './support/claude.js';
 import { type StandInApi, startStandInApi } from './support/stand-in-api.js';
 
 let api: StandInApi;
@@ -18,7 +18,10 @@ beforeAll(async () => {
   await copyFile(join(repoRoot, 'sounds', 'subagent.wav'), custom);
   const configs = {
     work: { debug: true, events: { stop: { volume: 0.3 }, session_start: { enabled: true, volume: 0.2 } } },
-    personal: { debug: true, events: { stop: { sound: `custom:${custom}`, volume: 0.9 }, permission_request: { enabled: false } } },
+    personal: {
+      debug: true,
+      events: { stop: { sound: `custom:${custom}`, volume: 0.9 }, permission_request: { enabled: false } },
+    },
   };
   for (const [name, config] of Object.entries(configs)) {
     const file = join(world.home, `${name}.json`);

@@ -50,6 +50,8 @@ describe('describeEvent', () => {
       title: 'ccbell default: Claude Code',
       body: 'Claude finished and waits for you',
     });
-    expect(describeEvent('idle_prompt', 'w', { message: ' Claude is waiting ' }).body).toBe('Claude is waiting');
+    expect(describeEvent('idle_prompt', 'w', { message: ' Claude is waiting ' }).body).toBe(
+      'Claude is waiting',
+    );
   });
 });

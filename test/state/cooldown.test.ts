@@ -85,6 +85,17 @@ describe('claimCooldown', () => {
     expect(existsSync(path)).toBe(true);
   });
 
+  it('answers a repeat without waiting for the lock, so a burst of hooks does not queue', () => {
+    const path = fresh();
+    claimCooldown(path, 'stop', 60, seconds(0));
+    // A live process holds the lock (this one): a repeat still gets its answer at once.
+    writeFileSync(`${path}.lock`, String(process.pid));
+    const started = Date.now();
+    expect(claimCooldown(path, 'stop', 60, seconds(1))).toEqual({ kind: 'cooling', remainingSeconds: 59 });
+    expect(Date.now() - started).toBeLessThan(500);
+    rmSync(`${path}.lock`);
+  });
+
   it('leaves no lock or temporary file behind', () => {
     const sub = fresh();
     const path = join(sub, 'ccbell.state');

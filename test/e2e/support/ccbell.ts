@@ -57,7 +57,11 @@ export interface Run {
 }
 
 /** Runs `ccbell ARGS` to completion, with `input` on stdin. */
-export function ccbell(world: World, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+export function ccbell(
+  world: World,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       env: { ...world.env, ...options.env },
@@ -82,7 +86,11 @@ export interface Background {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-export function ccbellBackground(world: World, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Background {
+export function ccbellBackground(
+  world: World,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Background {
   const child = spawn(process.execPath, [cliPath, ...args], {
     env: { ...world.env, ...options.env },
     cwd: options.cwd ?? world.home,
@@ -123,7 +131,10 @@ export function ccbellBackground(world: World, args: string[], options: { env?: 
 }
 
 /** Polls `probe` until it returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
