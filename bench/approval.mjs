@@ -37,6 +37,48 @@ function rssMiB(pid) {
   }
 }
 
+/** CPU time (user + system) used so far by the processes `pids`, in ms, from /proc; undefined without /proc. */
+function cpuMs(pids) {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may hold spaces) start at the last ')'.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop().trim().split(/\s+/);
+      total += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15), in ticks
+    } catch {
+      return undefined;
+    }
+  }
+  return (total * 1000) / CLOCK_TICKS;
+}
+
+// USER_HZ: 100 on every Linux this runs on.
+const CLOCK_TICKS = 100;
+
+/**
+ * Waits until freshly started apps are idle: their start-up (JIT, V8's memory reducer running a
+ * GC some seconds after start) otherwise lands in the measurement as a long tail. Idle means
+ * under 20 ms of CPU per second for all of them together over 2 s in a row; at most `maxMs`.
+ * Resolves with the seconds waited.
+ */
+async function waitUntilIdle(apps, maxMs = 40_000) {
+  const started = Date.now();
+  const pids = apps.map((app) => app.child.pid);
+  let quietSeconds = 0;
+  let before = cpuMs(pids);
+  if (before === undefined) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(maxMs, 5000 + apps.length * 150)));
+    return (Date.now() - started) / 1000;
+  }
+  while (Date.now() - started < maxMs && quietSeconds < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuMs(pids) ?? before;
+    quietSeconds = now - before < 20 ? quietSeconds + 1 : 0;
+    before = now;
+  }
+  return (Date.now() - started) / 1000;
+}
+
 /** A fresh private directory on tmpfs (/dev/shm) for a second bus, or undefined where there is none. */
 function tmpfsDir() {
   try {
@@ -49,8 +91,8 @@ function tmpfsDir() {
   }
 }
 
-/** Starts the app of instance `name` as its own process; resolves with it and its runtime id. */
-async function startAppProcess(node, name, env) {
+/** Starts the app of instance `name` as its own process; resolves with it and its runtime id (exported for ad-hoc analyses). */
+export async function startAppProcess(node, name, env) {
   const { child, match } = await startLongRunning(node, [CLI_PATH, 'app', '--instance', name], {
     env,
     ready: /app running: id ([0-9]+_[0-9]+)/,
@@ -62,7 +104,7 @@ async function startAppProcess(node, name, env) {
  * One approval server for `app`, driven by the SDK client over stdio: `warmup` calls, then
  * `calls` timed ones, one at a time (Claude Code asks one tool call at a time per session).
  */
-async function driveApprovalServer({ node, app, env, warmup, calls, label }) {
+export async function driveApprovalServer({ node, app, env, warmup, calls, label }) {
   const transport = new StdioClientTransport({
     command: node,
     args: [CLI_PATH, 'approval-server'],
@@ -184,9 +226,11 @@ export async function benchApproval({ quick }) {
       progress(`approval: starting ${names.length} app(s) (${count} in all)`);
       apps.push(...(await mapLimit(names, 4, (name) => startAppProcess(node, name, env))));
       const started = `${((performance.now() - startedAt) / 1000).toFixed(1)} s for ${names.length}`;
-      // Let the start-up burst (JIT, GC of fresh processes) pass before measuring.
-      await new Promise((resolve) => setTimeout(resolve, count > 10 ? 3000 : 500));
-      stats.set(count, await measure(`${count}`, apps[0], env, started));
+      const idle = await waitUntilIdle(apps);
+      stats.set(
+        count,
+        await measure(`${count}`, apps[0], env, `${started}, idle after ${idle.toFixed(0)} s more`),
+      );
 
       if (count === 1 && shm) {
         // The same with the bus on tmpfs, where a Linux desktop's XDG_RUNTIME_DIR puts it.
@@ -195,8 +239,8 @@ export async function benchApproval({ quick }) {
         const app = await startAppProcess(node, 'bshm', shmEnv);
         try {
           const took = `${((performance.now() - shmStarted) / 1000).toFixed(1)} s for 1`;
-          await new Promise((resolve) => setTimeout(resolve, 500));
-          await measure('1, bus on tmpfs', app, shmEnv, took);
+          const idle = await waitUntilIdle([app]);
+          await measure('1, bus on tmpfs', app, shmEnv, `${took}, idle after ${idle.toFixed(0)} s more`);
         } finally {
           await stopChild(app.child);
         }
@@ -219,7 +263,10 @@ export async function benchApproval({ quick }) {
         'Processes rather than apps in one process: idle apps cost no CPU once started, so 100 of them fit this ' +
         '2-core machine (memory is in the table), and each adds its three socket files to the bus directory that ' +
         'every post lists, which is what could slow the round trip down. Apps are added to the running ones ' +
-        'between rows (1, then 9 more, then 90 more), started 4 at a time. The "bus on tmpfs" row is one app of ' +
+        'between rows (1, then 9 more, then 90 more), started 4 at a time; each row is measured once all apps are ' +
+        'idle (their CPU time, from /proc, grew by under 20 ms per second for 2 s in a row): freshly started Node ' +
+        'processes JIT-compile and run a memory-reducing GC some seconds in, and measured then, 100 of them turn ' +
+        'the p99 into 2 to 3 times what it is once they are idle. The "bus on tmpfs" row is one app of ' +
         "its own on a bus in /dev/shm, where the socket files live in memory as under a Linux desktop's " +
         "`XDG_RUNTIME_DIR` (ccbell's default bus place when that is set).",
       `One approval server per row, \`node dist/ccbell.js approval-server\` with app #1's \`CLAUDE_CODE_UI_INSTANCE_ID\` ` +

@@ -151,7 +151,10 @@ async function main() {
         ['load average at start (1, 5, 15 min)', machine.load],
         ['measured runtimes', nodes.map((n) => `Node ${n.version}`).join(', ')],
         ['bench runner', `Node ${process.version} (approval client, apps and servers run on it)`],
-        ['ccbell', `${pkg.version}, \`${gitRevision()}\`, ${relative(REPO_ROOT, CLI_PATH) || CLI_PATH}`],
+        [
+          'ccbell',
+          `${pkg.version}, \`${gitRevision()}\`, ${relative(PACKAGE_ROOT, CLI_PATH)}${PACKAGE_ROOT === REPO_ROOT ? '' : ` (a copy of the build, in ${PACKAGE_ROOT})`}`,
+        ],
       ],
       ['l', 'l'],
     ),
