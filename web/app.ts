@@ -2,60 +2,11 @@
 // server-sent events. Plain DOM; every piece of data goes in through textContent, never as HTML
 // (the server's CSP also forbids inline scripts and styles).
 
-interface Decision {
-  behavior: 'allow' | 'deny';
-  message?: string;
-  updatedInput?: Record<string, unknown>;
-  sessionRule?: string;
-  by: string;
-  at: string;
-}
+import type { AnswerBody, FeedEntry, PageItem, SessionInfo, Snapshot } from '../src/app/web/contract.js';
 
-interface Item {
-  id: string;
-  tool_name: string;
-  input: Record<string, unknown>;
-  risk: string;
-  summary: string;
-  session_id?: string;
-  cwd?: string;
-  sources: string[];
-  created_at: string;
-  decision?: Decision;
-  label: string;
-}
-
-interface Session {
-  sessionId: string;
-  cwd?: string;
-  label: string;
-  startedAt: number;
-  lastEventAt: number;
-  ended?: boolean;
-}
-
-interface FeedEntry {
-  at: number;
-  event: string;
-  sessionId?: string;
-  label: string;
-  detail?: string;
-}
-
-interface Snapshot {
-  instance: string;
-  runtime_id: string;
-  sessions: Session[];
-  requests: Item[];
-  feed: FeedEntry[];
-}
-
-type Answer = {
-  behavior: 'allow' | 'deny';
-  message?: string;
-  updated_input?: Record<string, unknown>;
-  always?: boolean;
-};
+type Item = PageItem;
+type Session = SessionInfo;
+type Answer = AnswerBody;
 
 const RISKS = ['low', 'medium', 'high', 'critical'];
 const EVENT_NAMES: Record<string, string> = {

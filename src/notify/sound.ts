@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { EVENT_NAMES } from '../config/schema.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { type Player, playerArgs } from './players.js';
 
@@ -31,15 +32,7 @@ export class SoundNotFoundError extends EnvironmentError {
 }
 
 /** The bundled sounds scripts/make-sounds.mjs writes, one per event (`bundled:NAME`). */
-export const BUNDLED_SOUNDS = [
-  'stop',
-  'permission_prompt',
-  'idle_prompt',
-  'subagent',
-  'session_start',
-  'session_end',
-  'permission_request',
-] as const;
+export const BUNDLED_SOUNDS = EVENT_NAMES;
 
 const BUNDLED_NAME = /^[a-z_]+$/;
 

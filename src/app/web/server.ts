@@ -6,8 +6,9 @@ import { ruleForSession } from '../../approval/index.js';
 import { EnvironmentError, messageOf } from '../../errors.js';
 import type { HookInput } from '../../events/index.js';
 import type { FeedEntry, RunningApp } from '../app.js';
-import { type ItemView, viewOf } from '../protocol.js';
+import { viewOf } from '../protocol.js';
 import type { ApprovalItem } from '../requests.js';
+import type { PageItem, Snapshot } from './contract.js';
 import {
   allowedHosts,
   allowedOrigins,
@@ -130,14 +131,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   let port = 0;
   const streams = new Set<ServerResponse>();
-  const view = (item: ApprovalItem): ItemView & { label: string } => {
+  const view = (item: ApprovalItem): PageItem => {
     const session = app.sessions.get(item.sessionId);
     return {
       ...viewOf(item),
       label: session?.label ?? (item.cwd ? item.cwd.split('/').pop() || item.cwd : 'unknown session'),
     };
   };
-  const snapshot = () => ({
+  const snapshot = (): Snapshot => ({
     instance: options.instance,
     runtime_id: app.identity.id,
     sessions: app.sessions.list(),

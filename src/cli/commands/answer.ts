@@ -1,9 +1,9 @@
 import { askApp } from '../../app/client.js';
 import type { ItemView } from '../../app/protocol.js';
 import { EnvironmentError, UsageError } from '../../errors.js';
-import { resolveInstance, selectInstanceName } from '../../instance/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
+import { selectedInstance } from '../instance-context.js';
 
 type Reply =
   | { ok: true; item: ItemView }
@@ -15,10 +15,7 @@ export async function runAnswer(args: ParsedArgs, context: CliContext): Promise<
   if (!id || (behavior !== 'allow' && behavior !== 'deny') || extra !== undefined) {
     throw new UsageError('usage: ccbell answer REQUEST_ID allow|deny [--message TEXT] [--instance NAME]');
   }
-  const instance = resolveInstance(
-    selectInstanceName(stringFlag(args, 'instance'), context.env),
-    context.env,
-  );
+  const instance = selectedInstance(args, context);
   const message = stringFlag(args, 'message');
   const reply = (await askApp(instance, context.env, {
     op: 'answer',

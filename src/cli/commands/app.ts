@@ -7,19 +7,11 @@ import { instanceHookToken } from '../../app/web/hook-token.js';
 import { makeToken } from '../../app/web/security.js';
 import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
-import { describeProblems, loadConfig } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
-import {
-  type AppRecord,
-  claimPidFile,
-  releasePidFile,
-  resolveInstance,
-  selectInstanceName,
-  updatePidFile,
-} from '../../instance/index.js';
-import { openLogger } from '../../log/index.js';
+import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
+import { openInstance } from '../instance-context.js';
 
 /**
  * `ccbell app [--instance NAME] [--accept-legacy] [-- CLAUDE_COMMAND…]`: runs the instance's app.
@@ -28,11 +20,7 @@ import type { CliContext } from '../context.js';
  */
 export async function runApp(args: ParsedArgs, context: CliContext): Promise<number> {
   const { env } = context;
-  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), env), env);
-  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
-  const logger = openLogger(instance.log_path, loaded.config.debug);
-  const problem = describeProblems(loaded);
-  if (problem) context.stderr(`ccbell: ${problem}\n`);
+  const { instance, loaded, logger } = openInstance(args, context);
 
   const identity = createRuntimeIdentity();
   const record: AppRecord = {

@@ -3,15 +3,11 @@ import { join } from 'node:path';
 import { installedEvents, readSettings, userSettingsPath } from '../../claude/index.js';
 import { EVENT_NAMES, loadConfig, resolveEvent } from '../../config/index.js';
 import { messageOf } from '../../errors.js';
-import {
-  claudeConfigDir,
-  readRunningApp,
-  resolveInstance,
-  selectInstanceName,
-} from '../../instance/index.js';
+import { claudeConfigDir, readRunningApp } from '../../instance/index.js';
 import { findPlayer, resolveSound } from '../../notify/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
+import { selectedInstance } from '../instance-context.js';
 
 /** One check's result: what was found and, when it is not fine, what to do about it. */
 interface Finding {
@@ -24,7 +20,7 @@ interface Finding {
 /** `ccbell doctor [--instance NAME] [--json]`: checks everything a working setup needs. */
 export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<number> {
   const { env } = context;
-  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), env), env);
+  const instance = selectedInstance(args, context);
   const findings: Finding[] = [];
   const configPath = stringFlag(args, 'config') ?? instance.config_path;
   const loaded = loadConfig(configPath);

@@ -1,17 +1,10 @@
 import { join } from 'node:path';
-import {
-  describeProblems,
-  EVENT_NAMES,
-  type EventName,
-  isEventName,
-  loadConfig,
-} from '../../config/index.js';
+import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
 import { eventFromInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
-import { resolveInstance, selectInstanceName } from '../../instance/index.js';
-import { openLogger } from '../../log/index.js';
-import { type ParsedArgs, stringFlag } from '../args.js';
+import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
+import { openInstance } from '../instance-context.js';
 
 /** Forwards the event to the app that launched this session, when there is one (lazy: rare path). */
 async function tellApp(
@@ -40,17 +33,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<nu
       `unknown event or command ${JSON.stringify(eventArg.slice(0, 60))} (events: ${EVENT_NAMES.join(', ')}; see "ccbell --help")`,
     );
   }
-  const instance = resolveInstance(
-    selectInstanceName(stringFlag(args, 'instance'), context.env),
-    context.env,
-  );
-  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
-  const logger = openLogger(instance.log_path, loaded.config.debug);
-  const problem = describeProblems(loaded);
-  if (problem) {
-    context.stderr(`ccbell: ${problem}\n`);
-    logger.warn(problem);
-  }
+  const { instance, loaded, logger } = openInstance(args, context);
 
   const read = await readHookInput();
   const input = read.kind === 'json' ? read.input : undefined;

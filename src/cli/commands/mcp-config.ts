@@ -3,19 +3,17 @@ import { approvalLaunchConfig } from '../../approval/index.js';
 import { shellQuote } from '../../claude/index.js';
 import { loadConfig } from '../../config/index.js';
 import { EnvironmentError } from '../../errors.js';
-import { readRunningApp, resolveInstance, selectInstanceName } from '../../instance/index.js';
-import { type ParsedArgs, stringFlag } from '../args.js';
+import { readRunningApp } from '../../instance/index.js';
+import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
+import { selectedInstance } from '../instance-context.js';
 
 /**
  * `ccbell mcp-config [--instance NAME] [--json]`: what `ccbell app -- claude …` adds to claude's
  * command line, for people who start claude themselves while the instance's app runs.
  */
 export async function runMcpConfig(args: ParsedArgs, context: CliContext): Promise<number> {
-  const instance = resolveInstance(
-    selectInstanceName(stringFlag(args, 'instance'), context.env),
-    context.env,
-  );
+  const instance = selectedInstance(args, context);
   const app = readRunningApp(instance.pid_path);
   if (!app) {
     throw new EnvironmentError(

@@ -1,15 +1,12 @@
 import { askApp } from '../../app/client.js';
 import type { ItemView } from '../../app/protocol.js';
-import { resolveInstance, selectInstanceName } from '../../instance/index.js';
-import { type ParsedArgs, stringFlag } from '../args.js';
+import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
+import { selectedInstance } from '../instance-context.js';
 
 /** `ccbell pending [--instance NAME] [--json]`: the requests the instance's app is waiting on. */
 export async function runPending(args: ParsedArgs, context: CliContext): Promise<number> {
-  const instance = resolveInstance(
-    selectInstanceName(stringFlag(args, 'instance'), context.env),
-    context.env,
-  );
+  const instance = selectedInstance(args, context);
   const reply = (await askApp(instance, context.env, { op: 'pending' })) as { pending: ItemView[] };
   if (args.flags.json) {
     context.stdout(`${JSON.stringify(reply.pending, null, 2)}\n`);

@@ -4,13 +4,11 @@ import { type HookApprovalReply, type HookApprovalRequest, hookDecisionOutput } 
 import { channelsFor } from '../../approval/identity.js';
 import { APPROVAL_MAX_FRAME_BYTES } from '../../approval/protocol.js';
 import { busDirectory, request } from '../../bus/index.js';
-import { describeProblems, loadConfig } from '../../config/index.js';
 import { messageOf } from '../../errors.js';
 import { handleEvent, readHookInput } from '../../events/index.js';
-import { resolveInstance, selectInstanceName } from '../../instance/index.js';
-import { openLogger } from '../../log/index.js';
-import { type ParsedArgs, stringFlag } from '../args.js';
+import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
+import { openInstance } from '../instance-context.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,14 +24,7 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
   const { env } = context;
   // Under an app, the app's own hooks ask it; a user-level copy of this hook stays quiet.
   if (env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return 0;
-  const instance = resolveInstance(selectInstanceName(stringFlag(args, 'instance'), env), env);
-  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
-  const logger = openLogger(instance.log_path, loaded.config.debug);
-  const problem = describeProblems(loaded);
-  if (problem) {
-    context.stderr(`ccbell: ${problem}\n`);
-    logger.warn(problem);
-  }
+  const { instance, loaded, logger } = openInstance(args, context);
   // A Write's content can be large; the approval channel carries up to APPROVAL_MAX_FRAME_BYTES.
   const read = await readHookInput(process.stdin, { maxBytes: APPROVAL_MAX_FRAME_BYTES / 2 });
   const input = read.kind === 'json' ? read.input : undefined;

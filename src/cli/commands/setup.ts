@@ -10,9 +10,10 @@ import {
 } from '../../claude/index.js';
 import { loadConfig } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
-import { claudeConfigDir, resolveInstance, selectInstanceName } from '../../instance/index.js';
+import { claudeConfigDir } from '../../instance/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
+import { selectedInstance } from '../instance-context.js';
 
 /**
  * `ccbell setup [--instance NAME] [--approvals] [--print] [--remove]`: installs (or removes)
@@ -21,10 +22,7 @@ import type { CliContext } from '../context.js';
 export async function runSetup(args: ParsedArgs, context: CliContext): Promise<number> {
   if (args.positionals.length > 0)
     throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
-  const instance = resolveInstance(
-    selectInstanceName(stringFlag(args, 'instance'), context.env),
-    context.env,
-  );
+  const instance = selectedInstance(args, context);
   const config = loadConfig(instance.config_path).config;
   const plan: HookPlan = {
     instance: instance.name,

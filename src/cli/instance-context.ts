@@ -1,0 +1,33 @@
+import { describeProblems, type LoadedConfig, loadConfig } from '../config/index.js';
+import { type InstanceConfig, resolveInstance, selectInstanceName } from '../instance/index.js';
+import { type Logger, openLogger } from '../log/index.js';
+import { type ParsedArgs, stringFlag } from './args.js';
+import type { CliContext } from './context.js';
+
+/** What a command working for one instance starts from: its files, its config, its log. */
+export interface InstanceContext {
+  instance: InstanceConfig;
+  loaded: LoadedConfig;
+  logger: Logger;
+}
+
+/** The files of the instance this command is for: `--instance`, else `$CCBELL_INSTANCE`, else `default`. */
+export function selectedInstance(args: ParsedArgs, context: CliContext): InstanceConfig {
+  return resolveInstance(selectInstanceName(stringFlag(args, 'instance'), context.env), context.env);
+}
+
+/**
+ * Opens the selected instance (`--instance`, `$CCBELL_INSTANCE`, `default`) with its config
+ * (or `--config` for this run) and log; a broken config is reported once, on stderr and in the log.
+ */
+export function openInstance(args: ParsedArgs, context: CliContext): InstanceContext {
+  const instance = selectedInstance(args, context);
+  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
+  const logger = openLogger(instance.log_path, loaded.config.debug);
+  const problem = describeProblems(loaded);
+  if (problem) {
+    context.stderr(`ccbell: ${problem}\n`);
+    logger.warn(problem);
+  }
+  return { instance, loaded, logger };
+}
