@@ -73,6 +73,7 @@ export async function benchHook({ nodes, quick = false }) {
     }
 
     const rows = [];
+    const inputBytes = Buffer.byteLength(stopInput(home, project, randomUUID()));
     const verdicts = [];
     const failures = [];
     for (const node of nodes) {
@@ -154,10 +155,13 @@ export async function benchHook({ nodes, quick = false }) {
         'rounds, round-robin (one of each command per round, the order rotated each round) so that all share the ' +
         "machine's noise. Time is wall time from just before `spawn()` to the child's `close` (exited, stdout " +
         'and stderr closed), as a hook runner waits for it.',
-      'Every command got the same Stop hook JSON on stdin (about 600 bytes, with a fresh `session_id` except in the ' +
+      `Every command got the same Stop hook JSON on stdin (${inputBytes} bytes, with a fresh \`session_id\` except in the ` +
         'suppressed row). `NODE_EXTRA_CA_CERTS` was unset for every child. HOME was a temporary directory holding ' +
         'two registered instances (`ccbell instance create`) whose config sets `"player"` to an absolute path of a ' +
-        'shell script that exits 0 at once: the player is still spawned (detached), as with a real one.',
+        'shell script that exits 0 at once: the player is still spawned (detached), as with a real one. The ' +
+        'cooldown instance sets `events.stop.cooldown` to 3600 s with `cooldownScope: "session"`.',
+      'On Node 22 and later `dist/ccbell.js` turns on the compile cache (in the default place under the temporary ' +
+        'directory); the warm-up rounds fill it, so the rows show runs with a warm cache, as every hook after the first.',
       '"Δ median" is the difference of medians to `sh -c "node -e 0"` (the like-for-like baseline: Claude Code ' +
         'starts hooks through a shell); "paired" is the median of the per-round differences, less sensitive to drift.',
     ];

@@ -149,6 +149,33 @@ describe('ccbell setup', () => {
     expect(entry.timeout).toBe(70);
   });
 
+  it('with --http writes http hooks to the app (SessionStart stays a command) and prints the token export', async () => {
+    const h = home(FOREIGN);
+    const { out } = await h.setup('--http', '--port', '47999');
+    const hooks = h.json().hooks;
+    expect(hooks.Stop.at(-1).hooks[0]).toEqual({
+      type: 'http',
+      url: 'http://127.0.0.1:47999/hooks?ccbell_instance=default',
+      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN_DEFAULT' },
+      allowedEnvVars: ['CCBELL_HOOK_TOKEN_DEFAULT'],
+      timeout: 10,
+    });
+    expect(hooks.PermissionRequest[0].hooks[0]).toMatchObject({ type: 'http', timeout: 250 });
+    expect(hooks.SessionStart[0].hooks[0].type).toBe('command');
+    expect(installedEvents(hooks, 'default')).toEqual(new Set(EVENT_NAMES));
+    const token = readFileSync(join(h.dir, 'ccbell-cache', 'hook-token'), 'utf8').trim();
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    expect(out).toContain(`export CCBELL_HOOK_TOKEN_DEFAULT=${token}`);
+    await h.setup('--remove');
+    expect(h.json()).toEqual(FOREIGN);
+  });
+
+  it('with --http and no fixed port says how to set one', async () => {
+    const h = home();
+    await expect(h.setup('--http')).rejects.toThrow(/set "appPort" in .*ccbell\.config\.json or pass --port/);
+    expect(existsSync(h.path)).toBe(false);
+  });
+
   it.each([
     ['not JSON', '{"hooks": {"Stop": ['],
     ['not an object', '[1, 2]'],
