@@ -56,21 +56,18 @@ function cpuMs(pids) {
 const CLOCK_TICKS = 100;
 
 /**
- * Waits until freshly started apps are idle: their start-up (JIT, V8's memory reducer running a
- * GC some seconds after start) otherwise lands in the measurement as a long tail. Idle means
- * under 20 ms of CPU per second for all of them together over 2 s in a row; at most `maxMs`.
- * Resolves with the seconds waited.
+ * Waits until freshly started apps are idle: their start-up (JIT, and V8's memory reducer, which
+ * runs GCs some seconds after start) otherwise lands in the measurement as a long tail. Idle
+ * means at least `minMs` since the last start, then under 20 ms of CPU per second for all of
+ * them together for 3 s in a row; at most `maxMs`. Resolves with the seconds waited.
  */
-async function waitUntilIdle(apps, maxMs = 40_000) {
+async function waitUntilIdle(apps, { minMs = 15_000, maxMs = 60_000 } = {}) {
   const started = Date.now();
   const pids = apps.map((app) => app.child.pid);
-  let quietSeconds = 0;
+  await new Promise((resolve) => setTimeout(resolve, minMs));
   let before = cpuMs(pids);
-  if (before === undefined) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(maxMs, 5000 + apps.length * 150)));
-    return (Date.now() - started) / 1000;
-  }
-  while (Date.now() - started < maxMs && quietSeconds < 2) {
+  let quietSeconds = 0;
+  while (before !== undefined && Date.now() - started < maxMs && quietSeconds < 3) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const now = cpuMs(pids) ?? before;
     quietSeconds = now - before < 20 ? quietSeconds + 1 : 0;
@@ -160,6 +157,7 @@ export async function benchApproval({ quick }) {
   const warmup = quick ? 50 : 200;
   const calls = quick ? 300 : 2000;
   const appWarmup = quick ? 300 : 3000;
+  const idleOptions = { minMs: quick ? 2000 : 15_000 };
   const home = tempDir('approval');
   const bus = tempDir('bus');
   const env = cleanEnv({ HOME: home, CCBELL_BUS_DIR: bus });
@@ -242,7 +240,7 @@ export async function benchApproval({ quick }) {
       progress(`approval: starting ${names.length} app(s) (${count} in all)`);
       apps.push(...(await mapLimit(names, 4, (name) => startAppProcess(node, name, env))));
       const started = `${((performance.now() - startedAt) / 1000).toFixed(1)} s for ${names.length}`;
-      const idle = await waitUntilIdle(apps);
+      const idle = await waitUntilIdle(apps, idleOptions);
       stats.set(
         count,
         await measure(`${count}`, apps[0], env, `${started}, idle after ${idle.toFixed(0)} s more`),
@@ -255,7 +253,7 @@ export async function benchApproval({ quick }) {
         const app = await startAppProcess(node, 'bshm', shmEnv);
         try {
           const took = `${((performance.now() - shmStarted) / 1000).toFixed(1)} s for 1`;
-          const idle = await waitUntilIdle([app]);
+          const idle = await waitUntilIdle([app], idleOptions);
           await measure('1, bus on tmpfs', app, shmEnv, `${took}, idle after ${idle.toFixed(0)} s more`);
         } finally {
           await stopChild(app.child);
@@ -280,9 +278,9 @@ export async function benchApproval({ quick }) {
         '2-core machine (memory is in the table), and each adds its three socket files to the bus directory that ' +
         'every post lists, which is what could slow the round trip down. Apps are added to the running ones ' +
         'between rows (1, then 9 more, then 90 more), started 4 at a time; each row is measured once all apps are ' +
-        'idle (their CPU time, from /proc, grew by under 20 ms per second for 2 s in a row): freshly started Node ' +
-        'processes JIT-compile and run a memory-reducing GC some seconds in, and measured then, 100 of them turn ' +
-        'the p99 into 2 to 3 times what it is once they are idle. The "bus on tmpfs" row is one app of ' +
+        'idle (15 s after the last start, then until their CPU time, from /proc, grew by under 20 ms per second ' +
+        'for 3 s in a row): freshly started Node processes JIT-compile and run memory-reducing GCs some seconds ' +
+        'in, and measured then, 100 of them make the p99 2 to 3 times what it is once they are idle. The "bus on tmpfs" row is one app of ' +
         "its own on a bus in /dev/shm, where the socket files live in memory as under a Linux desktop's " +
         "`XDG_RUNTIME_DIR` (ccbell's default bus place when that is set).",
       `One approval server per row, \`node dist/ccbell.js approval-server\` with app #1's \`CLAUDE_CODE_UI_INSTANCE_ID\` ` +
