@@ -77,6 +77,7 @@ export class RequestBook extends EventEmitter<{
   private readonly items = new Map<string, ApprovalItem>();
   private readonly waiters = new Map<string, ((item: ApprovalItem) => void)[]>();
   private readonly fingerprints = new Map<string, string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly timeoutMs: number) {
     super();
@@ -121,6 +122,7 @@ export class RequestBook extends EventEmitter<{
         );
       }, this.timeoutMs);
       timer.unref();
+      this.timers.set(item.id, timer);
     }
     const decided = item.decision
       ? Promise.resolve(item)
@@ -139,6 +141,8 @@ export class RequestBook extends EventEmitter<{
     if (!item) return { ok: false, reason: 'unknown' };
     if (item.decision) return { ok: false, reason: 'already-answered', item };
     item.decision = { ...decision, by, at: Date.now() };
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
     for (const resolve of this.waiters.get(id) ?? []) resolve(item);
     this.waiters.delete(id);
     this.emit('answered', item);

@@ -8,12 +8,18 @@ import type { Readable, Writable } from 'node:stream';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import * as z from 'zod';
-import { busDirectory, type Delivery, type Observer, observe, post } from '../bus/index.js';
+import {
+  BusAbortedError,
+  BusTimeoutError,
+  busDirectory,
+  request as busRequest,
+  NoListenerError,
+  ObserverGoneError,
+} from '../bus/index.js';
 import { messageOf } from '../errors.js';
 import { type ApprovalChannels, channelsFor, RUNTIME_ID_ENV, runtimeIdFromEnv } from './identity.js';
 import {
   APPROVAL_MAX_FRAME_BYTES,
-  type ApprovalAnswer,
   type ApprovalRequest,
   denyResult,
   type PromptToolResult,
@@ -44,9 +50,6 @@ export interface RunApprovalServerOptions extends ApprovalServerOptions {
   stdin?: Readable;
   stdout?: Writable;
 }
-
-// An answer sent just before the app closed may still be on its way when the close is seen.
-const CLOSE_GRACE_MS = 250;
 
 const inputSchema = {
   tool_name: z.string().describe('The tool Claude Code wants to use'),
@@ -167,108 +170,37 @@ async function answerCall(
   const app =
     id === undefined ? 'the ccbell app (legacy channel names)' : `the ccbell app (runtime id ${id})`;
   const toolUseId = request.tool_use_id;
-  let observer: Observer | undefined;
-  let delivery: Delivery | undefined;
-  const timers: NodeJS.Timeout[] = [];
-  let onAbort: (() => void) | undefined;
-  let finished = false;
-  const later = (ms: number, run: () => void) => {
-    if (!finished) timers.push(setTimeout(run, ms));
-  };
+  const timeoutMs =
+    Number.isFinite(options.timeoutMs) && options.timeoutMs > 0 ? options.timeoutMs : 2 ** 31 - 1;
+  // One exchange on one connection: the app replies on the connection the request came by, so
+  // its answer needs no listener of our own, and its death closes the connection (no answer lost,
+  // no wait until the timeout). The Response channel stays for clients that post instead.
+  log(`request ${toolUseId} ${request.tool_name} → ${channels.request}`);
   try {
-    let settled = false;
-    let settle!: (answer: ApprovalAnswer) => void;
-    const answered = new Promise<ApprovalAnswer>((resolve) => {
-      settle = resolve;
-    });
-    // Listen for the answer before sending the request, so a quick answer is not missed.
-    observer = await observe(
-      channels.response,
-      (payload, info) => {
-        let answer: ApprovalAnswer;
-        try {
-          answer = parseApprovalAnswer(payload);
-        } catch (error) {
-          log(`ignored a malformed answer on ${channels.response}: ${messageOf(error)}`);
-          if (info.kind === 'request') throw error;
-          return undefined;
-        }
-        // Several calls (and several sessions of one app) share the response channel.
-        if (answer.tool_use_id !== toolUseId || settled) {
-          if (info.kind === 'request') {
-            throw new Error(`not waiting for an answer to ${answer.tool_use_id}`);
-          }
-          return undefined;
-        }
-        settled = true;
-        settle(answer);
-        return { ok: true };
-      },
-      {
-        dir,
-        maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
-        onError: (error) => log(`bus error on ${channels.response}: ${messageOf(error)}`),
-      },
-    );
-    log(`request ${toolUseId} ${request.tool_name} → ${channels.request}`);
-    delivery = await post(channels.request, request, {
+    const reply = await busRequest(channels.request, request, {
       dir,
-      holdOpen: true,
+      timeoutMs,
       maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
+      signal,
     });
-    if (delivery.delivered === 0) {
+    const answer = parseApprovalAnswer(reply);
+    if (answer.tool_use_id !== toolUseId) {
+      return deny(`ccbell: ${app} answered another request (${answer.tool_use_id}). Denied.`);
+    }
+    log(`answer ${toolUseId}: ${answer.behavior}${answer.updated_input ? ' (updated input)' : ''}`);
+    return toClaudeResult(answer, request.input);
+  } catch (error) {
+    if (error instanceof NoListenerError) {
       return deny(
         `ccbell: no ccbell app is listening on ${channels.request}; is \`ccbell app\` running? Denied.`,
       );
     }
-    log(`request ${toolUseId} delivered to ${delivery.delivered} observer(s)`);
-
-    type Outcome = { answer: ApprovalAnswer } | { denied: string };
-    const outcomes: Promise<Outcome>[] = [answered.then((answer) => ({ answer }))];
-    outcomes.push(
-      delivery.closed.then(
-        () =>
-          new Promise<Outcome>((resolve) => {
-            later(CLOSE_GRACE_MS, () =>
-              resolve({ denied: `ccbell: ${app} went away before answering. Denied.` }),
-            );
-          }),
-      ),
-    );
-    if (Number.isFinite(options.timeoutMs) && options.timeoutMs > 0) {
-      outcomes.push(
-        new Promise<Outcome>((resolve) => {
-          later(options.timeoutMs, () =>
-            resolve({
-              denied: `ccbell: no answer from ${app} within ${formatDuration(options.timeoutMs)}. Denied.`,
-            }),
-          );
-        }),
-      );
+    if (error instanceof ObserverGoneError) return deny(`ccbell: ${app} went away before answering. Denied.`);
+    if (error instanceof BusTimeoutError) {
+      return deny(`ccbell: no answer from ${app} within ${formatDuration(options.timeoutMs)}. Denied.`);
     }
-    outcomes.push(
-      new Promise<Outcome>((resolve) => {
-        onAbort = () => resolve({ denied: 'ccbell: the approval request was cancelled. Denied.' });
-        if (signal.aborted) onAbort();
-        else signal.addEventListener('abort', onAbort, { once: true });
-      }),
-    );
-    const outcome = await Promise.race(outcomes);
-    if ('denied' in outcome) return deny(outcome.denied);
-    log(
-      `answer ${toolUseId}: ${outcome.answer.behavior}${outcome.answer.updated_input ? ' (updated input)' : ''}`,
-    );
-    return toClaudeResult(outcome.answer, request.input);
-  } catch (error) {
+    if (error instanceof BusAbortedError) return deny('ccbell: the approval request was cancelled. Denied.');
     return deny(`ccbell: could not ask ${app}: ${messageOf(error)}. Denied.`);
-  } finally {
-    finished = true;
-    for (const timer of timers) clearTimeout(timer);
-    if (onAbort) signal.removeEventListener('abort', onAbort);
-    delivery?.end();
-    await observer
-      ?.close()
-      .catch((error: unknown) => log(`closing the answer observer: ${messageOf(error)}`));
   }
 }
 

@@ -71,3 +71,11 @@ export class BusPayloadError extends BusError {
     super(channel, `cannot send on channel ${shown(channel)}: ${problem}`, options);
   }
 }
+
+/** The caller gave up on a request (its AbortSignal fired) before a reply came. */
+export class BusAbortedError extends BusError {
+  override name = 'BusAbortedError';
+  constructor(channel: string, options?: ErrorOptions) {
+    super(channel, `the request on channel ${shown(channel)} was cancelled`, options);
+  }
+}

@@ -5,6 +5,7 @@
 export { busDirectory } from './directory.js';
 /** Errors a bus call can end with; each names its channel. */
 export {
+  BusAbortedError,
   BusError,
   BusPayloadError,
   BusReplyError,

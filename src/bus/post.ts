@@ -3,6 +3,7 @@
 import type { Socket } from 'node:net';
 import { CONNECT_TIMEOUT_MS, connectObservers } from './connect.js';
 import {
+  BusAbortedError,
   BusPayloadError,
   BusReplyError,
   BusTimeoutError,
@@ -41,6 +42,8 @@ export interface RequestOptions {
   dir?: string;
   /** Cap on the outgoing frame and on the reply. Default 1 MiB. */
   maxFrameBytes?: number;
+  /** Gives up (BusAbortedError) and closes the connections when it fires. */
+  signal?: AbortSignal;
 }
 
 function encodeFor(name: string, frame: Frame, maxFrameBytes: number): Buffer {
@@ -124,16 +127,20 @@ export async function request(name: string, payload: unknown, options: RequestOp
   return new Promise<unknown>((resolve, reject) => {
     let settled = false;
     let sockets: Socket[] = [];
+    const onAbort = () => finish(() => reject(new BusAbortedError(name)));
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      options.signal?.removeEventListener('abort', onAbort);
       for (const socket of sockets) socket.destroy();
       outcome();
     };
     // setTimeout fires at once for delays past 2^31-1 ms: clamp (about 24 days is 'no deadline').
     const delay = Math.min(timeoutMs, 2 ** 31 - 1);
     const deadline = setTimeout(() => finish(() => reject(new BusTimeoutError(name, timeoutMs))), delay);
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
 
     const connectTimeout = Math.max(1, Math.min(CONNECT_TIMEOUT_MS, timeoutMs - (Date.now() - started)));
     connectObservers(dir, name, connectTimeout).then(
