@@ -242,7 +242,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const event = eventFromInput(input);
     if (event) {
       recordEvent(event, input);
-      await notify(event, input);
+      // Claude Code waits for the response, not for the sound: answer first, then notify.
+      setImmediate(() => void notify(event, input));
     }
     return {};
   };

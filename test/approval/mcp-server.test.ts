@@ -1,6 +1,8 @@
 // The approval server through the SDK's own Client over an in-memory transport, against a
-// stand-in app that observes the request channel on a temporary bus directory and answers.
+// stand-in app that observes the request channel on a temporary bus directory and answers by
+// replying to the bus request (its handler's resolved value), as the real app does.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -16,7 +18,9 @@ import {
   parseApprovalRequest,
   runApprovalServer,
 } from '../../src/approval/index.js';
-import { BusReplyError, type Observer, observe, post, request } from '../../src/bus/index.js';
+import { type Frame, FrameDecoder } from '../../src/bus/frame.js';
+import { type Observer, observe, post } from '../../src/bus/index.js';
+import { socketFileName } from '../../src/bus/naming.js';
 
 const ID_A = '1111_1763770000123';
 const ID_B = '2222_1763770000456';
@@ -63,33 +67,71 @@ async function connect(id: string | undefined, timeoutMs = 10_000) {
   return { client, server, logs, prompt };
 }
 
-/** A stand-in app: observes the request channel of `id` and answers through `respond`. */
-async function standInApp(
-  id: string | undefined,
-  respond: (request: ApprovalRequest) => Promise<ApprovalAnswer | undefined> | ApprovalAnswer | undefined,
-) {
+/**
+ * A stand-in app: observes the request channel of `id` (with the frame cap the real app uses) and
+ * replies to each request with what `respond` returns or resolves to; a promise that resolves
+ * later models a person answering, one that never resolves an app that never answers.
+ */
+async function standInApp(id: string | undefined, respond: (request: ApprovalRequest) => unknown) {
   const channels = channelsFor(id);
   const seen: ApprovalRequest[] = [];
-  const raw: unknown[] = [];
-  let arrived: (request: ApprovalRequest) => void = () => undefined;
+  const kinds: string[] = [];
   const observer: Observer = await observe(
     channels.request,
-    async (payload) => {
-      raw.push(payload);
+    (payload, info) => {
+      kinds.push(info.kind);
       const received = parseApprovalRequest(payload);
       seen.push(received);
-      arrived(received);
-      const answer = await respond(received);
-      if (answer) await post(channels.response, answer, { dir });
+      return respond(received);
     },
-    { dir },
+    { dir, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES },
   );
   cleanups.push(() => observer.close());
-  const next = () =>
-    new Promise<ApprovalRequest>((resolve) => {
-      arrived = resolve;
+  return { observer, seen, kinds, channels };
+}
+
+/** What a stand-in app that never answers returns. */
+const never = () => new Promise<never>(() => undefined);
+
+/** Replies that allow / deny the request they answer. */
+const allow = (req: ApprovalRequest): ApprovalAnswer => ({ tool_use_id: req.tool_use_id, behavior: 'allow' });
+
+interface RawConnection {
+  readonly frames: Frame[];
+  closed: boolean;
+  socket: Socket;
+}
+
+let rawSeq = 0;
+
+/**
+ * An app speaking the bus by hand on the request channel's socket file, so a test can see its
+ * connections: what arrived on each and whether the approval server closed it. It never replies.
+ */
+async function rawApp(id: string | undefined) {
+  const channel = channelsFor(id).request;
+  // Far above the sequence numbers observe() gives out in this process, so the names never meet.
+  const path = join(dir, socketFileName(channel, process.pid, 1_000_000 + rawSeq++));
+  const connections: RawConnection[] = [];
+  const server = createServer((socket) => {
+    const connection: RawConnection = { frames: [], closed: false, socket };
+    connections.push(connection);
+    const decoder = new FrameDecoder(APPROVAL_MAX_FRAME_BYTES);
+    socket.on('data', (chunk: Buffer) => connection.frames.push(...decoder.push(chunk).frames));
+    socket.on('error', () => undefined);
+    socket.once('close', () => {
+      connection.closed = true;
     });
-  return { observer, seen, raw, next, channels };
+  });
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        for (const { socket } of connections) socket.destroy();
+        server.close(() => resolve());
+      }),
+  );
+  return { connections };
 }
 
 const nestedInput = () => ({
