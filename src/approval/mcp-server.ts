@@ -183,7 +183,12 @@ async function answerCall(
       maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
       signal,
     });
-    const answer = parseApprovalAnswer(reply);
+    let answer: ReturnType<typeof parseApprovalAnswer>;
+    try {
+      answer = parseApprovalAnswer(reply);
+    } catch (error) {
+      return deny(`ccbell: ${app} sent a malformed answer: ${messageOf(error)}. Denied.`);
+    }
     if (answer.tool_use_id !== toolUseId) {
       return deny(`ccbell: ${app} answered another request (${answer.tool_use_id}). Denied.`);
     }

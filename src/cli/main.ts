@@ -1,16 +1,17 @@
-// The entry point: argv → command. The hook handler is loaded with this file because it runs on
-// every Claude Code event; every other command is imported only when asked for.
+// The entry point: argv → command. The hook handler is bundled with this file into one CommonJS
+// file, dist/ccbell.js, because it runs on every Claude Code event; every other command is built
+// into ES module chunks (dist/lib/*.mjs) that are imported only when asked for (scripts/build.mjs).
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ConfigError, EnvironmentError, messageOf, UsageError } from '../errors.js';
+import { errorKind, messageOf } from '../errors.js';
 import { INSTANCE_COMMAND_WORDS } from '../instance/names.js';
 import { type ParsedArgs, parseArgs, stringFlag } from './args.js';
 import { runHook } from './commands/hook.js';
 import type { CliContext } from './context.js';
 import { HELP } from './help.js';
 
-// This file is bundled to dist/lib/main.js, so the package root is two levels up.
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// This file runs only as dist/ccbell.js, a CommonJS file (dist/package.json says so, which spares
+// every hook Node's ES module loader), so it has a __dirname; the package root is one level up.
+const packageRoot = dirname(__dirname);
 
 type Command = (args: ParsedArgs, context: CliContext) => Promise<number>;
 
@@ -56,8 +57,8 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   try {
     return await dispatch(argv, context);
   } catch (error) {
-    const known =
-      error instanceof UsageError || error instanceof EnvironmentError || error instanceof ConfigError;
+    // By brand, not instanceof: a lazily loaded command throws its own bundle's copy of the classes.
+    const known = errorKind(error) !== undefined;
     context.stderr(`ccbell: ${known ? messageOf(error) : `unexpected error: ${messageOf(error)}`}\n`);
     if (!known && process.env.CCBELL_DEBUG) context.stderr(`${(error as Error).stack}\n`);
     return 1;
@@ -71,7 +72,8 @@ const context: CliContext = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
-const code = await main(process.argv.slice(2), context);
 // Leave by exit code, not by process.exit, so stdout is flushed; long-running commands
-// (app, approval-server) only return when they are done.
-process.exitCode = code === 2 ? 1 : code;
+// (app, approval-server) only resolve when they are done. (No top-level await in CommonJS.)
+void main(process.argv.slice(2), context).then((code) => {
+  process.exitCode = code === 2 ? 1 : code;
+});

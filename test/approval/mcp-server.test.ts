@@ -93,7 +93,7 @@ async function standInApp(id: string | undefined, respond: (request: ApprovalReq
 /** What a stand-in app that never answers returns. */
 const never = () => new Promise<never>(() => undefined);
 
-/** Replies that allow / deny the request they answer. */
+/** A reply allowing the request it answers. */
 const allow = (req: ApprovalRequest): ApprovalAnswer => ({ tool_use_id: req.tool_use_id, behavior: 'allow' });
 
 interface RawConnection {
@@ -161,8 +161,8 @@ describe('approval server', () => {
     expect(logs).toContain(`Configuring for instance: ${ID_A}`);
   });
 
-  it('allows with the original nested input, returned intact', async () => {
-    const app = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+  it('asks with a bus request and allows with the original nested input, returned intact', async () => {
+    const app = await standInApp(ID_A, allow);
     const { prompt } = await connect(ID_A);
     const { answer, result } = await prompt({
       tool_name: 'MultiEdit',
@@ -174,17 +174,18 @@ describe('approval server', () => {
     expect(app.seen).toEqual([
       { tool_name: 'MultiEdit', input: nestedInput(), tool_use_id: 'toolu_01', cwd: '/w/proj' },
     ]);
+    expect(app.kinds).toEqual(['request']);
   });
 
   it('keeps a "__proto__" key of the input', async () => {
-    await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    await standInApp(ID_A, allow);
     const { prompt } = await connect(ID_A);
     const input = JSON.parse('{"a":{"__proto__":{"x":1}},"b":[{"__proto__":2}]}');
     const { answer } = await prompt({ tool_name: 'X', input, tool_use_id: 'toolu_p' });
     expect(JSON.stringify(answer)).toBe(`{"behavior":"allow","updatedInput":${JSON.stringify(input)}}`);
   });
 
-  it('allows with the updated input the app sends', async () => {
+  it('allows with the updated input the app replies with', async () => {
     const updated = { command: 'ls -la', nested: { list: [{ a: 1 }, { b: [2] }] } };
     await standInApp(ID_A, (req) => ({
       tool_use_id: req.tool_use_id,
@@ -202,13 +203,31 @@ describe('approval server', () => {
       behavior: 'deny',
       message: 'Not on main, please',
     }));
-    const { prompt } = await connect(ID_A);
+    const { prompt, logs } = await connect(ID_A);
     const { answer } = await prompt({
       tool_name: 'Bash',
       input: { command: 'git push' },
       tool_use_id: 'toolu_03',
     });
     expect(answer).toEqual({ behavior: 'deny', message: 'Not on main, please' });
+    expect(logs).toContain('answer toolu_03: deny');
+  });
+
+  it('takes an answer the person gives later', async () => {
+    let answer!: (value: ApprovalAnswer) => void;
+    const app = await standInApp(ID_A, () => new Promise((resolve) => (answer = resolve)));
+    const { prompt } = await connect(ID_A);
+    let done = false;
+    const call = prompt({ tool_name: 'Bash', input: { command: 'make' }, tool_use_id: 'toolu_l' }).finally(
+      () => {
+        done = true;
+      },
+    );
+    await vi.waitFor(() => expect(app.seen).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(done).toBe(false);
+    answer({ tool_use_id: 'toolu_l', behavior: 'allow', updated_input: { command: 'make -n' } });
+    expect((await call).answer).toEqual({ behavior: 'allow', updatedInput: { command: 'make -n' } });
   });
 
   it('denies at once, naming the channel, when no app listens', async () => {
@@ -217,55 +236,106 @@ describe('approval server', () => {
     const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_04' });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(answer.behavior).toBe('deny');
-    expect(answer.message).toContain(`ClaudeCodeUIApprovalRequest_${ID_A}`);
+    expect(answer.message).toContain(`no ccbell app is listening on ClaudeCodeUIApprovalRequest_${ID_A}`);
   });
 
   it('denies when the app closes mid-request, well before the timeout', async () => {
     let app!: Awaited<ReturnType<typeof standInApp>>;
     app = await standInApp(ID_A, () => {
       setTimeout(() => void app.observer.close(), 50);
-      return undefined;
+      return never();
     });
     const { prompt } = await connect(ID_A, 20_000);
     const started = Date.now();
     const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_05' });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(answer.behavior).toBe('deny');
-    expect(answer.message).toMatch(/went away/);
+    expect(answer.message).toMatch(/went away before answering/);
     expect(answer.message).toContain(ID_A);
     expect(app.seen).toHaveLength(1);
   });
 
-  it('takes an answer that arrives just after the app closed its request channel', async () => {
-    let app!: Awaited<ReturnType<typeof standInApp>>;
-    app = await standInApp(ID_A, async (req) => {
-      await app.observer.close();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await post(app.channels.response, { tool_use_id: req.tool_use_id, behavior: 'allow' }, { dir });
-      return undefined;
-    });
-    const { prompt } = await connect(ID_A);
-    const { answer } = await prompt({
-      tool_name: 'Read',
-      input: { file_path: '/x' },
-      tool_use_id: 'toolu_05b',
-    });
-    expect(answer).toEqual({ behavior: 'allow', updatedInput: { file_path: '/x' } });
-  });
-
   it('denies after the timeout, saying how long it waited', async () => {
-    const app = await standInApp(ID_A, () => undefined);
+    const app = await standInApp(ID_A, never);
     const { prompt } = await connect(ID_A, 300);
     const started = Date.now();
     const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_06' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(answer.behavior).toBe('deny');
-    expect(answer.message).toContain('300 ms');
+    expect(answer.message).toContain(`no answer from the ccbell app (runtime id ${ID_A}) within 300 ms`);
     expect(app.seen).toHaveLength(1);
   });
 
+  it('takes no answer from the Response channel: only the reply counts', async () => {
+    let delivered: number | undefined;
+    await standInApp(ID_A, async (req) => {
+      const delivery = await post(channelsFor(ID_A).response, allow(req), { dir });
+      delivered = delivery.delivered;
+      return never();
+    });
+    const { prompt } = await connect(ID_A, 300);
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_r' });
+    expect(delivered).toBe(0);
+    expect(answer.behavior).toBe('deny');
+    expect(answer.message).toContain('300 ms');
+  });
+
+  it('denies a reply that answers another tool_use_id, naming it', async () => {
+    await standInApp(ID_A, () => ({ tool_use_id: 'toolu_other', behavior: 'allow' }));
+    const { prompt, logs } = await connect(ID_A);
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'rm' }, tool_use_id: 'toolu_09' });
+    expect(answer.behavior).toBe('deny');
+    expect(answer.message).toContain('answered another request (toolu_other)');
+    expect(answer.message).toContain(ID_A);
+    expect(logs.some((line) => line.startsWith('deny toolu_09 Bash:'))).toBe(true);
+  });
+
+  it.each<[string, (req: ApprovalRequest) => unknown, string]>([
+    ['nothing (an app that posts its answer instead)', () => undefined, 'must be an object, got undefined'],
+    ['a string', () => 'allow', 'must be an object, got a string'],
+    ['an array', (req) => [allow(req)], 'must be an object, got an array'],
+    ['no tool_use_id', () => ({ behavior: 'allow' }), 'tool_use_id: must be a string'],
+    [
+      'an unknown behavior',
+      (req) => ({ tool_use_id: req.tool_use_id, behavior: 'maybe' }),
+      'behavior: must be',
+    ],
+    [
+      'a deny with updated_input',
+      (req) => ({ tool_use_id: req.tool_use_id, behavior: 'deny', updated_input: { command: 'x' } }),
+      'updated_input: only an allow',
+    ],
+    [
+      'an updated_input that is not an object',
+      (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow', updated_input: 'rm -rf /' }),
+      'updated_input: must be an object',
+    ],
+  ])('denies a malformed reply (%s), naming the problem', async (_, reply, problem) => {
+    await standInApp(ID_A, reply);
+    const { prompt } = await connect(ID_A, 20_000);
+    const started = Date.now();
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_m' });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(answer.behavior).toBe('deny');
+    expect(answer.message).toContain(problem);
+    expect(answer.message).toContain(ID_A);
+  });
+
+  it('denies, passing the app’s error on, when the app’s handler throws', async () => {
+    await standInApp(ID_A, async () => {
+      throw new Error('the prompt window crashed');
+    });
+    const { prompt } = await connect(ID_A, 20_000);
+    const started = Date.now();
+    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_t' });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(answer.behavior).toBe('deny');
+    expect(answer.message).toContain('the prompt window crashed');
+    expect(answer.message).toContain(ID_A);
+  });
+
   it('keeps two runtime ids apart', async () => {
-    const appA = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const appA = await standInApp(ID_A, allow);
     const appB = await standInApp(ID_B, (req) => ({
       tool_use_id: req.tool_use_id,
       behavior: 'deny',
@@ -284,24 +354,19 @@ describe('approval server', () => {
   });
 
   it('does not reach an app of another id, nor a legacy app, from an id', async () => {
-    const other = await standInApp(ID_B, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
-    const legacy = await standInApp(undefined, (req) => ({
-      tool_use_id: req.tool_use_id,
-      behavior: 'allow',
-    }));
+    const other = await standInApp(ID_B, allow);
+    const legacy = await standInApp(undefined, allow);
     const { prompt } = await connect(ID_A);
     const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'x' }, tool_use_id: 'toolu_07' });
     expect(answer.behavior).toBe('deny');
+    expect(answer.message).toContain('no ccbell app is listening');
     expect(other.seen).toEqual([]);
     expect(legacy.seen).toEqual([]);
   });
 
   it('uses the legacy channel names when no id is set', async () => {
     const scoped = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'deny' }));
-    const legacy = await standInApp(undefined, (req) => ({
-      tool_use_id: req.tool_use_id,
-      behavior: 'allow',
-    }));
+    const legacy = await standInApp(undefined, allow);
     expect(legacy.channels.request).toBe('ClaudeCodeUIApprovalRequest');
     const { prompt, logs } = await connect(undefined);
     const { answer } = await prompt({
@@ -315,44 +380,6 @@ describe('approval server', () => {
     expect(logs.some((line) => line.startsWith('Configuring for instance: (none'))).toBe(true);
   });
 
-  it('ignores answers for another tool_use_id and malformed ones', async () => {
-    await standInApp(ID_A, async (req) => {
-      const { response } = channelsFor(ID_A);
-      await post(response, { tool_use_id: 'toolu_other', behavior: 'allow' }, { dir });
-      await post(response, { tool_use_id: req.tool_use_id, behavior: 'maybe' }, { dir });
-      await post(response, 'garbage', { dir });
-      // A request-style answer for another id is refused, so the app can tell.
-      await expect(
-        request(response, { tool_use_id: 'toolu_other', behavior: 'allow' }, { timeoutMs: 2000, dir }),
-      ).rejects.toThrow(BusReplyError);
-      return { tool_use_id: req.tool_use_id, behavior: 'deny', message: 'the right one' };
-    });
-    const { prompt, logs } = await connect(ID_A);
-    const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_09' });
-    expect(answer).toEqual({ behavior: 'deny', message: 'the right one' });
-    expect(logs.some((line) => line.includes('ignored a malformed answer'))).toBe(true);
-  });
-
-  it('replies {ok:true} to an answer sent as a bus request', async () => {
-    let reply: unknown;
-    await standInApp(ID_A, async (req) => {
-      reply = await request(
-        channelsFor(ID_A).response,
-        { tool_use_id: req.tool_use_id, behavior: 'allow' },
-        { timeoutMs: 2000, dir },
-      );
-      return undefined;
-    });
-    const { prompt } = await connect(ID_A);
-    const { answer } = await prompt({
-      tool_name: 'Read',
-      input: { file_path: '/r' },
-      tool_use_id: 'toolu_10',
-    });
-    expect(answer.behavior).toBe('allow');
-    expect(reply).toEqual({ ok: true });
-  });
-
   it('answers concurrent calls each with its own answer', async () => {
     const pending = new Map<string, (answer: ApprovalAnswer) => void>();
     const app = await standInApp(
@@ -364,22 +391,25 @@ describe('approval server', () => {
     const second = prompt({ tool_name: 'Bash', input: { command: 'two' }, tool_use_id: 'toolu_2' });
     await vi.waitFor(() => expect(pending.size).toBe(2));
     pending.get('toolu_2')!({ tool_use_id: 'toolu_2', behavior: 'deny', message: 'two: no' });
+    expect((await second).answer).toEqual({ behavior: 'deny', message: 'two: no' });
     pending.get('toolu_1')!({ tool_use_id: 'toolu_1', behavior: 'allow' });
     expect((await first).answer).toEqual({ behavior: 'allow', updatedInput: { command: 'one' } });
-    expect((await second).answer).toEqual({ behavior: 'deny', message: 'two: no' });
     expect(app.seen).toHaveLength(2);
   });
 
-  it('makes a tool_use_id when Claude Code gives none', async () => {
-    const app = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+  it('makes a tool_use_id when Claude Code gives none, and expects it back', async () => {
+    const app = await standInApp(ID_A, allow);
     const { prompt } = await connect(ID_A);
     const { answer } = await prompt({ tool_name: 'Read', input: { file_path: '/n' } });
-    expect(answer.behavior).toBe('allow');
+    expect(answer).toEqual({ behavior: 'allow', updatedInput: { file_path: '/n' } });
     expect(app.seen[0]!.tool_use_id).toMatch(/^ccbell_[0-9a-f-]{36}$/);
+    const again = await prompt({ tool_name: 'Read', input: { file_path: '/n' } });
+    expect(again.answer.behavior).toBe('allow');
+    expect(app.seen[1]!.tool_use_id).not.toBe(app.seen[0]!.tool_use_id);
   });
 
   it('denies, naming the variable, when the runtime id is malformed', async () => {
-    const app = await standInApp(undefined, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const app = await standInApp(undefined, allow);
     const { prompt } = await connect('../../etc');
     const { answer } = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_11' });
     expect(answer.behavior).toBe('deny');
@@ -388,7 +418,7 @@ describe('approval server', () => {
   });
 
   it('denies a request the protocol refuses, without bothering the app', async () => {
-    const app = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const app = await standInApp(ID_A, allow);
     const { prompt } = await connect(ID_A);
     const bad = await prompt({ tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'id with spaces' });
     expect(bad.answer.behavior).toBe('deny');
@@ -399,7 +429,7 @@ describe('approval server', () => {
   });
 
   it('returns an MCP error for arguments of the wrong type, and never asks the app', async () => {
-    const app = await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    const app = await standInApp(ID_A, allow);
     const { client } = await connect(ID_A);
     for (const args of [
       { tool_name: 'Bash', input: ['ls'] },
@@ -412,16 +442,27 @@ describe('approval server', () => {
     expect(app.seen).toEqual([]);
   });
 
-  it('cleans up: no observer of the response channel is left after a call', async () => {
-    await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
-    const { prompt } = await connect(ID_A, 200);
-    await prompt({ tool_name: 'Read', input: { file_path: '/c' }, tool_use_id: 'toolu_13' });
-    const delivery = await post(channelsFor(ID_A).response, { tool_use_id: 'x', behavior: 'allow' }, { dir });
+  it('closes its connection to the app once answered, and observes nothing', async () => {
+    const raw = await rawApp(ID_A);
+    const { prompt } = await connect(ID_A, 20_000);
+    const call = prompt({ tool_name: 'Read', input: { file_path: '/c' }, tool_use_id: 'toolu_13' });
+    await vi.waitFor(() => expect(raw.connections[0]?.frames).toHaveLength(1));
+    const connection = raw.connections[0]!;
+    const frame = connection.frames[0]!;
+    expect(frame).toMatchObject({ t: 'req', p: { tool_use_id: 'toolu_13', input: { file_path: '/c' } } });
+    if (frame.t !== 'req') throw new Error(`expected a request frame, got "${frame.t}"`);
+    const answer13 = { tool_use_id: 'toolu_13', behavior: 'allow' };
+    const delivery = await post(channelsFor(ID_A).response, answer13, { dir });
     expect(delivery.delivered).toBe(0);
+    expect(connection.closed).toBe(false);
+    connection.socket.write(`${JSON.stringify({ t: 'rep', id: frame.id, p: answer13 })}\n`);
+    expect((await call).answer).toEqual({ behavior: 'allow', updatedInput: { file_path: '/c' } });
+    await vi.waitFor(() => expect(connection.closed).toBe(true), { timeout: 2000 });
+    expect(raw.connections).toHaveLength(1);
   });
 
-  it('stops waiting and cleans up when Claude Code cancels the call', async () => {
-    const app = await standInApp(ID_A, () => undefined);
+  it('stops waiting and closes its connection to the app when Claude Code cancels the call', async () => {
+    const raw = await rawApp(ID_A);
     const { client, logs } = await connect(ID_A, 20_000);
     const controller = new AbortController();
     const call = client.callTool(
@@ -432,40 +473,23 @@ describe('approval server', () => {
       undefined,
       { signal: controller.signal },
     );
-    await vi.waitFor(() => expect(app.seen).toHaveLength(1));
+    await vi.waitFor(() => expect(raw.connections[0]?.frames).toHaveLength(1));
+    expect(raw.connections[0]!.closed).toBe(false);
     controller.abort();
     await expect(call).rejects.toThrow();
-    await vi.waitFor(async () => {
-      expect(logs.some((line) => line.includes('cancelled'))).toBe(true);
-      const delivery = await post(
-        channelsFor(ID_A).response,
-        { tool_use_id: 'x', behavior: 'allow' },
-        { dir },
-      );
-      expect(delivery.delivered).toBe(0);
-    });
+    await vi.waitFor(() => expect(raw.connections[0]!.closed).toBe(true), { timeout: 2000 });
+    await vi.waitFor(() =>
+      expect(logs).toContain('deny toolu_c Bash: ccbell: the approval request was cancelled. Denied.'),
+    );
   });
 
   it('carries an input larger than the bus default frame (1 MiB) both ways', async () => {
     const content = `${'データ'.repeat(400_000)}🎉`;
-    const channels = channelsFor(ID_A);
-    const observer = await observe(
-      channels.request,
-      async (payload) => {
-        const received = parseApprovalRequest(payload);
-        await post(
-          channels.response,
-          {
-            tool_use_id: received.tool_use_id,
-            behavior: 'allow',
-            updated_input: { ...received.input, ok: 1 },
-          },
-          { dir, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES },
-        );
-      },
-      { dir, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES },
-    );
-    cleanups.push(() => observer.close());
+    await standInApp(ID_A, (req) => ({
+      tool_use_id: req.tool_use_id,
+      behavior: 'allow',
+      updated_input: { ...req.input, ok: 1 },
+    }));
     const { prompt } = await connect(ID_A);
     const { answer } = await prompt({
       tool_name: 'Write',
@@ -476,7 +500,7 @@ describe('approval server', () => {
   });
 
   it('writes nothing to stdout while serving a call', async () => {
-    await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    await standInApp(ID_A, allow);
     const write = vi.spyOn(process.stdout, 'write');
     try {
       const { prompt } = await connect(ID_A);
@@ -491,7 +515,7 @@ describe('approval server', () => {
 
 describe('runApprovalServer', () => {
   it('speaks MCP over the given streams and resolves `closed` when stdin ends', async () => {
-    await standInApp(ID_A, (req) => ({ tool_use_id: req.tool_use_id, behavior: 'allow' }));
+    await standInApp(ID_A, allow);
     const stdin = new PassThrough();
     const stdout = new PassThrough();
     const logs: string[] = [];

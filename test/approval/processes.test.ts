@@ -11,8 +11,13 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { channelsFor, createApprovalServer, parseApprovalRequest } from '../../src/approval/index.js';
-import { observe, post } from '../../src/bus/index.js';
+import {
+  APPROVAL_MAX_FRAME_BYTES,
+  channelsFor,
+  createApprovalServer,
+  parseApprovalRequest,
+} from '../../src/approval/index.js';
+import { observe } from '../../src/bus/index.js';
 
 const ID = '4242_1763770000999';
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -94,12 +99,22 @@ describe('approval across processes', () => {
       arguments: { tool_name: 'Bash', input: { command: 'make deploy' }, tool_use_id: 'toolu_k' },
     });
     const seen = await app.next();
+    expect(seen.kind).toBe('request');
     expect(parseApprovalRequest(seen.request).input).toEqual({ command: 'make deploy' });
+    // The app holds the request unanswered until it dies: only its death can end the call early.
+    let done = false;
+    void call.finally(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(done).toBe(false);
     app.child.kill('SIGKILL');
     const result = await call;
     const answer = JSON.parse((result.content as { text: string }[])[0]!.text);
     expect(answer.behavior).toBe('deny');
-    expect(answer.message).toMatch(/went away/);
+    expect(answer.message).toBe(
+      `ccbell: the ccbell app (runtime id ${ID}) went away before answering. Denied.`,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
@@ -107,19 +122,15 @@ describe('approval across processes', () => {
     const channels = channelsFor(ID);
     const observer = await observe(
       channels.request,
-      async (payload) => {
+      (payload) => {
         const request = parseApprovalRequest(payload);
-        await post(
-          channels.response,
-          {
-            tool_use_id: request.tool_use_id,
-            behavior: 'allow',
-            updated_input: { ...request.input, checked: true },
-          },
-          { dir },
-        );
+        return {
+          tool_use_id: request.tool_use_id,
+          behavior: 'allow',
+          updated_input: { ...request.input, checked: true },
+        };
       },
-      { dir },
+      { dir, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES },
     );
     cleanups.push(() => observer.close());
     const logFile = join(dir, 'server.log');
