@@ -3,7 +3,7 @@
 # A plugin checkout that was never built stays silent instead of failing Claude Code's hooks.
 root=$(dirname "$0")/..
 if [ ! -f "$root/dist/ccbell.js" ]; then
-  echo "ccbell: not built; run \"npm ci\" in $root" >&2
+  echo "ccbell: not built; run \"npm install\" in $root" >&2
   exit 0
 fi
 exec node "$root/dist/ccbell.js" "$@"

@@ -87,7 +87,7 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
     findings.push({
       ok: false,
       what: `built CLI missing at ${context.cliPath}`,
-      fix: 'run "npm ci" (or "npm run build")',
+      fix: 'run "npm install" (or "npm run build")',
     });
   }
   const app = readRunningApp(instance.pid_path);
