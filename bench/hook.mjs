@@ -160,8 +160,10 @@ export async function benchHook({ nodes, quick = false }) {
         'two registered instances (`ccbell instance create`) whose config sets `"player"` to an absolute path of a ' +
         'shell script that exits 0 at once: the player is still spawned (detached), as with a real one. The ' +
         'cooldown instance sets `events.stop.cooldown` to 3600 s with `cooldownScope: "session"`.',
-      'On Node 22 and later `dist/ccbell.js` turns on the compile cache (in the default place under the temporary ' +
-        'directory); the warm-up rounds fill it, so the rows show runs with a warm cache, as every hook after the first.',
+      '`dist/ccbell.js` runs the CLI bundle through a V8 code cache that the first hook writes to ' +
+        '`$HOME/.cache/ccbell` (here under the temporary HOME); the warm-up rounds fill it, so the rows show runs ' +
+        'with a warm cache, as every hook after the first. The stop event with the default settings reads nothing ' +
+        'of its input, so ccbell leaves stdin unread; the cooldown rows (per session) read it.',
       '"Δ median" is the difference of medians to `sh -c "node -e 0"` (the like-for-like baseline: Claude Code ' +
         'starts hooks through a shell); "paired" is the median of the per-round differences, less sensitive to drift.',
     ];

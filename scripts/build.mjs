@@ -1,95 +1,107 @@
-// Builds dist/. Two bundles of the CLI, because every Claude Code event starts a process and the
-// hook path must start as fast as a bare Node does:
-// - dist/ccbell.js: the entry and the hook handler, ONE CommonJS file (dist/package.json says
-//   "commonjs"). A CommonJS entry spares Node's ES module loader, which costs a hook more than
-//   all of ccbell's own code; one file spares resolving and reading many.
-// - dist/lib/*.mjs: every other command (app, approval server, setup, …), ES modules split into
-//   shared chunks, which the entry imports only when such a command is asked for. They bring
-//   their own copies of shared code: src/errors.ts brands its classes so that the entry still
-//   recognises their errors.
-import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+// Builds dist/. Every Claude Code event starts a hook process, so the hook path must start almost
+// as fast as a bare `node -e 0` (docs/benchmarks.md). Hence, all CommonJS (dist/package.json says
+// "commonjs"), because Node's ES module loader alone costs a hook more than ccbell's own code:
+// - dist/ccbell.js: the entry (src/cli/launch.ts). Runs dist/lib/cli.cjs through a V8 code cache.
+// - dist/lib/cli.cjs: argv → command, and the hook handler: ONE file, so nothing is resolved or
+//   read but it on the hook path.
+// - dist/lib/NAME.cjs: every other command (app, approval server, setup, …), one bundle each,
+//   required only when asked for. Each has its own copy of the code it shares with the others
+//   (src/errors.ts brands its classes so that main.ts still tells their kinds apart).
+// - dist/web/: the app's page (browser ES modules).
+import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { makeSounds } from './make-sounds.mjs';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
+await writeFile(`${outdir}package.json`, `${JSON.stringify({ type: 'commonjs', private: true }, null, 2)}\n`);
 
-// The commands src/cli/main.ts imports lazily, by the name main.ts imports them under
-// (`./commands/NAME.js`). Each becomes dist/lib/NAME.mjs.
-const LAZY_COMMANDS = [
-  'instance',
-  'setup',
-  'doctor',
-  'app',
-  'approval-server',
-  'mcp-config',
-  'pending',
-  'answer',
-  'permission-request',
-];
+// Every file in src/cli/commands/ but the hook handler is a command main.ts imports lazily.
+const COMMANDS = (await readdir('src/cli/commands'))
+  .filter((file) => file.endsWith('.ts') && file !== 'hook.ts')
+  .map((file) => file.slice(0, -'.ts'.length));
 
-/** In the entry bundle, main.ts's `import('./commands/NAME.js')` becomes `import('./lib/NAME.mjs')`. */
+const NODE = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // import() becomes a require() wrapped in a promise: no ES module loader, ever (the code
+  // cache's vm.Script could not run an import() without an experimental warning anyway).
+  supported: { 'dynamic-import': false },
+  sourcemap: false,
+  minifySyntax: true,
+  logLevel: 'warning',
+  metafile: true,
+};
+
+/**
+ * In dist/lib/cli.cjs, main.ts's `import('./commands/NAME.js')` becomes a small module that
+ * turns on Node's compile cache (Node 22+; the commands' bundles are big: the app and the
+ * approval server hold the MCP SDK) and requires dist/lib/NAME.cjs by absolute path, so that
+ * the bundle needs no require() of its own place (src/cli/code-cache.ts).
+ */
 const lazyCommandsPlugin = {
   name: 'ccbell-lazy-commands',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => {
       if (!args.importer.endsWith('/src/cli/main.ts')) return undefined;
       const name = args.path.slice('./commands/'.length, -'.js'.length);
-      if (!LAZY_COMMANDS.includes(name)) return undefined;
+      if (!COMMANDS.includes(name)) return undefined;
       if (args.kind !== 'dynamic-import') {
         return { errors: [{ text: `src/cli/main.ts must import ./commands/${name}.js lazily (import())` }] };
       }
-      return { path: `./lib/${name}.mjs`, external: true };
+      return { path: name, namespace: 'ccbell-command' };
     });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'ccbell-command' }, (args) => ({
+      loader: 'js',
+      contents: `require('node:module').enableCompileCache?.();
+module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(`${args.path}.cjs`)}));
+`,
+    }));
   },
 };
 
+/** Fails the build when a bundle holds an input matching `forbidden`. */
+function assertInputs(result, bundle, forbidden) {
+  const intruder = Object.keys(result.metafile.inputs).find((input) => forbidden.test(input));
+  if (intruder) throw new Error(`build: ${intruder} ended up in ${bundle}`);
+}
+
 const entry = `${outdir}ccbell.js`;
-await writeFile(
-  `${outdir}package.json`,
-  `${JSON.stringify({ type: 'commonjs', private: true }, null, 2)}\n`,
-);
-const hookBuild = await build({
-  entryPoints: ['src/cli/main.ts'],
+const launcher = await build({
+  ...NODE,
+  entryPoints: ['src/cli/launch.ts'],
   outfile: entry,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: false,
-  minifySyntax: true,
-  logLevel: 'warning',
-  metafile: true,
-  plugins: [lazyCommandsPlugin],
   banner: { js: '#!/usr/bin/env node' },
 });
+assertInputs(launcher, 'dist/ccbell.js', /^(?!src\/cli\/(launch|code-cache)\.ts$)/);
 await chmod(entry, 0o755);
 
-// The hook path must stay small: nothing of the MCP SDK, zod or the app may end up in it.
-const hookInputs = Object.keys(hookBuild.metafile.inputs);
-const intruder = hookInputs.find((input) =>
-  /node_modules\/|src\/app\/|src\/approval\/mcp-server|src\/cli\/commands\/(?!hook\.ts)/.test(input),
+const cli = await build({
+  ...NODE,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: `${outdir}lib/cli.cjs`,
+  plugins: [lazyCommandsPlugin],
+});
+// The hook path stays small: nothing of the MCP SDK, zod, the app or another command.
+assertInputs(
+  cli,
+  'dist/lib/cli.cjs',
+  /node_modules\/|src\/app\/|src\/approval\/mcp-server|src\/cli\/commands\/(?!hook\.ts)/,
 );
-if (intruder) throw new Error(`build: ${intruder} ended up in dist/ccbell.js, the hook path`);
+if (/\bimport\(/.test(await readFile(`${outdir}lib/cli.cjs`, 'utf8'))) {
+  throw new Error(
+    'build: dist/lib/cli.cjs has an import(); the code cache runs it without an ES module loader',
+  );
+}
 
 await build({
-  entryPoints: Object.fromEntries(LAZY_COMMANDS.map((name) => [name, `src/cli/commands/${name}.ts`])),
+  ...NODE,
+  entryPoints: Object.fromEntries(COMMANDS.map((name) => [name, `src/cli/commands/${name}.ts`])),
   outdir: `${outdir}lib`,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: false,
-  minifySyntax: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  logLevel: 'warning',
-  // CommonJS dependencies bundled into ESM need a require().
-  banner: {
-    js: "import { createRequire as __ccbellRequire } from 'node:module'; const require = __ccbellRequire(import.meta.url);",
-  },
+  outExtension: { '.js': '.cjs' },
 });
 
 // The app's page: one script and one stylesheet, served by the app itself (no CDN, strict CSP).
@@ -105,5 +117,4 @@ await build({
 });
 await copyFile('web/index.html', `${outdir}web/index.html`);
 await copyFile('web/app.css', `${outdir}web/app.css`);
-
 await makeSounds(new URL('../sounds/', import.meta.url).pathname);

@@ -1,7 +1,7 @@
-// The entry point: argv → command. The hook handler is bundled with this file into one CommonJS
-// file, dist/ccbell.js, because it runs on every Claude Code event; every other command is built
-// into ES module chunks (dist/lib/*.mjs) that are imported only when asked for (scripts/build.mjs).
-import { dirname, join } from 'node:path';
+// argv → command. Bundled with the hook handler into one CommonJS file (dist/lib/cli.cjs) because
+// the hook runs on every Claude Code event; every other command is a bundle of its own
+// (dist/lib/NAME.cjs), loaded only when asked for. src/cli/launch.ts (dist/ccbell.js) runs this.
+import { join } from 'node:path';
 import { errorKind, messageOf } from '../errors.js';
 import { INSTANCE_COMMAND_WORDS } from '../instance/names.js';
 import { type ParsedArgs, parseArgs, stringFlag } from './args.js';
@@ -9,12 +9,10 @@ import { runHook } from './commands/hook.js';
 import type { CliContext } from './context.js';
 import { HELP } from './help.js';
 
-// This file runs only as dist/ccbell.js, a CommonJS file (dist/package.json says so, which spares
-// every hook Node's ES module loader), so it has a __dirname; the package root is one level up.
-const packageRoot = dirname(__dirname);
-
 type Command = (args: ParsedArgs, context: CliContext) => Promise<number>;
 
+// Each import() here becomes a require() of dist/lib/NAME.cjs, with Node's compile cache on
+// (scripts/build.mjs).
 const COMMANDS: Record<string, () => Promise<Command>> = {
   instance: async () => (await import('./commands/instance.js')).runInstance,
   setup: async () => (await import('./commands/setup.js')).runSetup,
@@ -27,15 +25,21 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'permission-request': async () => (await import('./commands/permission-request.js')).runPermissionRequest,
 };
 
-async function dispatch(argv: readonly string[], context: CliContext): Promise<number> {
+/** How a run ended: its exit code, and whether the hook handler handled an event (launch.ts). */
+export interface CliOutcome {
+  code: number;
+  handledEvent: boolean;
+}
+
+async function dispatch(argv: readonly string[], context: CliContext): Promise<CliOutcome> {
   const args = parseArgs(argv);
   if (args.flags.version) {
     context.stdout(`${process.env.CCBELL_VERSION ?? '0.1.0'}\n`);
-    return 0;
+    return { code: 0, handledEvent: false };
   }
   if (args.flags.help || args.positionals[0] === 'help') {
     context.stdout(HELP);
-    return 0;
+    return { code: 0, handledEvent: false };
   }
   // The seed's spelling: `ccbell --instance list`, `ccbell --instance create test --config x`.
   const instanceFlag = stringFlag(args, 'instance');
@@ -47,33 +51,33 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<n
   const load = name ? COMMANDS[name] : undefined;
   if (load) {
     args.positionals.shift();
-    return (await load())(args, context);
+    return { code: await (await load())(args, context), handledEvent: false };
   }
-  return runHook(args, context);
+  const { code, handled } = await runHook(args, context);
+  return { code, handledEvent: handled };
 }
 
 /** The one top-level catch: typed errors become one stderr line and exit 1. Never exit 2. */
-export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+export async function main(argv: readonly string[], context: CliContext): Promise<CliOutcome> {
   try {
-    return await dispatch(argv, context);
+    const outcome = await dispatch(argv, context);
+    return outcome.code === 2 ? { ...outcome, code: 1 } : outcome;
   } catch (error) {
     // By brand, not instanceof: a lazily loaded command throws its own bundle's copy of the classes.
     const known = errorKind(error) !== undefined;
     context.stderr(`ccbell: ${known ? messageOf(error) : `unexpected error: ${messageOf(error)}`}\n`);
     if (!known && process.env.CCBELL_DEBUG) context.stderr(`${(error as Error).stack}\n`);
-    return 1;
+    return { code: 1, handledEvent: false };
   }
 }
 
-const context: CliContext = {
-  packageRoot,
-  cliPath: join(packageRoot, 'dist', 'ccbell.js'),
-  env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-// Leave by exit code, not by process.exit, so stdout is flushed; long-running commands
-// (app, approval-server) only resolve when they are done. (No top-level await in CommonJS.)
-void main(process.argv.slice(2), context).then((code) => {
-  process.exitCode = code === 2 ? 1 : code;
-});
+/** The context of a real run: this process's environment and output, ccbell installed at `packageRoot`. */
+export function processContext(packageRoot: string): CliContext {
+  return {
+    packageRoot,
+    cliPath: join(packageRoot, 'dist', 'ccbell.js'),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+}

@@ -1,11 +1,11 @@
 // Internal: the desktop-notification channel. Linux goes through notify-send (freedesktop
 // notifications over the session D-Bus), macOS through osascript. Programs get argv, never a
 // shell string, and every run is bounded so a stuck notifier cannot hold a hook up.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { findOnPath } from './players.js';
+import { spawn } from './spawn.js';
 
 /** How long a notifier may run before it is killed. */
 export const DESKTOP_TIMEOUT_MS = 2000;

@@ -1,11 +1,11 @@
 // Internal: turns a sound setting into a safe file path, and plays a file without making the
 // caller (a hook that must return at once) wait for it.
-import { spawn } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EVENT_NAMES } from '../config/schema.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { type Player, playerArgs } from './players.js';
+import { spawn } from './spawn.js';
 
 /** A sound setting that cannot name a file: bad bundled name, relative path, `..` segment. */
 export class InvalidSoundSpecError extends UsageError {

@@ -180,7 +180,9 @@ describe('the app page (real app, real approval server, Chromium)', () => {
     expect(await card.getAttribute('tabindex')).toBe('0');
     expect(await page.title()).toBe(`(1) ccbell ${INSTANCE}`);
     // The live region is filled a moment later (so a repeat is announced again): wait for it.
-    await expect.poll(() => page.locator('#announce').textContent(), { timeout: 5_000 }).toContain('New request: Bash');
+    await expect
+      .poll(() => page.locator('#announce').textContent(), { timeout: 5_000 })
+      .toContain('New request: Bash');
     await card.getByRole('button', { name: 'Allow', exact: true }).click();
     expect(await call).toEqual({ behavior: 'allow', updatedInput: input });
     const entry = await recentFor('echo one > one.txt');

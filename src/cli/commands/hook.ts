@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
+import { type Config, EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
-import { eventFromInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
+import { decide, eventFromInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { openInstance } from '../instance-context.js';
@@ -18,13 +18,37 @@ async function tellApp(
 }
 
 /**
- * The hook handler: `ccbell [--instance NAME] [--config PATH] [EVENT]`. Reads Claude Code's
- * hook input from stdin, applies the instance's rules and notifies. Exit 0 when notified or
- * deliberately silent, 1 with one stderr line on a real failure, never 2.
+ * Whether handling `event` reads anything of the hook input: the debug log line, the event feed
+ * of an app, a cooldown kept per session, a desktop notification's text. Reading stdin costs a
+ * hook a socket and a stream (several ms of a ~10 ms budget), so a plain sound does without it.
+ * Mirrors what handleEvent() takes from `input`.
  */
-export async function runHook(args: ParsedArgs, context: CliContext): Promise<number> {
+function usesInput(event: EventName, config: Config, env: NodeJS.ProcessEnv, now: Date): boolean {
+  if (config.debug || env.CLAUDE_CODE_UI_INSTANCE_ID) return true;
+  const verdict = decide(config, event, now);
+  if (!verdict.go) return false;
+  const { settings } = verdict;
+  return settings.desktop || (settings.cooldown > 0 && config.cooldownScope === 'session');
+}
+
+/**
+ * How a hook run ended: exit 0 (a real failure throws), and whether an event went through the
+ * rules (the entry writes its code cache after such a run, not after one that stayed out).
+ */
+export interface HookOutcome {
+  code: number;
+  handled: boolean;
+}
+
+/**
+ * The hook handler: `ccbell [--instance NAME] [--config PATH] [EVENT]`. Reads Claude Code's
+ * hook input from stdin (when the event is not given, or its handling uses the input), applies
+ * the instance's rules and notifies. Exit 0 when notified or deliberately silent, 1 with one
+ * stderr line on a real failure, never 2.
+ */
+export async function runHook(args: ParsedArgs, context: CliContext): Promise<HookOutcome> {
   // Under an app, the app's own hooks (marked --app-hook) handle the session; user-level copies stay quiet.
-  if (context.env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return 0;
+  if (context.env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return { code: 0, handled: false };
   const [eventArg, extra] = args.positionals;
   if (extra !== undefined)
     throw new UsageError(`unexpected argument ${JSON.stringify(extra)} after the event`);
@@ -34,10 +58,14 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<nu
     );
   }
   const { instance, loaded, logger } = openInstance(args, context);
+  const now = new Date();
 
-  const read = await readHookInput();
-  const input = read.kind === 'json' ? read.input : undefined;
-  if (read.kind === 'invalid') logger.warn(`${read.reason}; going on without it`);
+  let input: HookInput | undefined;
+  if (eventArg === undefined || usesInput(eventArg, loaded.config, context.env, now)) {
+    const read = await readHookInput();
+    if (read.kind === 'json') input = read.input;
+    else if (read.kind === 'invalid') logger.warn(`${read.reason}; going on without it`);
+  }
 
   let event: EventName | undefined = eventArg;
   if (!event) {
@@ -45,7 +73,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<nu
       event = eventFromInput(input);
       if (!event) {
         logger.debug(`hook event ${String(input.hook_event_name).slice(0, 40)} is not one ccbell handles`);
-        return 0;
+        return { code: 0, handled: false };
       }
     } else event = 'stop';
   }
@@ -66,7 +94,8 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<nu
     logger,
     env: context.env,
     bundledSoundsDir: join(context.packageRoot, 'sounds'),
+    now,
   });
   await forwarded;
-  return 0;
+  return { code: 0, handled: true };
 }
