@@ -46,6 +46,8 @@ export function sessionLabel(cwd: string | undefined): string {
   return branch ? `${basename(cwd) || cwd} (${branch})` : basename(cwd) || cwd;
 }
 
+const MAX_SESSIONS = 100;
+
 /** The sessions seen by an app, updated from each event and request. */
 export class SessionTable {
   private readonly sessions = new Map<string, SessionInfo>();
@@ -63,6 +65,8 @@ export class SessionTable {
         ...(cwd ? { cwd } : {}),
       };
       this.sessions.set(sessionId, session);
+      // An app runs for days: keep the most recent sessions (a Map keeps insertion order).
+      if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     } else if (cwd && !session.cwd) {
       session.cwd = cwd;
       session.label = sessionLabel(cwd);

@@ -32,3 +32,14 @@ describe('session labels', () => {
     expect(table.list()).toHaveLength(1);
   });
 });
+
+describe('the session table of a long-running app', () => {
+  it('keeps the 100 most recent sessions', () => {
+    const table = new SessionTable();
+    for (let i = 0; i < 150; i++) table.touch(`s${i}`, undefined);
+    const ids = table.list().map((s) => s.sessionId);
+    expect(ids).toHaveLength(100);
+    expect(ids[0]).toBe('s50');
+    expect(table.get('s49')).toBeUndefined();
+  });
+});

@@ -146,6 +146,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     feed: app.feed.slice(-100),
   });
   const broadcast = (event: string, data: unknown) => {
+    if (streams.size === 0) return;
     const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const stream of streams) stream.write(frame);
   };
