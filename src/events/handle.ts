@@ -53,6 +53,17 @@ export function decide(
   return { go: true, settings };
 }
 
+/**
+ * Whether handling `event` now reads the hook input (a cooldown kept per session, a desktop
+ * notification's text); kept next to handleEvent, which it mirrors.
+ */
+export function eventNeedsInput(config: Config, event: EventName, now: Date): boolean {
+  const verdict = decide(config, event, now);
+  if (!verdict.go) return false;
+  const { settings } = verdict;
+  return settings.desktop || (settings.cooldown > 0 && config.cooldownScope === 'session');
+}
+
 /** The cooldown key: per event (original ccbell), or per event and session when configured. */
 export function cooldownKey(config: Config, event: EventName, input: HookInput | undefined): string {
   const session = typeof input?.session_id === 'string' ? input.session_id : '';

@@ -3,6 +3,7 @@ export {
   cooldownKey,
   decide,
   type EventContext,
+  eventNeedsInput,
   handleEvent,
   type Outcome,
   type SuppressReason,

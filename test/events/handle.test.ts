@@ -55,3 +55,18 @@ describe('describeEvent', () => {
     );
   });
 });
+
+describe('eventNeedsInput', () => {
+  const noon = new Date(2026, 0, 1, 12, 0);
+  it('is false for a plain sound, true for a desktop notification or a per-session cooldown', async () => {
+    const { validateConfig } = await import('../../src/config/index.js');
+    const { eventNeedsInput } = await import('../../src/events/index.js');
+    const plain = validateConfig({}).config;
+    expect(eventNeedsInput(plain, 'stop', noon)).toBe(false);
+    expect(eventNeedsInput(plain, 'permission_request', noon)).toBe(true);
+    const session = validateConfig({ cooldownScope: 'session', events: { stop: { cooldown: 5 } } }).config;
+    expect(eventNeedsInput(session, 'stop', noon)).toBe(true);
+    const disabled = validateConfig({ enabled: false }).config;
+    expect(eventNeedsInput(disabled, 'permission_request', noon)).toBe(false);
+  });
+});

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
-import { type Config, EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
+import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
-import { decide, eventFromInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
+import {
+  eventFromInput,
+  eventNeedsInput,
+  type HookInput,
+  handleEvent,
+  readHookInput,
+} from '../../events/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { openInstance } from '../instance-context.js';
@@ -15,20 +21,6 @@ async function tellApp(
 ) {
   const { forwardEventToApp } = await import('../../approval/forward.js');
   return forwardEventToApp({ event, input, instance, env });
-}
-
-/**
- * Whether handling `event` reads anything of the hook input: the debug log line, the event feed
- * of an app, a cooldown kept per session, a desktop notification's text. Reading stdin costs a
- * hook a socket and a stream (several ms of a ~10 ms budget), so a plain sound does without it.
- * Mirrors what handleEvent() takes from `input`.
- */
-function usesInput(event: EventName, config: Config, env: NodeJS.ProcessEnv, now: Date): boolean {
-  if (config.debug || env.CLAUDE_CODE_UI_INSTANCE_ID) return true;
-  const verdict = decide(config, event, now);
-  if (!verdict.go) return false;
-  const { settings } = verdict;
-  return settings.desktop || (settings.cooldown > 0 && config.cooldownScope === 'session');
 }
 
 /**
@@ -61,7 +53,14 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
   const now = new Date();
 
   let input: HookInput | undefined;
-  if (eventArg === undefined || usesInput(eventArg, loaded.config, context.env, now)) {
+  // Reading stdin costs a hook a socket and a stream (several ms of a ~10 ms budget): a plain
+  // sound does without it. The debug line and an app's event feed want it too.
+  const wantsInput =
+    eventArg === undefined ||
+    loaded.config.debug ||
+    Boolean(context.env.CLAUDE_CODE_UI_INSTANCE_ID) ||
+    eventNeedsInput(loaded.config, eventArg, now);
+  if (wantsInput) {
     const read = await readHookInput();
     if (read.kind === 'json') input = read.input;
     else if (read.kind === 'invalid') logger.warn(`${read.reason}; going on without it`);
