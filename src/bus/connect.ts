@@ -82,16 +82,20 @@ export async function connectObservers(
   timeoutMs = CONNECT_TIMEOUT_MS,
 ): Promise<Socket[]> {
   const candidates = await findObservers(dir, name);
-  const attempts = await Promise.all(
-    candidates.map(async ({ path, pid }) => {
-      const result = await attempt(path, timeoutMs);
-      if ('socket' in result) return result.socket;
-      const code = result.error === 'timeout' ? 'timeout' : result.error.code;
-      if (code === 'ECONNREFUSED' || code === 'ENOTSOCK' || (code === 'timeout' && !pidAlive(pid))) {
-        await removeStale(path);
-      }
-      return undefined;
-    }),
-  );
+  const attempts = await Promise.all(candidates.map((candidate) => connectObserver(candidate, timeoutMs)));
   return attempts.filter((socket): socket is Socket => socket !== undefined);
+}
+
+/** Connects to one observer found by findObservers; undefined (its file swept if stale) when it cannot be reached. */
+export async function connectObserver(
+  { path, pid }: { path: string; pid: number },
+  timeoutMs = CONNECT_TIMEOUT_MS,
+): Promise<Socket | undefined> {
+  const result = await attempt(path, timeoutMs);
+  if ('socket' in result) return result.socket;
+  const code = result.error === 'timeout' ? 'timeout' : result.error.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTSOCK' || (code === 'timeout' && !pidAlive(pid))) {
+    await removeStale(path);
+  }
+  return undefined;
 }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ItemView } from '../../src/app/protocol.js';
 import {
   assertBuilt,
   type Background,
@@ -17,11 +18,8 @@ import {
   type World,
 } from '../e2e/support/ccbell.js';
 
-interface PendingView {
-  id: string;
-  tool_name: string;
-  input: Record<string, unknown>;
-}
+/** What `ccbell pending --json` prints. */
+type PendingView = ItemView;
 
 // A runtime id no app has: well-formed, so the server gets as far as posting and finds nobody.
 const NOBODY = '1_1700000000000';

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ItemView } from '../../src/app/protocol.js';
 import {
   assertBuilt,
   type Background,
@@ -18,12 +19,8 @@ import {
 import { type RunClaudeResult, runClaude } from './support/claude.js';
 import { type StandInApi, startStandInApi } from './support/stand-in-api.js';
 
-interface PendingView {
-  id: string;
-  tool_name: string;
-  input: { command?: string };
-  sources: string[];
-}
+/** What `ccbell pending --json` prints. */
+type PendingView = ItemView;
 
 interface HookResponse {
   type: 'system';

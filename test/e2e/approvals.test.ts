@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ItemView } from '../../src/app/protocol.js';
 import {
   assertBuilt,
   ccbell,
@@ -15,12 +16,8 @@ import {
 import { claudeBin, claudeEnv } from './support/claude.js';
 import { type StandInApi, startStandInApi } from './support/stand-in-api.js';
 
-interface PendingView {
-  id: string;
-  tool_name: string;
-  input: { command?: string };
-  sources: string[];
-}
+/** What `ccbell pending --json` prints. */
+type PendingView = ItemView;
 
 let api: StandInApi;
 let world: World;
