@@ -12,7 +12,8 @@ import {
   BusAbortedError,
   BusTimeoutError,
   busDirectory,
-  request as busRequest,
+  type ChannelClient,
+  channelClient,
   NoListenerError,
   ObserverGoneError,
 } from '../bus/index.js';
@@ -68,6 +69,9 @@ const inputSchema = {
 export function createApprovalServer(options: ApprovalServerOptions): McpServer {
   const log = options.log ?? (() => undefined);
   const server = new McpServer({ name: 'ccbell-approval', version: '1' });
+  const clients = new ClientCache();
+  // runApprovalServer chains its own onclose after this one.
+  server.server.onclose = () => clients.closeAll();
   try {
     const id = runtimeIdFromEnv(options.env);
     log(`Configuring for instance: ${id ?? '(none: legacy channel names)'}`);
@@ -92,6 +96,7 @@ export function createApprovalServer(options: ApprovalServerOptions): McpServer 
         options,
         log,
         extra.signal,
+        clients,
       );
       return { content: [{ type: 'text' as const, text: JSON.stringify(result) }] };
     },
@@ -111,7 +116,9 @@ export async function runApprovalServer(
   const stdin = options.stdin ?? process.stdin;
   const transport = new StdioServerTransport(stdin, options.stdout ?? process.stdout);
   const closed = new Promise<void>((resolve) => {
+    const closeClients = server.server.onclose;
     server.server.onclose = () => {
+      closeClients?.();
       log('approval server: connection closed');
       resolve();
     };
@@ -122,6 +129,30 @@ export async function runApprovalServer(
     void server.close();
   });
   return { server, closed };
+}
+
+/**
+ * The bus clients of one approval server, one per (bus directory, channel), made on first use:
+ * each keeps its connection to the app open between calls (idle, it does not keep the process
+ * alive), and is closed when the MCP connection closes.
+ */
+class ClientCache {
+  private readonly clients = new Map<string, ChannelClient>();
+
+  get(channel: string, dir: string): ChannelClient {
+    const key = `${dir}\0${channel}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      client = channelClient(channel, { dir, maxFrameBytes: APPROVAL_MAX_FRAME_BYTES });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  closeAll(): void {
+    for (const client of this.clients.values()) client.close();
+    this.clients.clear();
+  }
 }
 
 interface ToolCall {
@@ -135,6 +166,7 @@ async function answerCall(
   options: ApprovalServerOptions,
   log: (line: string) => void,
   signal: AbortSignal,
+  clients: ClientCache,
 ): Promise<PromptToolResult> {
   const deny = (message: string) => {
     log(`deny ${call.tool_use_id ?? '(no id)'} ${call.tool_name}: ${message}`);
@@ -172,17 +204,12 @@ async function answerCall(
   const toolUseId = request.tool_use_id;
   const timeoutMs =
     Number.isFinite(options.timeoutMs) && options.timeoutMs > 0 ? options.timeoutMs : 2 ** 31 - 1;
-  // One exchange on one connection: the app replies on the connection the request came by, so
-  // its answer needs no listener of our own, and its death closes the connection (no answer lost,
-  // no wait until the timeout). The Response channel stays for clients that post instead.
+  // The app replies on the connection the request came by, so its answer needs no listener of our
+  // own, and its death closes the connection (no answer lost, no wait until the timeout). The
+  // connection is kept for the next call. The Response channel stays for clients that post instead.
   log(`request ${toolUseId} ${request.tool_name} → ${channels.request}`);
   try {
-    const reply = await busRequest(channels.request, request, {
-      dir,
-      timeoutMs,
-      maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
-      signal,
-    });
+    const reply = await clients.get(channels.request, dir).request(request, { timeoutMs, signal });
     let answer: ReturnType<typeof parseApprovalAnswer>;
     try {
       answer = parseApprovalAnswer(reply);

@@ -1,6 +1,13 @@
 // The local bus: named channels between ccbell's processes (app, approval server, hooks, tools),
 // standing in for macOS distributed notifications. Unix domain sockets in a private directory.
 
+/** Ask a channel many times over one kept-open connection (the approval server does). */
+export {
+  type ChannelClient,
+  type ChannelClientOptions,
+  type ChannelRequestOptions,
+  channelClient,
+} from './channel.js';
 /** Where the bus keeps its sockets; also what `ccbell doctor` checks. */
 export { busDirectory } from './directory.js';
 /** Errors a bus call can end with; each names its channel. */

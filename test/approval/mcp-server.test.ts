@@ -442,9 +442,9 @@ describe('approval server', () => {
     expect(app.seen).toEqual([]);
   });
 
-  it('closes its connection to the app once answered, and observes nothing', async () => {
+  it('keeps one connection to the app for every call, observes nothing, and closes it with the server', async () => {
     const raw = await rawApp(ID_A);
-    const { prompt } = await connect(ID_A, 20_000);
+    const { prompt, server } = await connect(ID_A, 20_000);
     const call = prompt({ tool_name: 'Read', input: { file_path: '/c' }, tool_use_id: 'toolu_13' });
     await vi.waitFor(() => expect(raw.connections[0]?.frames).toHaveLength(1));
     const connection = raw.connections[0]!;
@@ -457,13 +457,26 @@ describe('approval server', () => {
     expect(connection.closed).toBe(false);
     connection.socket.write(`${JSON.stringify({ t: 'rep', id: frame.id, p: answer13 })}\n`);
     expect((await call).answer).toEqual({ behavior: 'allow', updatedInput: { file_path: '/c' } });
-    await vi.waitFor(() => expect(connection.closed).toBe(true), { timeout: 2000 });
+
+    const next = prompt({ tool_name: 'Read', input: { file_path: '/d' }, tool_use_id: 'toolu_14' });
+    await vi.waitFor(() => expect(connection.frames).toHaveLength(2));
     expect(raw.connections).toHaveLength(1);
+    expect(connection.closed).toBe(false);
+    const second = connection.frames[1]!;
+    if (second.t !== 'req') throw new Error(`expected a request frame, got "${second.t}"`);
+    expect(second.id).not.toBe(frame.id);
+    const answer14 = { tool_use_id: 'toolu_14', behavior: 'deny', message: 'no' };
+    connection.socket.write(`${JSON.stringify({ t: 'rep', id: second.id, p: answer14 })}\n`);
+    expect((await next).answer).toEqual({ behavior: 'deny', message: 'no' });
+    expect(raw.connections).toHaveLength(1);
+
+    await server.close();
+    await vi.waitFor(() => expect(connection.closed).toBe(true), { timeout: 2000 });
   });
 
-  it('stops waiting and closes its connection to the app when Claude Code cancels the call', async () => {
+  it('stops waiting when Claude Code cancels the call, and ignores a late answer', async () => {
     const raw = await rawApp(ID_A);
-    const { client, logs } = await connect(ID_A, 20_000);
+    const { client, logs, prompt } = await connect(ID_A, 20_000);
     const controller = new AbortController();
     const call = client.callTool(
       {
@@ -477,10 +490,24 @@ describe('approval server', () => {
     expect(raw.connections[0]!.closed).toBe(false);
     controller.abort();
     await expect(call).rejects.toThrow();
-    await vi.waitFor(() => expect(raw.connections[0]!.closed).toBe(true), { timeout: 2000 });
     await vi.waitFor(() =>
       expect(logs).toContain('deny toolu_c Bash: ccbell: the approval request was cancelled. Denied.'),
     );
+    // The connection stays for the next call; the cancelled call's late answer goes nowhere.
+    const connection = raw.connections[0]!;
+    expect(connection.closed).toBe(false);
+    const cancelled = connection.frames[0]!;
+    if (cancelled.t !== 'req') throw new Error(`expected a request frame, got "${cancelled.t}"`);
+    const late = { tool_use_id: 'toolu_c', behavior: 'allow' };
+    connection.socket.write(`${JSON.stringify({ t: 'rep', id: cancelled.id, p: late })}\n`);
+    const next = prompt({ tool_name: 'Bash', input: { command: 'y' }, tool_use_id: 'toolu_d' });
+    await vi.waitFor(() => expect(connection.frames).toHaveLength(2));
+    const frame = connection.frames[1]!;
+    if (frame.t !== 'req') throw new Error(`expected a request frame, got "${frame.t}"`);
+    const answer = { tool_use_id: 'toolu_d', behavior: 'allow' };
+    connection.socket.write(`${JSON.stringify({ t: 'rep', id: frame.id, p: answer })}\n`);
+    expect((await next).answer).toEqual({ behavior: 'allow', updatedInput: { command: 'y' } });
+    expect(raw.connections).toHaveLength(1);
   });
 
   it('carries an input larger than the bus default frame (1 MiB) both ways', async () => {
