@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   APPROVAL_MAX_FRAME_BYTES,
@@ -18,10 +17,11 @@ import {
   parseApprovalRequest,
 } from '../../src/approval/index.js';
 import { observe } from '../../src/bus/index.js';
+import { bundleForChildren, type TestBundle } from '../support/bundle.js';
 
 const ID = '4242_1763770000999';
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-let buildDir: string;
+let built: TestBundle;
 let bundle: string;
 let dir: string;
 let children: ChildProcess[];
@@ -31,22 +31,10 @@ let cleanups: (() => Promise<unknown> | unknown)[];
 const { NODE_EXTRA_CA_CERTS: _slow, ...baseEnv } = process.env;
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'ccbell-approval-build-'));
-  bundle = join(buildDir, 'approval.mjs');
-  await build({
-    entryPoints: [fixture('entry.ts')],
-    outfile: bundle,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
-    },
-  });
+  built = await bundleForChildren(fixture('entry.ts'), 'approval');
+  bundle = built.path;
 });
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+afterAll(() => built.remove());
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ccb-ap-'));

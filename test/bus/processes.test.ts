@@ -6,31 +6,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Observer, ObserverGoneError, observe, post, request } from '../../src/bus/index.js';
+import { bundleForChildren, type TestBundle } from '../support/bundle.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/observer.mjs', import.meta.url));
-let buildDir: string;
+let built: TestBundle;
 let bundle: string;
 let dir: string;
 let children: ChildProcess[];
 let observers: Observer[];
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'ccbell-bus-build-'));
-  bundle = join(buildDir, 'bus.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../../src/bus/index.ts', import.meta.url))],
-    outfile: bundle,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'error',
-  });
+  built = await bundleForChildren(fileURLToPath(new URL('../../src/bus/index.ts', import.meta.url)), 'bus');
+  bundle = built.path;
 });
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+afterAll(() => built.remove());
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ccb-'));
