@@ -95,7 +95,7 @@ describe('createInstance', () => {
     const error = errorOf(() => createInstance('b', join(HOME, 'bad.json'), env));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toContain(join(HOME, 'bad.json'));
-    expect(readRegistry(dir, env)).toEqual({});
+    expect(readRegistry(dir, env)).toEqual(new Map());
   });
 
   it('refuses bad names, "default", an existing instance and an existing config file', () => {
@@ -110,7 +110,7 @@ describe('createInstance', () => {
     expect(readFileSync(join(dir, 'ccbell-work.config.json'), 'utf8')).toBe('{"debug": true}');
     writeFileSync(join(dir, 'ccbell-orphan.config.json'), '{}');
     expect(errorOf(() => createInstance('orphan', undefined, env)).message).toMatch(/already exists/);
-    expect(Object.keys(readRegistry(dir, env))).toEqual(['work']);
+    expect([...readRegistry(dir, env).keys()]).toEqual(['work']);
   });
 });
 
@@ -129,7 +129,7 @@ describe('copyInstance', () => {
     expect(existsSync(copy.state_path)).toBe(false);
     expect(existsSync(copy.cache_dir)).toBe(false);
     expect(existsSync(copy.log_path)).toBe(false);
-    expect(Object.keys(readRegistry(dir, env)).sort()).toEqual(['test', 'work']);
+    expect([...readRegistry(dir, env).keys()].sort()).toEqual(['test', 'work']);
   });
 
   it('copies default (the seed: `copy default test`), with defaults when default has no file', () => {
@@ -151,7 +151,7 @@ describe('removeInstance', () => {
     const { dir, env } = home();
     const work = createInstance('work', undefined, env);
     expect(removeInstance('work', env)).toEqual(work);
-    expect(readRegistry(dir, env)).toEqual({});
+    expect(readRegistry(dir, env)).toEqual(new Map());
     expect(existsSync(work.config_path)).toBe(true);
     expect(() => resolveInstance('work', env)).toThrow(UsageError);
   });
@@ -170,7 +170,7 @@ describe('removeInstance', () => {
     const error = errorOf(() => removeInstance('work', env));
     expect(error).toBeInstanceOf(EnvironmentError);
     expect(error.message).toContain(`app pid ${sleeper.pid}`);
-    expect(Object.keys(readRegistry(dir, env))).toEqual(['work']);
+    expect([...readRegistry(dir, env).keys()]).toEqual(['work']);
     // A PID file whose process is gone does not count as running.
     writeFileSync(work.pid_path, appRecord(2 ** 22 + 1));
     expect(removeInstance('work', env).name).toBe('work');

@@ -69,7 +69,7 @@ describe('paths', () => {
 describe('registry', () => {
   it('is empty when there is no file, and default resolves to the original paths', () => {
     const { dir, env } = home();
-    expect(readRegistry(dir, env)).toEqual({});
+    expect(readRegistry(dir, env)).toEqual(new Map());
     expect(resolveInstance('default', env)).toEqual(defaultInstancePaths('default', dir));
     expect(listInstances(env)).toEqual([defaultInstancePaths('default', dir)]);
     expect(existsSync(registryPath(dir))).toBe(false);
@@ -86,8 +86,8 @@ describe('registry', () => {
     const { dir, env } = home();
     updateRegistry(
       dir,
-      (registry) => {
-        registry.work = { config_path: join(dir, 'elsewhere', 'work.json') };
+      (file) => {
+        file.set('work', { config_path: join(dir, 'elsewhere', 'work.json') });
       },
       env,
     );
