@@ -36,7 +36,7 @@ function readJsonConfig(path: string): string {
     text = readRegularFile(path, { maxBytes: 1024 * 1024 }).text;
   } catch (error) {
     if (error instanceof RefusedFileError) {
-      throw new UsageError(`cannot read config ${error.message}`, { cause: error });
+      throw new UsageError(`config ${error.message}`, { cause: error });
     }
     throw new UsageError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, {
       cause: error,

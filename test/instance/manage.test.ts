@@ -16,6 +16,7 @@ import {
   removeInstance,
   resolveInstance,
 } from '../../src/instance/index.js';
+import { mkfifo } from '../support/files.js';
 
 let root: string;
 let counter = 0;
@@ -198,5 +199,38 @@ describe('instanceStatus and listInstanceStatuses', () => {
     const work = createInstance('work', undefined, env);
     writeFileSync(work.pid_path, 'garbage');
     expect(instanceStatus(work).running).toBe(false);
+  });
+});
+
+describe('names that are properties of Object.prototype', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    '"%s" is created, copied, listed and removed like any other name',
+    (name) => {
+      const { dir, env } = home();
+      expect(errorOf(() => removeInstance(name, env)).message).toBe(`unknown instance "${name}"`);
+      const created = createInstance(name, undefined, env);
+      expect(created).toEqual(defaultInstancePaths(name, dir));
+      expect(errorOf(() => createInstance(name, undefined, env)).message).toBe(
+        `instance "${name}" already exists`,
+      );
+      copyInstance(name, 'other', env);
+      expect(listInstanceStatuses(env).map((s) => s.name)).toEqual(['default', ...[name, 'other'].sort()]);
+      expect(removeInstance(name, env).name).toBe(name);
+      expect([...readRegistry(dir, env).keys()]).toEqual(['other']);
+      expect(errorOf(() => removeInstance(name, env)).message).toBe(`unknown instance "${name}"`);
+    },
+  );
+});
+
+describe('a config that is not a regular file', () => {
+  it('is refused at once by create --config, naming it', () => {
+    const { HOME, env } = home();
+    mkdirSync(HOME, { recursive: true });
+    const fifo = mkfifo(join(HOME, 'config.fifo'));
+    const started = Date.now();
+    const error = errorOf(() => createInstance('work', fifo, env));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(`config ${fifo} is a FIFO, not a regular file`);
   });
 });
