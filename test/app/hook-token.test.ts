@@ -105,10 +105,10 @@ describe('instanceHookToken', () => {
     expect(() => instanceHookToken(work)).toThrow(`cannot write the hook token ${hookTokenPath(work)}`);
   });
 
-  it('refuses a cache directory other users may write to', () => {
+  it('refuses a cache directory every user may write to', () => {
     const { work } = instance();
     chmodSync(work.cache_dir, 0o777);
-    expect(() => instanceHookToken(work)).toThrow(/writable by other users/);
+    expect(() => instanceHookToken(work)).toThrow(/has mode 0777, writable by every user/);
   });
 
   it.runIf(process.getuid?.() === 0)('refuses a cache directory another user owns', () => {

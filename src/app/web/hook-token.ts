@@ -15,7 +15,7 @@ const uid = () => process.getuid?.();
 
 /**
  * Makes the instance's cache directory if missing, and refuses one that another user owns or
- * may write to: whoever can write there can put their own token in place.
+ * that every user may write to: whoever can write there can swap the token file.
  */
 function privateCacheDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -27,10 +27,11 @@ function privateCacheDir(dir: string): void {
       `cache directory ${dir} is owned by uid ${stats.uid}, not by this user (uid ${me})`,
     );
   }
-  if ((stats.mode & 0o022) !== 0) {
+  // Group write is left to the person (a umask of 002 gives it to a group of one); world write is not.
+  if ((stats.mode & 0o002) !== 0) {
     const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
     throw new EnvironmentError(
-      `cache directory ${dir} has mode ${mode}, writable by other users; chmod 700 ${dir}`,
+      `cache directory ${dir} has mode ${mode}, writable by every user; chmod 700 ${dir}`,
     );
   }
 }
