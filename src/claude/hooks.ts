@@ -122,7 +122,8 @@ function isOurs(entry: HookEntry, instance: string): boolean {
 
 /** `hooks` without this instance's ccbell hooks; groups left empty are dropped. Others stay as they are. */
 export function withoutInstanceHooks(hooks: HooksSection, instance: string): HooksSection {
-  const result: HooksSection = {};
+  // A null prototype: a key "__proto__" in the person's settings stays a key, not a prototype.
+  const result: HooksSection = Object.create(null);
   for (const [hookEvent, groups] of Object.entries(hooks)) {
     if (!Array.isArray(groups)) {
       result[hookEvent] = groups;

@@ -1,6 +1,7 @@
-import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { RefusedFileError, readRegularFile } from '../fs/index.js';
 import { writeFileAtomic } from '../state/index.js';
 import type { HooksSection } from './hooks.js';
 
@@ -19,8 +20,10 @@ export interface SettingsFile {
 export function readSettings(path: string): SettingsFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Claude Code's settings are its own: a FIFO or device there is named, never waited on.
+    text = readRegularFile(path, { maxBytes: 16 * 1024 * 1024 }).text;
   } catch (error) {
+    if (error instanceof RefusedFileError) throw new ConfigError(path, '', error.problem, { cause: error });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, exists: false, settings: {} };
     throw new ConfigError(path, '', 'cannot be read', { cause: error });
   }

@@ -3,7 +3,17 @@
 // compile cache (module.enableCompileCache, Node 22+) keeps only what was compiled at load time,
 // so every hook would compile the config checks, the rules and the players again. A cache made
 // after a run (vm.Script#createCachedData) holds all of it, on every Node version.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -67,7 +77,16 @@ export interface CodeCachedModule<T> {
 function readCache(cacheFile: string, source: Buffer): Buffer | undefined {
   let data: Buffer;
   try {
-    data = readFileSync(cacheFile);
+    // Opened with O_NONBLOCK and read only when a regular file: a FIFO or a device at the cache's
+    // name must not hold every hook. (This bundle may hold only launch.ts and this file, hence
+    // not the shared src/fs helper.)
+    const fd = openSync(cacheFile, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      if (!fstatSync(fd).isFile()) return undefined;
+      data = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return undefined;
   }

@@ -48,7 +48,7 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<C
     args.positionals.unshift('instance', instanceFlag);
   }
   const name = args.positionals[0];
-  const load = name ? COMMANDS[name] : undefined;
+  const load = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (load) {
     args.positionals.shift();
     return { code: await (await load())(args, context), handledEvent: false };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { RefusedFileError, readRegularFile } from '../fs/index.js';
 import { type Config, defaultConfig } from './schema.js';
 import { type ConfigProblem, validateConfig } from './validate.js';
 
@@ -10,6 +10,9 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
+/** The largest config ccbell reads; a real one is a few KB. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
 /**
  * Reads the config at `path`. A missing file means defaults; a broken one means defaults for
  * what is broken, with the problems listed. Never writes: a person's file is theirs.
@@ -17,8 +20,17 @@ export interface LoadedConfig {
 export function loadConfig(path: string): LoadedConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A symlinked config is a person's choice (dotfiles); a FIFO or a device is refused unread.
+    text = readRegularFile(path, { maxBytes: CONFIG_MAX_BYTES }).text;
   } catch (error) {
+    if (error instanceof RefusedFileError) {
+      return {
+        config: defaultConfig(),
+        path,
+        exists: true,
+        problems: [{ field: '', problem: error.problem }],
+      };
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { config: defaultConfig(), path, exists: false, problems: [] };
     return {

@@ -19,7 +19,8 @@ function merge(into: ResolvedEvent, from: EventConfig | undefined) {
 export function resolveEvent(config: Config, event: EventName): ResolvedEvent {
   const resolved = { ...EVENT_DEFAULTS[event] };
   merge(resolved, config.events[event]);
-  if (config.activeProfile !== 'default')
+  // Own profiles only: "constructor" names no profile, whatever Object.prototype holds.
+  if (config.activeProfile !== 'default' && Object.hasOwn(config.profiles, config.activeProfile))
     merge(resolved, config.profiles[config.activeProfile]?.events?.[event]);
   return resolved;
 }

@@ -163,16 +163,22 @@ export function validateConfig(raw: unknown): { config: Config; problems: Config
           continue;
         }
         reportUnknownKeys(profile, ['events'], field, problems);
-        config.profiles[name] =
-          profile.events === undefined
-            ? {}
-            : { events: readEvents(profile.events, `${field}.events`, problems) };
+        // Defined, not assigned: a profile named "__proto__" is a profile, not a new prototype.
+        Object.defineProperty(config.profiles, name, {
+          value:
+            profile.events === undefined
+              ? {}
+              : { events: readEvents(profile.events, `${field}.events`, problems) },
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
   }
   if (raw.activeProfile !== undefined) {
     const active = raw.activeProfile;
     if (typeof active !== 'string') problems.push({ field: 'activeProfile', problem: 'must be a string' });
-    else if (active !== 'default' && !(active in config.profiles)) {
+    else if (active !== 'default' && !Object.hasOwn(config.profiles, active)) {
       const known = ['default', ...Object.keys(config.profiles)].join(', ');
       problems.push({
         field: 'activeProfile',

@@ -96,6 +96,7 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
       return { notified: false, reason: 'state-busy' };
     }
     if ('setAside' in claim) logger.warn(`state file was corrupt; kept it as ${claim.setAside}`);
+    if ('unrecorded' in claim) logger.warn(`event=${event} notified without cooldown: ${claim.unrecorded}`);
     if (claim.kind === 'cooling') {
       logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`);
       return { notified: false, reason: 'cooldown' };

@@ -16,7 +16,7 @@ const BY_HOOK_EVENT: Record<string, EventName> = {
 export function eventFromInput(input: HookInput): EventName | undefined {
   const hook = input.hook_event_name;
   if (!hook) return undefined;
-  const direct = BY_HOOK_EVENT[hook];
+  const direct = Object.hasOwn(BY_HOOK_EVENT, hook) ? BY_HOOK_EVENT[hook] : undefined;
   if (direct) return direct;
   if (hook !== 'Notification') return undefined;
   const type = input.notification_type;

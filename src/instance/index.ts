@@ -31,6 +31,7 @@ export {
   isKnownInstance,
   listInstances,
   type Registry,
+  type RegistryChange,
   readRegistry,
   resolveInstance,
   selectInstanceName,

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { defaultConfig } from '../config/index.js';
 import { ConfigError, EnvironmentError, UsageError } from '../errors.js';
+import { RefusedFileError, readRegularFile } from '../fs/index.js';
 import { writeFileAtomic } from '../state/index.js';
 import { assertInstanceName, DEFAULT_INSTANCE } from './names.js';
 import { claudeConfigDir, defaultInstancePaths, type InstanceConfig } from './paths.js';
@@ -32,8 +33,11 @@ export function listInstanceStatuses(env: NodeJS.ProcessEnv = process.env): Inst
 function readJsonConfig(path: string): string {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, { maxBytes: 1024 * 1024 }).text;
   } catch (error) {
+    if (error instanceof RefusedFileError) {
+      throw new UsageError(`config ${error.message}`, { cause: error });
+    }
     throw new UsageError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`, {
       cause: error,
     });
@@ -64,13 +68,13 @@ export function createInstance(
   mkdirSync(dirname(instance.config_path), { recursive: true, mode: 0o700 });
   updateRegistry(
     dir,
-    (registry) => {
-      if (name in registry) throw new UsageError(`instance "${name}" already exists`);
+    (file) => {
+      if (file.registry.has(name)) throw new UsageError(`instance "${name}" already exists`);
       if (existsSync(instance.config_path)) {
         throw new UsageError(`${instance.config_path} already exists; remove it or pick another name`);
       }
       writeFileAtomic(instance.config_path, text, { durable: true });
-      registry[name] = { ...instance };
+      file.set(name, { ...instance });
     },
     env,
   );
@@ -100,14 +104,14 @@ export function removeInstance(name: string, env: NodeJS.ProcessEnv = process.en
   assertInstanceName(name);
   if (name === DEFAULT_INSTANCE) throw new UsageError('the "default" instance cannot be removed');
   const dir = claudeConfigDir(env);
-  if (!(name in readRegistry(dir, env))) throw new UsageError(`unknown instance "${name}"`);
+  if (!readRegistry(dir, env).has(name)) throw new UsageError(`unknown instance "${name}"`);
   const instance = resolveInstance(name, env);
   const app = readRunningApp(instance.pid_path);
   if (app) throw new EnvironmentError(`instance "${name}" is running (app pid ${app.pid}); stop it first`);
   updateRegistry(
     dir,
-    (registry) => {
-      delete registry[name];
+    (file) => {
+      file.delete(name);
     },
     env,
   );

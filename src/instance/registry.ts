@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
+import { RefusedFileError, readRegularFile } from '../fs/index.js';
 import { withFileLock, writeFileAtomic } from '../state/index.js';
 import { assertInstanceName, DEFAULT_INSTANCE, instanceNameProblem } from './names.js';
 import {
@@ -11,22 +11,33 @@ import {
   registryPath,
 } from './paths.js';
 
-/** The registry file: instance name → its files, in the seed's shape (a plain JSON map). */
-export type Registry = Record<string, Partial<InstanceConfig>>;
+/**
+ * The registry as ccbell uses it: instance name → its files, `~/` expanded. A Map, so that no
+ * name (`constructor`, `__proto__`) is ever mistaken for a property of Object.prototype.
+ */
+export type Registry = ReadonlyMap<string, Partial<InstanceConfig>>;
+
+/**
+ * The registry file as parsed (the seed's shape: a plain JSON map), kept verbatim: rewriting
+ * it keeps every field and entry ccbell does not know, and `~/` paths as written. JSON.parse
+ * makes every key an own property, `__proto__` included; entries are added with
+ * defineProperty, never by assignment, which for `__proto__` would set the prototype.
+ */
+type RegistryDocument = Record<string, unknown>;
 
 const PATH_FIELDS = ['config_path', 'state_path', 'cache_dir', 'log_path', 'pid_path'] as const;
 
-/**
- * Reads the registry; a missing file is an empty registry, a broken one an error naming it.
- * `~/` in paths is expanded with `env`'s HOME.
- */
-export function readRegistry(dir: string, env: NodeJS.ProcessEnv = process.env): Registry {
-  const path = registryPath(dir);
+/** The registry is a few KB; anything past this is not one. */
+const REGISTRY_MAX_BYTES = 1024 * 1024;
+
+/** The parsed registry file; undefined when there is none, a ConfigError naming it when broken. */
+function readDocument(path: string): RegistryDocument | undefined {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, { maxBytes: REGISTRY_MAX_BYTES }).text;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if (error instanceof RefusedFileError) throw new ConfigError(path, '', error.problem, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new ConfigError(path, '', 'cannot be read', { cause: error });
   }
   let raw: unknown;
@@ -38,8 +49,13 @@ export function readRegistry(dir: string, env: NodeJS.ProcessEnv = process.env):
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError(path, '', 'must hold a JSON object of instances');
   }
-  const registry: Registry = {};
-  for (const [name, entry] of Object.entries(raw as Record<string, unknown>)) {
+  return raw as RegistryDocument;
+}
+
+/** The resolved view of a registry document: names checked, paths checked, `~/` expanded. */
+function resolveDocument(path: string, document: RegistryDocument, env: NodeJS.ProcessEnv): Registry {
+  const registry = new Map<string, Partial<InstanceConfig>>();
+  for (const [name, entry] of Object.entries(document)) {
     const problem = instanceNameProblem(name);
     if (problem) throw new ConfigError(path, name, `is not a valid instance name: it ${problem}`);
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
@@ -47,6 +63,7 @@ export function readRegistry(dir: string, env: NodeJS.ProcessEnv = process.env):
     }
     const clean: Partial<InstanceConfig> = {};
     for (const field of PATH_FIELDS) {
+      if (!Object.hasOwn(entry, field)) continue;
       const value = (entry as Record<string, unknown>)[field];
       if (value === undefined || value === '') continue;
       const expanded = typeof value === 'string' ? expandHome(value, env) : undefined;
@@ -55,29 +72,66 @@ export function readRegistry(dir: string, env: NodeJS.ProcessEnv = process.env):
       }
       clean[field] = expanded;
     }
-    registry[name] = clean;
+    registry.set(name, clean);
   }
   return registry;
 }
 
-/** Changes the registry under its lock and writes it atomically; returns what `change` returns. */
+/**
+ * Reads the registry; a missing file is an empty registry, a broken one (or one that is not a
+ * regular file) an error naming it. `~/` in paths is expanded with `env`'s HOME.
+ */
+export function readRegistry(dir: string, env: NodeJS.ProcessEnv = process.env): Registry {
+  const path = registryPath(dir);
+  return resolveDocument(path, readDocument(path) ?? {}, env);
+}
+
+/** What a change to the registry file may do; everything else in the file is kept as it is. */
+export interface RegistryChange {
+  /** The registry as it is now, resolved. */
+  readonly registry: Registry;
+  /** Adds (or replaces) the entry of `name`. */
+  set(name: string, entry: Partial<InstanceConfig>): void;
+  /** Removes the entry of `name`; false when there was none. */
+  delete(name: string): boolean;
+}
+
+/**
+ * Changes the registry under its lock and writes it atomically; returns what `change` returns.
+ * A broken registry is reported (ConfigError), never rewritten.
+ */
 export function updateRegistry<T>(
   dir: string,
-  change: (registry: Registry) => T,
+  change: (registry: RegistryChange) => T,
   env: NodeJS.ProcessEnv = process.env,
 ): T {
   const path = registryPath(dir);
   return withFileLock(path, () => {
-    const registry = readRegistry(dir, env);
-    const result = change(registry);
-    writeFileAtomic(path, `${JSON.stringify(registry, null, 2)}\n`, { durable: true });
+    const document = readDocument(path) ?? {};
+    const result = change({
+      registry: resolveDocument(path, document, env),
+      set(name, entry) {
+        Object.defineProperty(document, name, {
+          value: entry,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      },
+      delete(name) {
+        if (!Object.hasOwn(document, name)) return false;
+        delete document[name];
+        return true;
+      },
+    });
+    writeFileAtomic(path, `${JSON.stringify(document, null, 2)}\n`, { durable: true });
     return result;
   });
 }
 
 /** Whether `name` is known: `default` always is, others when the registry lists them. */
 export function isKnownInstance(name: string, registry: Registry): boolean {
-  return name === DEFAULT_INSTANCE || name in registry;
+  return name === DEFAULT_INSTANCE || registry.has(name);
 }
 
 /**
@@ -87,24 +141,19 @@ export function isKnownInstance(name: string, registry: Registry): boolean {
 export function resolveInstance(name: string, env: NodeJS.ProcessEnv = process.env): InstanceConfig {
   assertInstanceName(name);
   const dir = claudeConfigDir(env);
-  const registry = name === DEFAULT_INSTANCE ? {} : readRegistry(dir, env);
+  const registry: Registry = name === DEFAULT_INSTANCE ? new Map() : readRegistry(dir, env);
   if (!isKnownInstance(name, registry)) {
     throw new UsageError(`unknown instance "${name}": create it with "ccbell instance create ${name}"`);
   }
-  return { ...defaultInstancePaths(name, dir), ...registry[name], name };
+  return { ...defaultInstancePaths(name, dir), ...registry.get(name), name };
 }
 
 /** Every instance: `default` first, then the registry's in name order. */
 export function listInstances(env: NodeJS.ProcessEnv = process.env): InstanceConfig[] {
   const dir = claudeConfigDir(env);
   const registry = readRegistry(dir, env);
-  const names = [
-    DEFAULT_INSTANCE,
-    ...Object.keys(registry)
-      .filter((n) => n !== DEFAULT_INSTANCE)
-      .sort(),
-  ];
-  return names.map((name) => ({ ...defaultInstancePaths(name, dir), ...registry[name], name }));
+  const names = [DEFAULT_INSTANCE, ...[...registry.keys()].filter((n) => n !== DEFAULT_INSTANCE).sort()];
+  return names.map((name) => ({ ...defaultInstancePaths(name, dir), ...registry.get(name), name }));
 }
 
 /** Instance selection: `--instance`, else `CCBELL_INSTANCE`, else `default`. */

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openRegularFile } from '../fs/index.js';
 
 /** Rotation as original ccbell: a log grows to 1 MB, then moves to .1, .2, .3 (three kept). */
 export const LOG_MAX_BYTES = 1024 * 1024;
@@ -15,6 +16,7 @@ export interface Logger {
   warn(message: string): void;
 }
 
+// Rotation renames names, never what a link points to: a link at a rotated name moves as a link.
 function rotate(path: string) {
   for (let index = LOG_KEPT_FILES - 1; index >= 1; index--) {
     try {
@@ -26,19 +28,40 @@ function rotate(path: string) {
   } catch {}
 }
 
+const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT;
+
+/**
+ * Opens the log for appending like the state file is treated: never through a symbolic link
+ * (O_NOFOLLOW), never waiting on a FIFO (O_NONBLOCK), and only when what opened is a regular
+ * file; anything else throws, and the entry is dropped.
+ */
+function openLog(path: string) {
+  try {
+    return openRegularFile(path, APPEND, { followSymlinks: false, mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    return openRegularFile(path, APPEND, { followSymlinks: false, mode: 0o600 });
+  }
+}
+
 function append(path: string, level: string, message: string, maxBytes: number) {
   try {
-    let size = 0;
-    try {
-      size = statSync(path).size;
-    } catch {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    let log = openLog(path);
+    if (log.stats.size >= maxBytes) {
+      closeSync(log.fd);
+      rotate(path);
+      log = openLog(path);
     }
-    if (size >= maxBytes) rotate(path);
     const line = `${new Date().toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, ' ')}\n`;
-    appendFileSync(path, line, { mode: 0o600 });
+    try {
+      writeSync(log.fd, line);
+    } finally {
+      closeSync(log.fd);
+    }
   } catch {
-    // Logging is best effort: a full disk or a read-only home must not fail the hook.
+    // Logging is best effort: a full disk, a read-only home or a log path that is not a regular
+    // file must not fail or hold the hook, nor make it noisy (doctor reports such a log).
   }
 }
 

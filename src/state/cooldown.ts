@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { RefusedFileError, readRegularFile } from '../fs/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 
@@ -11,7 +12,12 @@ export interface CooldownState {
 export type CooldownVerdict =
   | { kind: 'allowed' }
   | { kind: 'cooling'; remainingSeconds: number }
-  | { kind: 'allowed'; setAside: string };
+  | { kind: 'allowed'; setAside: string }
+  /** The state file is not a regular file (a FIFO, a device): the event fires, nothing is recorded. */
+  | { kind: 'allowed'; unrecorded: string };
+
+/** The largest state file read; one line per cooldown key, so far beyond any real one. */
+const STATE_MAX_BYTES = 8 * 1024 * 1024;
 
 function parseState(text: string): CooldownState | undefined {
   try {
@@ -20,7 +26,8 @@ function parseState(text: string): CooldownState | undefined {
     const last = (value as { lastTrigger?: unknown }).lastTrigger ?? {};
     if (typeof last !== 'object' || last === null || Array.isArray(last)) return undefined;
     for (const seconds of Object.values(last)) if (typeof seconds !== 'number') return undefined;
-    return { lastTrigger: { ...(last as Record<string, number>) } };
+    // A null prototype: a key is looked up among the file's keys only, never Object.prototype's.
+    return { lastTrigger: Object.assign(Object.create(null), last) as Record<string, number> };
   } catch {
     return undefined;
   }
@@ -34,19 +41,32 @@ function remainingSeconds(state: CooldownState, key: string, cooldownSeconds: nu
   return cooldownSeconds - (now - last);
 }
 
-/** The state as it is now, read without the lock; undefined when missing or unreadable. */
-function peekState(statePath: string): CooldownState | undefined {
+/**
+ * The state file as it is now: its text, 'missing', or 'refused' (with why) when it is not a
+ * regular file. Read with O_NONBLOCK, so a FIFO put there never holds a hook.
+ */
+function readState(
+  statePath: string,
+): { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'refused'; why: string } {
   try {
-    return parseState(readFileSync(statePath, 'utf8'));
-  } catch {
-    return undefined;
+    return { kind: 'text', text: readRegularFile(statePath, { maxBytes: STATE_MAX_BYTES }).text };
+  } catch (error) {
+    if (error instanceof RefusedFileError) {
+      // Too large is a broken state file (set aside like a corrupt one); any other kind is left alone.
+      return error.reason === 'too-large'
+        ? { kind: 'text', text: '' }
+        : { kind: 'refused', why: error.message };
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
   }
 }
 
 /**
  * Decides whether `key` may fire now given its cooldown, and records the firing when it may.
  * Read, decide and write happen under one cross-process lock, so of many simultaneous hooks
- * exactly one fires. A corrupt state file is kept under a new name, not silently replaced.
+ * exactly one fires. A corrupt state file is kept under a new name, not silently replaced; a
+ * state path holding something other than a regular file is left as it is ('unrecorded').
  */
 export function claimCooldown(
   statePath: string,
@@ -58,17 +78,26 @@ export function claimCooldown(
   // Repeats are settled without the lock: the file is replaced by rename, so a read sees one
   // whole version, and a firing it records stays recorded. Only a hook that may fire waits for
   // the lock, so a burst of hooks does not queue up behind it.
-  const seen = peekState(statePath);
-  const cooling = seen && remainingSeconds(seen, key, cooldownSeconds, now);
+  let seen: ReturnType<typeof readState> | undefined;
+  try {
+    seen = readState(statePath);
+  } catch {} // unreadable now: judged again under the lock
+  // A FIFO or device is the person's, not ccbell's: notify (a sound is better than none), but
+  // neither wait on it, nor record, nor rename or replace it.
+  if (seen?.kind === 'refused') return { kind: 'allowed', unrecorded: seen.why };
+  const seenState = seen?.kind === 'text' ? parseState(seen.text) : undefined;
+  const cooling = seenState && remainingSeconds(seenState, key, cooldownSeconds, now);
   if (cooling) return { kind: 'cooling', remainingSeconds: cooling };
 
   // A registry may put the state where no directory is yet (or ~/.claude may not exist).
   mkdirSync(dirname(statePath), { recursive: true, mode: 0o700 });
   return withFileLock(statePath, () => {
-    let state: CooldownState = { lastTrigger: {} };
+    let state: CooldownState = { lastTrigger: Object.create(null) };
     let setAside: string | undefined;
-    if (existsSync(statePath)) {
-      const parsed = parseState(readFileSync(statePath, 'utf8'));
+    const read = readState(statePath);
+    if (read.kind === 'refused') return { kind: 'allowed', unrecorded: read.why };
+    if (read.kind === 'text') {
+      const parsed = parseState(read.text);
       if (parsed) state = parsed;
       else {
         setAside = `${statePath}.corrupt-${nowMs}`;

@@ -9,6 +9,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
+import { readRegularFile } from '../fs/index.js';
 
 /** The lock was held by a live process for longer than the caller could wait. */
 export class LockTimeoutError extends EnvironmentError {
@@ -42,7 +43,8 @@ function isAlive(pid: number): boolean {
  */
 function staleContent(lockPath: string, staleMs: number): string | undefined {
   try {
-    const content = readFileSync(lockPath, 'utf8');
+    // Not readFileSync: a FIFO at the lock's name would hold the hook for good (it stays busy).
+    const content = readRegularFile(lockPath, { maxBytes: 4096, followSymlinks: false }).text;
     const owner = Number.parseInt(content, 10);
     if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) return content;
     return Date.now() - statSync(lockPath).mtimeMs > staleMs ? content : undefined;

@@ -20,6 +20,7 @@ import {
   codeCacheFile,
   requireWithCodeCache,
 } from '../../src/cli/code-cache.js';
+import { mkfifo } from '../support/files.js';
 
 describe('codeCacheDir', () => {
   it('is $XDG_CACHE_HOME/ccbell when that is absolute', () => {
@@ -142,5 +143,15 @@ module.exports = { answer, where: () => [__filename, __dirname], strict };
     const loaded = load(cacheDir);
     expect(() => loaded.save()).not.toThrow();
     expect(load(cacheDir).cache).toBe('miss');
+  });
+
+  it.skipIf(process.platform === 'win32')('runs at once without a cache that is a FIFO', () => {
+    mkdirSync(cacheDir, { recursive: true });
+    mkfifo(codeCacheFile(cacheDir, file));
+    const started = Date.now();
+    const loaded = load(cacheDir);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(loaded.cache).toBe('miss');
+    expect(loaded.exports.answer()).toBe(42);
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
   soundSpecProblem,
   validateConfig,
 } from '../../src/config/index.js';
+import { changedSince, mkfifo, snapshot } from '../support/files.js';
 
 let dir: string;
 beforeAll(() => {
@@ -118,6 +119,24 @@ describe('validateConfig: each rule', () => {
       'work',
     );
     expect(validateConfig({ activeProfile: 'default' }).problems).toEqual([]);
+  });
+
+  it('knows only profiles the file defines, whatever their names', () => {
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__']) {
+      const { config, problems } = validateConfig({ activeProfile: name });
+      expect(fields(problems)).toEqual(['activeProfile']);
+      expect(config.activeProfile).toBe('default');
+    }
+    // JSON.parse makes "__proto__" an own key: a profile of that name is a profile.
+    const raw = JSON.parse(
+      '{"activeProfile": "__proto__", "profiles": {"__proto__": {"events": {"stop": {"volume": 0.1}}}}}',
+    );
+    const { config, problems } = validateConfig(raw);
+    expect(problems).toEqual([]);
+    expect(Object.keys(config.profiles)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(config.profiles)).toBe(Object.prototype);
+    expect(resolveEvent(config, 'stop').volume).toBe(0.1);
+    expect(resolveEvent({ ...config, activeProfile: 'constructor' }, 'stop').volume).toBe(0.5);
   });
 
   it('reports unknown keys at every level', () => {
@@ -270,6 +289,39 @@ describe('loadConfig', () => {
     const path = file('{}');
     chmodSync(path, 0);
     expect(loadConfig(path).problems[0]!.problem).toMatch(/cannot be read/);
+  });
+
+  it('reports a FIFO like a broken file, at once, and leaves it a FIFO', () => {
+    const path = mkfifo(join(dir, `config-${counter++}.json`));
+    const before = snapshot(dir);
+    const started = Date.now();
+    const loaded = loadConfig(path);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(loaded).toMatchObject({
+      exists: true,
+      problems: [{ field: '', problem: 'is a FIFO, not a regular file' }],
+    });
+    expect(loaded.config).toEqual(defaultConfig());
+    expect(describeProblems(loaded)).toBe(
+      `config ${path} is a FIFO, not a regular file; using defaults for it`,
+    );
+    expect(changedSince(before, dir)).toEqual([]);
+  });
+
+  it('reads a symlinked config (dotfiles), and refuses a link to a device', () => {
+    const link = join(dir, `config-${counter++}.json`);
+    symlinkSync(file('{"enabled": false}'), link);
+    expect(loadConfig(link).config.enabled).toBe(false);
+    const zero = join(dir, `config-${counter++}.json`);
+    symlinkSync('/dev/zero', zero);
+    expect(loadConfig(zero).problems).toEqual([
+      { field: '', problem: 'is a character device, not a regular file' },
+    ]);
+  });
+
+  it('refuses a config past 1 MB unread', () => {
+    const path = file(`{"enabled": true${' '.repeat(1024 * 1024)}}`);
+    expect(loadConfig(path).problems[0]!.problem).toMatch(/more than ccbell reads/);
   });
 
   it('never writes the file', () => {

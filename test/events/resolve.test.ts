@@ -93,6 +93,8 @@ const PAYLOADS: [string, HookInput, string | undefined][] = [
     undefined,
   ],
   ['an unknown hook event', { ...common, hook_event_name: 'PostToolUse' }, undefined],
+  ['a hook event named like an Object property', { ...common, hook_event_name: 'constructor' }, undefined],
+  ['a hook event named toString', { ...common, hook_event_name: 'toString' }, undefined],
   ['no hook_event_name', { ...common }, undefined],
 ];
 

@@ -16,6 +16,7 @@ import {
   removeInstance,
   resolveInstance,
 } from '../../src/instance/index.js';
+import { mkfifo } from '../support/files.js';
 
 let root: string;
 let counter = 0;
@@ -95,7 +96,7 @@ describe('createInstance', () => {
     const error = errorOf(() => createInstance('b', join(HOME, 'bad.json'), env));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toContain(join(HOME, 'bad.json'));
-    expect(readRegistry(dir, env)).toEqual({});
+    expect(readRegistry(dir, env)).toEqual(new Map());
   });
 
   it('refuses bad names, "default", an existing instance and an existing config file', () => {
@@ -110,7 +111,7 @@ describe('createInstance', () => {
     expect(readFileSync(join(dir, 'ccbell-work.config.json'), 'utf8')).toBe('{"debug": true}');
     writeFileSync(join(dir, 'ccbell-orphan.config.json'), '{}');
     expect(errorOf(() => createInstance('orphan', undefined, env)).message).toMatch(/already exists/);
-    expect(Object.keys(readRegistry(dir, env))).toEqual(['work']);
+    expect([...readRegistry(dir, env).keys()]).toEqual(['work']);
   });
 });
 
@@ -129,7 +130,7 @@ describe('copyInstance', () => {
     expect(existsSync(copy.state_path)).toBe(false);
     expect(existsSync(copy.cache_dir)).toBe(false);
     expect(existsSync(copy.log_path)).toBe(false);
-    expect(Object.keys(readRegistry(dir, env)).sort()).toEqual(['test', 'work']);
+    expect([...readRegistry(dir, env).keys()].sort()).toEqual(['test', 'work']);
   });
 
   it('copies default (the seed: `copy default test`), with defaults when default has no file', () => {
@@ -151,7 +152,7 @@ describe('removeInstance', () => {
     const { dir, env } = home();
     const work = createInstance('work', undefined, env);
     expect(removeInstance('work', env)).toEqual(work);
-    expect(readRegistry(dir, env)).toEqual({});
+    expect(readRegistry(dir, env)).toEqual(new Map());
     expect(existsSync(work.config_path)).toBe(true);
     expect(() => resolveInstance('work', env)).toThrow(UsageError);
   });
@@ -170,7 +171,7 @@ describe('removeInstance', () => {
     const error = errorOf(() => removeInstance('work', env));
     expect(error).toBeInstanceOf(EnvironmentError);
     expect(error.message).toContain(`app pid ${sleeper.pid}`);
-    expect(Object.keys(readRegistry(dir, env))).toEqual(['work']);
+    expect([...readRegistry(dir, env).keys()]).toEqual(['work']);
     // A PID file whose process is gone does not count as running.
     writeFileSync(work.pid_path, appRecord(2 ** 22 + 1));
     expect(removeInstance('work', env).name).toBe('work');
@@ -198,5 +199,38 @@ describe('instanceStatus and listInstanceStatuses', () => {
     const work = createInstance('work', undefined, env);
     writeFileSync(work.pid_path, 'garbage');
     expect(instanceStatus(work).running).toBe(false);
+  });
+});
+
+describe('names that are properties of Object.prototype', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    '"%s" is created, copied, listed and removed like any other name',
+    (name) => {
+      const { dir, env } = home();
+      expect(errorOf(() => removeInstance(name, env)).message).toBe(`unknown instance "${name}"`);
+      const created = createInstance(name, undefined, env);
+      expect(created).toEqual(defaultInstancePaths(name, dir));
+      expect(errorOf(() => createInstance(name, undefined, env)).message).toBe(
+        `instance "${name}" already exists`,
+      );
+      copyInstance(name, 'other', env);
+      expect(listInstanceStatuses(env).map((s) => s.name)).toEqual(['default', ...[name, 'other'].sort()]);
+      expect(removeInstance(name, env).name).toBe(name);
+      expect([...readRegistry(dir, env).keys()]).toEqual(['other']);
+      expect(errorOf(() => removeInstance(name, env)).message).toBe(`unknown instance "${name}"`);
+    },
+  );
+});
+
+describe('a config that is not a regular file', () => {
+  it('is refused at once by create --config, naming it', () => {
+    const { HOME, env } = home();
+    mkdirSync(HOME, { recursive: true });
+    const fifo = mkfifo(join(HOME, 'config.fifo'));
+    const started = Date.now();
+    const error = errorOf(() => createInstance('work', fifo, env));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(`config ${fifo} is a FIFO, not a regular file`);
   });
 });

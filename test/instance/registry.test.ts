@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +21,7 @@ import {
   resolveInstance,
   updateRegistry,
 } from '../../src/instance/index.js';
+import { changedSince, mkfifo, snapshot } from '../support/files.js';
 
 let root: string;
 let counter = 0;
@@ -69,7 +78,7 @@ describe('paths', () => {
 describe('registry', () => {
   it('is empty when there is no file, and default resolves to the original paths', () => {
     const { dir, env } = home();
-    expect(readRegistry(dir, env)).toEqual({});
+    expect(readRegistry(dir, env)).toEqual(new Map());
     expect(resolveInstance('default', env)).toEqual(defaultInstancePaths('default', dir));
     expect(listInstances(env)).toEqual([defaultInstancePaths('default', dir)]);
     expect(existsSync(registryPath(dir))).toBe(false);
@@ -86,8 +95,8 @@ describe('registry', () => {
     const { dir, env } = home();
     updateRegistry(
       dir,
-      (registry) => {
-        registry.work = { config_path: join(dir, 'elsewhere', 'work.json') };
+      (file) => {
+        file.set('work', { config_path: join(dir, 'elsewhere', 'work.json') });
       },
       env,
     );
@@ -151,5 +160,80 @@ describe('registry', () => {
     // A broken registry is never rewritten.
     expect(() => updateRegistry(dir, () => undefined, env)).toThrow(ConfigError);
     expect(readFileSync(registryPath(dir), 'utf8')).toBe(text);
+  });
+});
+
+const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+
+describe('names that are properties of Object.prototype', () => {
+  it.each(PROTOTYPE_NAMES)('"%s" is unknown until created, like any other name', (name) => {
+    const { env } = home();
+    expect(readRegistry(claudeConfigDir(env), env).has(name)).toBe(false);
+    expect(() => resolveInstance(name, env)).toThrow(`unknown instance "${name}"`);
+    expect(listInstances(env).map((i) => i.name)).toEqual(['default']);
+  });
+
+  it.each(PROTOTYPE_NAMES)('"%s" is an entry like any other once the file lists it', (name) => {
+    const { dir, env } = home();
+    updateRegistry(dir, (file) => file.set(name, { log_path: '/var/log/x.log' }), env);
+    const written = readFileSync(registryPath(dir), 'utf8');
+    expect(written).toContain(`"${name}": {`);
+    expect(Object.keys(JSON.parse(written))).toEqual([name]);
+    expect(resolveInstance(name, env)).toEqual({
+      ...defaultInstancePaths(name, dir),
+      log_path: '/var/log/x.log',
+    });
+    expect(listInstances(env).map((i) => i.name)).toEqual(['default', name]);
+    expect(updateRegistry(dir, (file) => file.delete(name), env)).toBe(true);
+    expect(JSON.parse(readFileSync(registryPath(dir), 'utf8'))).toEqual({});
+    expect(updateRegistry(dir, (file) => file.delete(name), env)).toBe(false);
+  });
+
+  it('reads "__proto__" in the file as an entry, never as a prototype', () => {
+    const { dir, env } = home();
+    writeFileSync(registryPath(dir), '{"__proto__": {"state_path": "/s/proto.state"}, "work": {}}');
+    expect([...readRegistry(dir, env).keys()]).toEqual(['__proto__', 'work']);
+    expect(resolveInstance('__proto__', env).state_path).toBe('/s/proto.state');
+    expect(resolveInstance('work', env).state_path).toBe(join(dir, 'ccbell-work.state'));
+  });
+});
+
+describe('rewriting the registry', () => {
+  it('keeps every field and entry it does not know, and ~/ paths as written', () => {
+    const { HOME, dir, env } = home();
+    const original = {
+      work: {
+        name: 'work',
+        config_path: '~/.claude/ccbell-work.config.json',
+        log_path: '~/logs/work.log',
+        color: 'blue',
+        notes: { owner: 'me', tags: ['a', 1, null] },
+      },
+      play: { state_path: '~/play.state', future_field: 42 },
+    };
+    const text = `${JSON.stringify(original, null, 2)}\n`;
+    writeFileSync(registryPath(dir), text);
+    updateRegistry(dir, (file) => file.set('extra', { log_path: join(HOME, 'extra.log') }), env);
+    const added = JSON.parse(readFileSync(registryPath(dir), 'utf8'));
+    expect(added).toEqual({ ...original, extra: { log_path: join(HOME, 'extra.log') } });
+    // The resolved view still expands ~/ for use.
+    expect(resolveInstance('work', env).log_path).toBe(join(HOME, 'logs/work.log'));
+    updateRegistry(dir, (file) => file.delete('extra'), env);
+    expect(readFileSync(registryPath(dir), 'utf8')).toBe(text);
+  });
+
+  it('refuses a FIFO at once, naming it, and leaves it a FIFO', () => {
+    const { dir, env } = home();
+    mkfifo(registryPath(dir));
+    const before = snapshot(dir);
+    const started = Date.now();
+    expect(() => readRegistry(dir, env)).toThrow(`${registryPath(dir)}: is a FIFO, not a regular file`);
+    expect(() => resolveInstance('work', env)).toThrow(ConfigError);
+    expect(() => updateRegistry(dir, (file) => file.set('x', {}), env)).toThrow(ConfigError);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(changedSince(before, dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['ccbell-instances.json']);
+    // The default instance needs no registry.
+    expect(resolveInstance('default', env).name).toBe('default');
   });
 });

@@ -1,8 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOG_KEPT_FILES, LOG_MAX_BYTES, openLogger } from '../../src/log/index.js';
+import { changedSince, mkfifo, snapshot } from '../support/files.js';
 
 let dir: string;
 let counter = 0;
@@ -78,5 +90,64 @@ describe('openLogger', () => {
       logger.warn('x');
       logger.debug('y');
     }).not.toThrow();
+  });
+
+  it('never writes through a symlink: the link and its target stay as they were', () => {
+    const sub = freshDir();
+    mkdirSync(sub);
+    const target = join(sub, 'precious.txt');
+    writeFileSync(target, "a person's file\n");
+    const path = join(sub, 'ccbell.log');
+    symlinkSync(target, path);
+    const before = snapshot(sub);
+    const started = Date.now();
+    const logger = openLogger(path, true);
+    logger.warn('through the link?');
+    logger.debug('and again');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(readFileSync(target, 'utf8')).toBe("a person's file\n");
+    expect(lstatSync(path).isSymbolicLink()).toBe(true);
+    expect(changedSince(before, sub)).toEqual([]);
+    expect(readdirSync(sub).sort()).toEqual(['ccbell.log', 'precious.txt']);
+  });
+
+  it('does not rotate a symlinked log, even one whose target is over the limit', () => {
+    const sub = freshDir();
+    mkdirSync(sub);
+    const target = join(sub, 'big.txt');
+    writeFileSync(target, 'x'.repeat(500));
+    const path = join(sub, 'ccbell.log');
+    symlinkSync(target, path);
+    const before = snapshot(sub);
+    openLogger(path, false, 100).warn('rotate?');
+    expect(changedSince(before, sub)).toEqual([]);
+    expect(existsSync(`${path}.1`)).toBe(false);
+  });
+
+  it('skips a FIFO log at once, leaving it a FIFO', () => {
+    const sub = freshDir();
+    mkdirSync(sub);
+    const path = mkfifo(join(sub, 'ccbell.log'));
+    const before = snapshot(sub);
+    const started = Date.now();
+    openLogger(path, true).warn('nobody reads this');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(changedSince(before, sub)).toEqual([]);
+    expect(lstatSync(path).isFIFO()).toBe(true);
+  });
+
+  it('moves a symlink at a rotated name as a link, never touching its target', () => {
+    const sub = freshDir();
+    mkdirSync(sub);
+    const target = join(sub, 'elsewhere.txt');
+    writeFileSync(target, 'keep me');
+    const path = join(sub, 'x.log');
+    symlinkSync(target, `${path}.1`);
+    writeFileSync(path, 'y'.repeat(500));
+    openLogger(path, false, 100).warn('after');
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    expect(lstatSync(`${path}.2`).isSymbolicLink()).toBe(true);
+    expect(readFileSync(`${path}.1`, 'utf8')).toBe('y'.repeat(500));
+    expect(readFileSync(path, 'utf8')).toMatch(/WARN after\n$/);
   });
 });

@@ -1,10 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/index.js';
 import { cooldownKey } from '../../src/events/index.js';
 import { claimCooldown } from '../../src/state/index.js';
+import { changedSince, mkfifo, snapshot } from '../support/files.js';
 
 let dir: string;
 let counter = 0;
@@ -105,7 +115,58 @@ describe('claimCooldown', () => {
   });
 });
 
+describe('a state path that is not a regular file', () => {
+  it('is left alone: a FIFO answers at once, allowed and unrecorded, and stays a FIFO', () => {
+    const sub = fresh();
+    mkdirSync(sub);
+    const path = mkfifo(join(sub, 'ccbell.state'));
+    const before = snapshot(sub);
+    const started = Date.now();
+    const first = claimCooldown(path, 'stop', 60, seconds(0));
+    const second = claimCooldown(path, 'stop', 60, seconds(1));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(first).toEqual({ kind: 'allowed', unrecorded: `${path} is a FIFO, not a regular file` });
+    // Nothing recorded, so no cooldown either: a second sound is better than none.
+    expect(second).toEqual(first);
+    expect(changedSince(before, sub)).toEqual([]);
+    expect(readdirSync(sub)).toEqual(['ccbell.state']);
+  });
+
+  it('is left alone when it is a directory or a link to a device', () => {
+    const sub = fresh();
+    mkdirSync(join(sub, 'ccbell.state'), { recursive: true });
+    symlinkSync('/dev/zero', join(sub, 'zero.state'));
+    const before = snapshot(sub);
+    expect(claimCooldown(join(sub, 'ccbell.state'), 'stop', 60, seconds(0))).toMatchObject({
+      kind: 'allowed',
+      unrecorded: expect.stringMatching(/is a directory, not a regular file$/),
+    });
+    expect(claimCooldown(join(sub, 'zero.state'), 'stop', 60, seconds(0))).toMatchObject({
+      kind: 'allowed',
+      unrecorded: expect.stringMatching(/is a character device, not a regular file$/),
+    });
+    expect(changedSince(before, sub)).toEqual([]);
+  });
+
+  it('sets a state file past the size limit aside like a corrupt one', () => {
+    const path = fresh();
+    writeFileSync(path, ' '.repeat(8 * 1024 * 1024 + 1));
+    const verdict = claimCooldown(path, 'stop', 60, seconds(0));
+    expect(verdict).toEqual({ kind: 'allowed', setAside: `${path}.corrupt-${seconds(0)}` });
+    expect(claimCooldown(path, 'stop', 60, seconds(1)).kind).toBe('cooling');
+  });
+});
+
 describe('cooldown keys', () => {
+  it('records a key named like a property of Object.prototype like any other', () => {
+    const path = fresh();
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(claimCooldown(path, key, 60, seconds(0))).toEqual({ kind: 'allowed' });
+      expect(claimCooldown(path, key, 60, seconds(1))).toEqual({ kind: 'cooling', remainingSeconds: 59 });
+    }
+    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).lastTrigger)).toHaveLength(5);
+  });
+
   it('is one key per event by default (original ccbell), whatever the session', () => {
     const config = defaultConfig();
     expect(cooldownKey(config, 'stop', { session_id: 'a' })).toBe('stop');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/errors.js';
 import { LockTimeoutError, withFileLock } from '../../src/state/index.js';
+import { changedSince, mkfifo, snapshot } from '../support/files.js';
 
 /** The environment without NODE_EXTRA_CA_CERTS, which slows every node start here. */
 function withoutSlowCerts(): NodeJS.ProcessEnv {
@@ -114,5 +116,19 @@ describe('withFileLock', () => {
   it('throws other errors at once (missing directory)', () => {
     const path = join(dir, 'no-such-dir', 'file');
     expect(() => withFileLock(path, () => 0)).toThrow(/ENOENT/);
+  });
+});
+
+describe('a lock path that is not a regular file', () => {
+  it('is a busy lock, never waited on past the timeout, and left as it is', () => {
+    const sub = fresh();
+    mkdirSync(sub);
+    const path = join(sub, 'state');
+    mkfifo(`${path}.lock`);
+    const before = snapshot(sub);
+    const started = Date.now();
+    expect(() => withFileLock(path, () => 0, { timeoutMs: 200 })).toThrow(LockTimeoutError);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(changedSince(before, sub)).toEqual([]);
   });
 });

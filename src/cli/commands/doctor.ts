@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { installedEvents, readSettings, userSettingsPath } from '../../claude/index.js';
 import { EVENT_NAMES, loadConfig, resolveEvent } from '../../config/index.js';
 import { messageOf } from '../../errors.js';
-import { claudeConfigDir, readRunningApp } from '../../instance/index.js';
+import { fileTypeProblem } from '../../fs/index.js';
+import { claudeConfigDir, readRunningApp, registryPath } from '../../instance/index.js';
 import { findPlayer, resolveSound } from '../../notify/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
@@ -15,6 +16,26 @@ interface Finding {
   warn?: boolean;
   what: string;
   fix?: string;
+}
+
+/**
+ * A finding for each of the instance's files that is there but is not a regular file (a FIFO, a
+ * device, a link where none is followed): ccbell leaves such a file alone, so say what it costs.
+ */
+function fileTypeFindings(
+  files: [what: string, path: string, followSymlinks: boolean, cost: string][],
+): Finding[] {
+  return files.flatMap(([what, path, followSymlinks, cost]) => {
+    const problem = fileTypeProblem(path, { followSymlinks });
+    if (!problem) return [];
+    return [
+      {
+        ok: false,
+        what: `${what} ${path} ${problem}: ${cost}`,
+        fix: 'replace it with a regular file, or remove it',
+      },
+    ];
+  });
 }
 
 /** `ccbell doctor [--instance NAME] [--json]`: checks everything a working setup needs. */
@@ -90,6 +111,14 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
       fix: 'run "npm install" (or "npm run build")',
     });
   }
+  findings.push(
+    ...fileTypeFindings([
+      ['state', instance.state_path, true, 'cooldowns are not recorded'],
+      ['log', instance.log_path, false, 'nothing is logged'],
+      ['PID file', instance.pid_path, false, 'the app cannot start'],
+      ['registry', registryPath(claudeConfigDir(env)), true, 'named instances cannot be used'],
+    ]),
+  );
   const app = readRunningApp(instance.pid_path);
   findings.push({
     ok: true,

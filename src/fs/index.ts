@@ -1,0 +1,9 @@
+export {
+  describeFileType,
+  fileTypeProblem,
+  type OpenRegularOptions,
+  openRegularFile,
+  type ReadRegularOptions,
+  RefusedFileError,
+  readRegularFile,
+} from './regular-file.js';
