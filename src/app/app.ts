@@ -7,6 +7,7 @@ import {
   decideByRules,
   parseApprovalRequest,
   parseRule,
+  parseToolInput,
   type RuntimeIdentity,
 } from '../approval/index.js';
 import { type Observer, observe, post } from '../bus/index.js';
@@ -57,8 +58,11 @@ export interface RunningApp {
   /** Listeners for the feed (the terminal, the page). */
   onFeed: Set<(entry: FeedEntry) => void>;
   answer(id: string, decision: Decision, by: AnsweredBy): ReturnType<RequestBook['answer']>;
-  /** Handles one http hook's input in process; resolves with the hook's JSON output. */
-  handleHookInput(input: HookInput): Promise<Record<string, unknown>>;
+  /**
+   * Handles one http hook's input in process; resolves with the hook's JSON output. `signal`
+   * fires when the hook's caller stops waiting.
+   */
+  handleHookInput(input: HookInput, signal?: AbortSignal): Promise<Record<string, unknown>>;
   /** Sets the page's address (no token), shown in desktop notifications. */
   setPageUrl(url: string): void;
   stop(): Promise<void>;
@@ -204,8 +208,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
 
   /** A PermissionRequest hook's question (by command hook over the bus, or by http hook). */
-  const askFromHook = async (hook: HookApprovalRequest): Promise<HookApprovalReply> => {
+  const askFromHook = async (hook: HookApprovalRequest, signal?: AbortSignal): Promise<HookApprovalReply> => {
     const { decided } = book.submit({
+      ...(signal ? { signal } : {}),
       source: 'hook',
       toolName: hook.tool_name,
       input: hook.input,
@@ -229,14 +234,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
    * One http hook: the same rules and channels as the command hook, in process. A
    * PermissionRequest waits for its decision; the result is the hook's JSON output.
    */
-  const handleHookInput = async (input: HookInput): Promise<Record<string, unknown>> => {
+  const handleHookInput = async (
+    input: HookInput,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown>> => {
     logger.debug(
       `http hook: ${String(input.hook_event_name ?? '-').slice(0, 40)} session=${String(input.session_id ?? '-').slice(0, 80)}`,
     );
     if (input.hook_event_name === 'PermissionRequest') {
       if (typeof input.tool_name !== 'string' || !isObject(input.tool_input)) return {};
       const hook = parseHookRequest({ ...input, kind: 'permission_request', input: input.tool_input });
-      const reply = await askFromHook(hook);
+      const reply = await askFromHook(hook, signal);
       return JSON.parse(hookDecisionOutput(reply, hook.tool_name)) as Record<string, unknown>;
     }
     const event = eventFromInput(input);
@@ -248,11 +256,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     return {};
   };
 
-  /** A request from the approval server (posted) or a PermissionRequest hook (request/reply). */
+  /**
+   * A request from the approval server or a PermissionRequest hook (request/reply, where the
+   * connection closing means the caller left), or from an approval server that posts.
+   */
   const onRequest =
-    (responseChannel: string) => async (payload: unknown, info: { kind: 'post' | 'request' }) => {
+    (responseChannel: string) =>
+    async (payload: unknown, info: { kind: 'post' | 'request'; signal?: AbortSignal }) => {
       if (!isObject(payload)) throw new Error('request must be a JSON object');
-      if (payload.kind === 'permission_request') return askFromHook(parseHookRequest(payload));
+      if (payload.kind === 'permission_request') return askFromHook(parseHookRequest(payload), info.signal);
       let request: ApprovalRequest;
       try {
         request = parseApprovalRequest(payload);
@@ -261,6 +273,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         throw error;
       }
       const { decided } = book.submit({
+        ...(info.signal ? { signal: info.signal } : {}),
         source: 'prompt-tool',
         toolName: request.tool_name,
         input: request.input,
@@ -307,7 +320,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           {
             behavior: control.behavior,
             ...(typeof control.message === 'string' ? { message: control.message.slice(0, 4000) } : {}),
-            ...(isObject(control.updated_input) ? { updatedInput: control.updated_input } : {}),
+            ...(control.updated_input !== undefined
+              ? { updatedInput: parseToolInput(control.updated_input, 'updated_input') }
+              : {}),
           },
           control.by === 'page' ? 'page' : 'cli',
         );

@@ -5,8 +5,8 @@ import { type RiskLevel, riskOf, summaryOf } from '../approval/index.js';
 /** Which door a request came in by: the MCP prompt tool, or a PermissionRequest hook. */
 export type RequestSource = 'prompt-tool' | 'hook';
 
-/** Who gave the answer that counted. */
-export type AnsweredBy = 'rules' | 'terminal' | 'cli' | 'page' | 'timeout' | 'session-rule';
+/** Who gave the answer that counted; `caller-left` when everyone who asked stopped waiting. */
+export type AnsweredBy = 'rules' | 'terminal' | 'cli' | 'page' | 'timeout' | 'session-rule' | 'caller-left';
 
 /** A person's (or a rule's) decision about one tool call. */
 export interface Decision {
@@ -41,6 +41,11 @@ export interface IncomingRequest {
   sessionId?: string;
   cwd?: string;
   permissionSuggestions?: unknown[];
+  /**
+   * Fires when the caller stops waiting (its connection closed: it was interrupted, killed, or
+   * gave up). Once every caller of an item has left, the item is settled as `caller-left`.
+   */
+  signal?: AbortSignal;
 }
 
 export type AnswerResult =
@@ -52,6 +57,17 @@ export type AnswerResult =
 // for one tool call; the two halves arrive a few ms apart and must become one request.
 const PAIRING_WINDOW_MS = 10_000;
 const KEEP_ANSWERED = 200;
+const CALLER_LEFT: Decision = {
+  behavior: 'deny',
+  message: 'the caller stopped waiting (its connection closed) before an answer came',
+};
+
+/** One caller waiting for an item's decision. */
+interface Waiter {
+  resolve: (item: ApprovalItem) => void;
+  left: boolean;
+  stopWatching?: () => void;
+}
 
 /** Key-order-independent JSON, so the same input from two doors gives the same fingerprint. */
 function canonical(value: unknown): string {
@@ -75,7 +91,7 @@ export class RequestBook extends EventEmitter<{
   answered: [ApprovalItem];
 }> {
   private readonly items = new Map<string, ApprovalItem>();
-  private readonly waiters = new Map<string, ((item: ApprovalItem) => void)[]>();
+  private readonly waiters = new Map<string, Waiter[]>();
   private readonly fingerprints = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
@@ -124,14 +140,18 @@ export class RequestBook extends EventEmitter<{
       timer.unref();
       this.timers.set(item.id, timer);
     }
+    let waiter: Waiter | undefined;
     const decided = item.decision
       ? Promise.resolve(item)
       : new Promise<ApprovalItem>((resolve) => {
+          waiter = { resolve, left: false };
           const list = this.waiters.get(item.id) ?? [];
-          list.push(resolve);
+          list.push(waiter);
           this.waiters.set(item.id, list);
         });
     if (isNew) this.emit('added', item);
+    // Watched only now, so that `added` always comes before the `answered` of a caller gone already.
+    if (waiter && request.signal) this.watchCaller(item.id, waiter, request.signal);
     return { item, isNew, decided };
   }
 
@@ -143,8 +163,12 @@ export class RequestBook extends EventEmitter<{
     item.decision = { ...decision, by, at: Date.now() };
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
-    for (const resolve of this.waiters.get(id) ?? []) resolve(item);
+    const waiters = this.waiters.get(id) ?? [];
     this.waiters.delete(id);
+    for (const waiter of waiters) {
+      waiter.stopWatching?.();
+      waiter.resolve(item);
+    }
     this.emit('answered', item);
     return { ok: true, item };
   }
@@ -161,6 +185,17 @@ export class RequestBook extends EventEmitter<{
   /** Every item the book still holds (pending and recently answered), oldest first. */
   all(): ApprovalItem[] {
     return [...this.items.values()];
+  }
+
+  private watchCaller(id: string, waiter: Waiter, signal: AbortSignal) {
+    const onAbort = () => {
+      waiter.left = true;
+      const waiters = this.waiters.get(id) ?? [];
+      if (waiters.every((each) => each.left)) this.answer(id, CALLER_LEFT, 'caller-left');
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    waiter.stopWatching = () => signal.removeEventListener('abort', onAbort);
   }
 
   private findPartner(fingerprint: string, source: RequestSource): ApprovalItem | undefined {

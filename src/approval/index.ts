@@ -39,11 +39,14 @@ export {
   type ApprovalAnswer,
   type ApprovalRequest,
   denyResult,
+  MAX_TOOL_CALL_BYTES,
+  MAX_TOOL_CALL_DEPTH,
   PROTOCOL_LIMITS,
   type PromptToolResult,
   ProtocolError,
   parseApprovalAnswer,
   parseApprovalRequest,
+  parseToolInput,
   toClaudeResult,
 } from './protocol.js';
 /** Risk level and one-line summary of a tool call, for the prompt a person sees. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import {
   BusAbortedError,
@@ -23,11 +23,13 @@ import {
   APPROVAL_MAX_FRAME_BYTES,
   type ApprovalRequest,
   denyResult,
+  MAX_TOOL_CALL_BYTES,
   type PromptToolResult,
   parseApprovalAnswer,
   parseApprovalRequest,
   toClaudeResult,
 } from './protocol.js';
+import { BoundedStdioServerTransport, type OversizedMessage } from './stdio-transport.js';
 
 /** The MCP server's name in `--mcp-config`; Claude Code prefixes its tools with `mcp__<name>__`. */
 export const APPROVAL_SERVER_NAME = 'approval_server';
@@ -50,6 +52,8 @@ export interface ApprovalServerOptions {
 export interface RunApprovalServerOptions extends ApprovalServerOptions {
   stdin?: Readable;
   stdout?: Writable;
+  /** Longest JSON-RPC message read; bigger calls are denied unread. Default MAX_TOOL_CALL_BYTES. */
+  maxMessageBytes?: number;
 }
 
 const inputSchema = {
@@ -114,7 +118,11 @@ export async function runApprovalServer(
   const log = options.log ?? (() => undefined);
   const server = createApprovalServer(options);
   const stdin = options.stdin ?? process.stdin;
-  const transport = new StdioServerTransport(stdin, options.stdout ?? process.stdout);
+  const maxMessageBytes = options.maxMessageBytes ?? MAX_TOOL_CALL_BYTES;
+  const transport = new BoundedStdioServerTransport(stdin, options.stdout ?? process.stdout, {
+    maxMessageBytes,
+    onOversized: (message) => oversizedReply(message, maxMessageBytes, log),
+  });
   const closed = new Promise<void>((resolve) => {
     const closeClients = server.server.onclose;
     server.server.onclose = () => {
@@ -234,6 +242,31 @@ async function answerCall(
     if (error instanceof BusAbortedError) return deny('ccbell: the approval request was cancelled. Denied.');
     return deny(`ccbell: could not ask ${app}: ${messageOf(error)}. Denied.`);
   }
+}
+
+/**
+ * The answer to a message too big to read: a tool call is denied like any refused request (the
+ * server offers one tool, so a tools/call is an approval_prompt call); any other request gets a
+ * JSON-RPC error. A message whose id could not be found (a notification) gets nothing.
+ */
+function oversizedReply(
+  message: OversizedMessage,
+  maxBytes: number,
+  log: (line: string) => void,
+): JSONRPCMessage | undefined {
+  const why = `ccbell: this ${message.method === 'tools/call' ? 'approval request' : 'message'} is ${formatBytes(message.bytes)}, over the ${formatBytes(maxBytes)} ccbell reads. Denied.`;
+  log(`refused ${message.method ?? 'a message'} ${message.id ?? '(no id)'}: ${why}`);
+  if (message.id === undefined) return undefined;
+  if (message.method === 'tools/call') {
+    const text = JSON.stringify(denyResult(why));
+    return { jsonrpc: '2.0', id: message.id, result: { content: [{ type: 'text', text }] } };
+  }
+  return { jsonrpc: '2.0', id: message.id, error: { code: ErrorCode.InvalidRequest, message: why } };
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB (${bytes} bytes)` : `${bytes} bytes`;
 }
 
 function formatDuration(ms: number): string {

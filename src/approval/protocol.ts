@@ -60,6 +60,25 @@ export const PROTOCOL_LIMITS = {
  */
 export const APPROVAL_MAX_FRAME_BYTES = 32 * 1024 * 1024;
 
+/**
+ * The most bytes one tool call may take at ccbell's doors: an http hook's body, a JSON-RPC line
+ * to the approval server, an answer from the page. What fills them is a tool input the model
+ * wrote, so the model's output limit bounds it: at most 128k output tokens (Claude Code 2.1's
+ * upper limit for any model), about 4 bytes of text each on average, is about 512 KiB; JSON
+ * escaping (newlines, quotes) and non-ASCII text (up to 3 bytes a character) can triple that.
+ * The hook events sent over http (PermissionRequest, Stop, Notification, SubagentStop,
+ * SessionEnd) carry no tool output, only that input (passed whole) and a few short fields:
+ * measured with Claude Code 2.1.330, a PermissionRequest body is its tool_input plus about 450
+ * bytes. 4 MiB leaves room for all of that; a message bigger than it is denied, not parsed.
+ */
+export const MAX_TOOL_CALL_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Deepest JSON nesting of such a message: a tool input's own bound plus the objects around it
+ * (a hook body or a page answer holds the input one level down; a JSON-RPC call three down).
+ */
+export const MAX_TOOL_CALL_DEPTH = PROTOCOL_LIMITS.inputDepth + 4;
+
 const DEFAULT_DENY_MESSAGE = 'Denied in ccbell';
 
 // Printable ASCII without spaces or quotes: ids travel in logs and channel payloads.
@@ -119,6 +138,11 @@ export function parseApprovalAnswer(value: unknown): ApprovalAnswer {
     answer.message = record.message;
   }
   return answer;
+}
+
+/** Checks a tool input (or updated input) on its own; throws a ProtocolError naming the fault. */
+export function parseToolInput(value: unknown, field = 'input'): Record<string, unknown> {
+  return toolInput(value, field);
 }
 
 /** The prompt tool's result for an answer: allow with the (updated or original) input, or deny. */

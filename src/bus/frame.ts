@@ -13,11 +13,11 @@ export type Frame =
   | { t: 'rep'; id: RequestId; p?: unknown }
   | { t: 'err'; id: RequestId; m: string };
 
-/** Why a frame was refused: too big for the cap, or not a frame at all. */
+/** Why a frame was refused: too big for the cap, not a frame at all, or too slow to arrive. */
 export class FrameError extends Error {
   override name = 'FrameError';
   constructor(
-    readonly reason: 'too-large' | 'malformed',
+    readonly reason: 'too-large' | 'malformed' | 'too-slow',
     message: string,
     options?: ErrorOptions,
   ) {

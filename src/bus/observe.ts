@@ -1,16 +1,31 @@
 // Internal: the listening side of a channel. Each observer has its own socket file; a connection
 // carries posts and requests, and stays open until the peer closes it (its close tells the peer
-// this observer died).
+// this observer died). A requester keeps its side open until its reply comes, so its connection
+// ending first means it left: the handler is told through the request's signal.
+import { setMaxListeners } from 'node:events';
 import { rename, unlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { trackSocket, untrackSocket } from './cleanup.js';
 import { busDirectory, ensurePrivateDirectory } from './directory.js';
-import { DEFAULT_MAX_FRAME_BYTES, encodeFrame, type Frame, FrameDecoder, type RequestId } from './frame.js';
+import {
+  DEFAULT_MAX_FRAME_BYTES,
+  encodeFrame,
+  type Frame,
+  FrameDecoder,
+  FrameError,
+  type RequestId,
+} from './frame.js';
 import { assertSocketPathFits, pendingFileName, socketFileName } from './naming.js';
 
-/** Receives what arrives on a channel; for a request, its resolved value is the reply. */
-export type BusHandler = (payload: unknown, info: { kind: 'post' | 'request' }) => unknown | Promise<unknown>;
+/**
+ * Receives what arrives on a channel; for a request, its resolved value is the reply, and
+ * `signal` fires when the requester's connection ends before that (the requester left).
+ */
+export type BusHandler = (
+  payload: unknown,
+  info: { kind: 'post' | 'request'; signal?: AbortSignal },
+) => unknown | Promise<unknown>;
 
 /** A listening observer of one channel. */
 export interface Observer {
@@ -26,6 +41,12 @@ export interface ObserveOptions {
   dir?: string;
   /** Cap on one incoming frame; bigger frames close their connection. Default 1 MiB. */
   maxFrameBytes?: number;
+  /**
+   * How long a connection may take to send a whole frame, counted from its start (or from the
+   * start of the frame it is in); slower connections are closed. Idle between frames it may stay.
+   * Default 5 s: posters and requesters write a frame at once, over a local socket.
+   */
+  frameTimeoutMs?: number;
   /** Told about broken frames and about handlers that threw on a post (nobody else would hear of it). */
   onError?: (error: unknown) => void;
 }
@@ -75,6 +96,7 @@ export async function observe(
   if (typeof handler !== 'function') throw new TypeError('observe() needs a handler function');
   const dir = resolveDirectory(options.dir);
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const frameTimeoutMs = options.frameTimeoutMs ?? DEFAULT_FRAME_TIMEOUT_MS;
   const report = (error: unknown) => {
     try {
       options.onError?.(error);
@@ -93,7 +115,7 @@ export async function observe(
   const connections = new Set<Socket>();
   const server = createServer({ allowHalfOpen: true }, (socket) => {
     connections.add(socket);
-    serveConnection(socket, handler, maxFrameBytes, report);
+    serveConnection(socket, handler, { maxFrameBytes, frameTimeoutMs }, report);
     socket.once('close', () => connections.delete(socket));
   });
 
@@ -132,13 +154,22 @@ export async function observe(
   };
 }
 
+const DEFAULT_FRAME_TIMEOUT_MS = 5_000;
+// A timer that fires this much later than due means this process did not run meanwhile (stopped
+// with SIGSTOP, or busy): what the peer sent then is still unread, so the wait starts over.
+const LATE_TIMER_MS = 250;
+
 function serveConnection(
   socket: Socket,
   handler: BusHandler,
-  maxFrameBytes: number,
+  limits: { maxFrameBytes: number; frameTimeoutMs: number },
   report: (error: unknown) => void,
 ): void {
+  const { maxFrameBytes, frameTimeoutMs } = limits;
   const decoder = new FrameDecoder(maxFrameBytes);
+  const requesterLeft = new AbortController();
+  // One listener per request waiting on this connection; a client may have many at once.
+  setMaxListeners(0, requesterLeft.signal);
   let pendingReplies = 0;
   let peerEnded = false;
 
@@ -146,6 +177,23 @@ function serveConnection(
     report(error);
     socket.destroy();
   };
+
+  // The wait for a whole frame: from the connection's start, then from each frame's first byte.
+  let frameDue: NodeJS.Timeout | undefined;
+  const stopWaiting = () => {
+    clearTimeout(frameDue);
+    frameDue = undefined;
+  };
+  const awaitFrame = () => {
+    clearTimeout(frameDue);
+    const due = Date.now() + frameTimeoutMs;
+    frameDue = setTimeout(() => {
+      if (Date.now() - due > LATE_TIMER_MS) return awaitFrame();
+      refuse(new FrameError('too-slow', `no complete frame within ${frameTimeoutMs} ms; connection closed`));
+    }, frameTimeoutMs);
+    frameDue.unref();
+  };
+  awaitFrame();
 
   const reply = (id: RequestId, outcome: { value: unknown } | { error: unknown }) => {
     pendingReplies--;
@@ -175,7 +223,9 @@ function serveConnection(
     } else if (frame.t === 'req') {
       pendingReplies++;
       const id = frame.id;
-      new Promise<unknown>((run) => run(handler(frame.p, { kind: 'request' }))).then(
+      new Promise<unknown>((run) =>
+        run(handler(frame.p, { kind: 'request', signal: requesterLeft.signal })),
+      ).then(
         (value) => reply(id, { value }),
         (error: unknown) => reply(id, { error }),
       );
@@ -186,6 +236,11 @@ function serveConnection(
 
   socket.on('data', (chunk: Buffer) => {
     const { frames, error } = decoder.push(chunk);
+    // A frame still coming keeps its wait (a slow drip gains no time); a frame begun after a
+    // whole one starts its own; with nothing left unfinished the connection may idle.
+    if (error) stopWaiting();
+    else if (decoder.buffered > 0 && (frames.length > 0 || frameDue === undefined)) awaitFrame();
+    else if (decoder.buffered === 0 && frames.length > 0) stopWaiting();
     for (const frame of frames) {
       if (socket.destroyed) return;
       dispatch(frame);
@@ -194,9 +249,15 @@ function serveConnection(
   });
   socket.on('end', () => {
     peerEnded = true;
+    stopWaiting();
+    requesterLeft.abort();
     const error = decoder.end();
     if (error) return refuse(error);
     if (pendingReplies === 0) socket.end();
+  });
+  socket.on('close', () => {
+    stopWaiting();
+    requesterLeft.abort();
   });
   socket.on('error', () => {
     // The peer vanished; 'close' follows and the connection is forgotten.

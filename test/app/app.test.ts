@@ -186,4 +186,42 @@ describe('the app', () => {
       },
     });
   });
+
+  it('refuses an updated_input nested too deep from the control channel, leaving the request pending', async () => {
+    const { app, busDir } = await start({});
+    const waiting = request(app.channels.request, hookQuestion('make deep'), {
+      timeoutMs: 5000,
+      dir: busDir,
+    });
+    await expect.poll(() => app.book.pending().length).toBe(1);
+    const id = app.book.pending()[0]!.id;
+    let deep: unknown = 1;
+    for (let level = 0; level < 1000; level++) deep = { a: deep };
+    await expect(
+      request(
+        app.channels.control,
+        { op: 'answer', id, behavior: 'allow', updated_input: deep },
+        { timeoutMs: 2000, dir: busDir },
+      ),
+    ).rejects.toThrow(/nested deeper than 64 levels/);
+    expect(app.book.pending().map((item) => item.id)).toEqual([id]);
+    app.answer(id, { behavior: 'deny' }, 'cli');
+    await waiting;
+  });
+
+  it('settles as caller-left a bus request whose requester goes away', async () => {
+    const { app, busDir } = await start({});
+    const leaving = new AbortController();
+    const waiting = request(app.channels.request, hookQuestion('make leave'), {
+      timeoutMs: 5000,
+      dir: busDir,
+      signal: leaving.signal,
+    });
+    await expect.poll(() => app.book.pending().length).toBe(1);
+    const [item] = app.book.pending();
+    leaving.abort(); // closes the requester's connection
+    await expect(waiting).rejects.toThrow();
+    await expect.poll(() => item!.decision?.by).toBe('caller-left');
+    expect(app.book.pending()).toEqual([]);
+  });
 });

@@ -2,13 +2,14 @@
 // chooses: the token, the Host, the Origin, the bearer of http hooks, the response headers.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app/app.js';
 import { cookieName, makeToken } from '../../src/app/web/security.js';
 import { startWebServer, type WebServer } from '../../src/app/web/server.js';
+import { MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH } from '../../src/approval/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import { resolveInstance } from '../../src/instance/index.js';
 import { openLogger } from '../../src/log/index.js';
@@ -92,6 +93,55 @@ function fileRequest(command: string): string {
 }
 
 const answerBody = (behavior = 'allow') => JSON.stringify({ behavior });
+
+/** A raw TCP client: what it received, how much it wrote, and when the server closed it. */
+interface RawClient {
+  socket: Socket;
+  received: () => string;
+  /** Resolves with the ms from connecting until the connection closed. */
+  closed: Promise<number>;
+  /** Writes `data` in chunks, honouring backpressure, until done or closed; resolves with bytes written. */
+  pour(data: Buffer, chunkBytes?: number): Promise<number>;
+  /** Writes one byte every `everyMs` until closed. */
+  drip(everyMs: number): void;
+}
+
+function rawClient(toPort = port): RawClient {
+  const socket = connect({ host: '127.0.0.1', port: toPort });
+  const started = Date.now();
+  let text = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    text += chunk;
+  });
+  socket.on('error', () => undefined);
+  const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now() - started)));
+  return {
+    socket,
+    received: () => text,
+    closed,
+    async pour(data, chunkBytes = 64 * 1024) {
+      let written = 0;
+      while (written < data.length && !socket.destroyed) {
+        const chunk = data.subarray(written, written + chunkBytes);
+        written += chunk.length;
+        if (!socket.write(chunk)) {
+          await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
+        }
+      }
+      return written;
+    },
+    drip(everyMs) {
+      const timer = setInterval(() => {
+        if (!socket.destroyed) socket.write('a');
+      }, everyMs);
+      socket.on('close', () => clearInterval(timer));
+    },
+  };
+}
+
+/** Nested arrays `depth` deep: tiny on the wire, ruinous for a recursive parser or printer. */
+const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'ccbell-web-security-'));
@@ -386,3 +436,261 @@ describe('web server: headers and address', () => {
     expect(web.url).toBe(`http://127.0.0.1:${port}/?token=${pageToken}`);
   });
 });
+
+describe('web server: page answers are bounded before they are parsed', () => {
+  const answer = (id: string, body: string) =>
+    send(
+      'POST',
+      `/api/requests/${id}/answer`,
+      withCookie({ origin, 'content-type': 'application/json' }),
+      body,
+    );
+
+  it('refuses an updated_input 5000 levels deep with 400, and the page state stays whole', async () => {
+    const id = fileRequest('echo deep-answer');
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const reply = await answer(id, `{"behavior":"allow","updated_input":${deep}}`);
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).error).toBe(
+      `body is JSON nested deeper than ${MAX_TOOL_CALL_DEPTH} levels`,
+    );
+    expect(app.book.get(id)?.decision).toBeUndefined();
+    const state = await send('GET', '/api/state', withCookie());
+    expect(state.status).toBe(200);
+    expect(JSON.parse(state.body).requests.some((item: { id: string }) => item.id === id)).toBe(true);
+    const events = await send('GET', '/api/events', withCookie(), undefined, { stream: true });
+    expect(events.body).toMatch(/^retry: \d+\nevent: state\ndata: \{/);
+    // Within the scanner's bound but past the tool input's own: refused by the validator.
+    let input: unknown = 'bottom';
+    for (let level = 0; level < 66; level++) input = { a: input };
+    const tooDeepInput = await answer(id, JSON.stringify({ behavior: 'allow', updated_input: input }));
+    expect(tooDeepInput.status).toBe(400);
+    expect(JSON.parse(tooDeepInput.body).error).toContain('nested deeper than 64 levels');
+    // The request is still there to answer.
+    const ok = await answer(id, JSON.stringify({ behavior: 'allow', updated_input: { command: 'echo ok' } }));
+    expect(ok.status).toBe(200);
+    expect(app.book.get(id)?.decision).toMatchObject({ by: 'page', updatedInput: { command: 'echo ok' } });
+  });
+
+  it('refuses an answer over the size cap with 413', async () => {
+    const id = fileRequest('echo big-answer');
+    const big = JSON.stringify({
+      behavior: 'allow',
+      updated_input: { content: 'x'.repeat(MAX_TOOL_CALL_BYTES) },
+    });
+    const reply = await answer(id, big);
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error).toContain(`over the cap of ${MAX_TOOL_CALL_BYTES} bytes`);
+    expect(app.book.get(id)?.decision).toBeUndefined();
+    app.answer(id, { behavior: 'deny' }, 'cli');
+  });
+
+  it('keeps /api/state and the event stream working when an item in the book cannot be serialized', async () => {
+    // Past every door's bounds, straight into the book (as `ccbell answer` could once send it):
+    // what the page must survive anyway.
+    let deep: Record<string, unknown> = { leaf: true };
+    for (let level = 0; level < 20_000; level++) deep = { a: deep };
+    expect(() => JSON.stringify(deep)).toThrow(RangeError);
+    const events: string[] = [];
+    const stream = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/events',
+      headers: withCookie({ host }),
+    });
+    const opened = new Promise<void>((resolve) =>
+      stream.on('response', (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          events.push(chunk);
+          resolve();
+        });
+      }),
+    );
+    stream.end();
+    await opened;
+    const id = fileRequest('echo deep-updated');
+    expect(app.answer(id, { behavior: 'allow', updatedInput: deep }, 'cli').ok).toBe(true);
+    const state = await send('GET', '/api/state', withCookie());
+    expect(state.status).toBe(200);
+    const shown = (
+      JSON.parse(state.body).requests as {
+        id: string;
+        input: unknown;
+        decision: { updatedInput: { unavailable?: string } };
+      }[]
+    ).find((item) => item.id === id);
+    expect(shown?.input).toEqual({ command: 'echo deep-updated' });
+    expect(shown?.decision.updatedInput.unavailable).toMatch(/^ccbell cannot show this input/);
+    // The stream carried the request and its answer, and is still open for what comes next.
+    const later = fileRequest('echo after-deep');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const text = events.join('');
+    expect(text).toContain(`event: request\ndata: {"id":"${id}`);
+    expect(text).toContain(`event: answered\ndata: {"id":"${id}`);
+    expect(text).toContain(later);
+    stream.destroy();
+    app.answer(later, { behavior: 'deny' }, 'cli');
+  });
+});
+
+describe('web server: http hook bodies are bounded', () => {
+  const hookHead = (extra: string) =>
+    `POST /hooks HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${hookToken}\r\nContent-Type: application/json\r\n${extra}\r\n`;
+
+  /** GET /api/state's round trip: the app's event loop is free when this is quick. */
+  const stateRoundTrip = async () => {
+    const started = Date.now();
+    expect((await send('GET', '/api/state', withCookie())).status).toBe(200);
+    return Date.now() - started;
+  };
+
+  it('refuses a 38 MB nested body by its Content-Length, unread, and closes the connection', async () => {
+    const body = Buffer.from(nested(19 * 1024 * 1024));
+    const client = rawClient();
+    client.socket.write(hookHead(`Content-Length: ${body.length}\r\n`));
+    const written = client.pour(body);
+    const closedAfter = await client.closed;
+    expect(client.received()).toMatch(/^HTTP\/1\.1 413 /);
+    expect(client.received()).toContain(`over the cap of ${MAX_TOOL_CALL_BYTES} bytes`);
+    expect(closedAfter).toBeLessThan(2_000);
+    // Most of it was never taken in.
+    expect(await written).toBeLessThan(body.length);
+    expect(await stateRoundTrip()).toBeLessThan(1_000);
+  });
+
+  it('refuses a chunked nested body at the first level too deep, and a chunked big one at the cap', async () => {
+    const deep = rawClient();
+    deep.socket.write(hookHead('Transfer-Encoding: chunked\r\n'));
+    const chunk = (data: string) => `${Buffer.byteLength(data).toString(16)}\r\n${data}\r\n`;
+    void deep.pour(Buffer.from(chunk('['.repeat(16 * 1024)).repeat(2_000)), 16 * 1024);
+    expect(await deep.closed).toBeLessThan(2_000);
+    expect(deep.received()).toMatch(/^HTTP\/1\.1 400 /);
+    expect(deep.received()).toContain(`nested deeper than ${MAX_TOOL_CALL_DEPTH} levels`);
+
+    const big = rawClient();
+    big.socket.write(hookHead('Transfer-Encoding: chunked\r\n'));
+    const piece = chunk(`"${'x'.repeat(64 * 1024 - 2)}"`);
+    const written = await big.pour(
+      Buffer.from(`${chunk('{"hook_event_name":"Stop","x":[')}${piece.repeat(200)}`),
+    );
+    expect(await big.closed).toBeLessThan(3_000);
+    expect(big.received()).toMatch(/^HTTP\/1\.1 413 /);
+    expect(written).toBeLessThan(200 * 64 * 1024);
+    expect(await stateRoundTrip()).toBeLessThan(1_000);
+  });
+
+  it('still takes a hook body of a few MB', async () => {
+    const content = 'a line of a large file\n'.repeat(100_000); // about 2.3 MB
+    const reply = await send(
+      'POST',
+      '/hooks',
+      { authorization: `Bearer ${hookToken}`, 'content-type': 'application/json' },
+      JSON.stringify({ hook_event_name: 'Stop', session_id: 'big-stop', last_assistant_message: content }),
+    );
+    expect(reply.status).toBe(200);
+    expect(app.feed.some((entry) => entry.sessionId === 'big-stop')).toBe(true);
+  });
+
+  it('settles a PermissionRequest as caller-left when the hook connection closes while it waits', async () => {
+    const client = rawClient();
+    const body = JSON.stringify({
+      hook_event_name: 'PermissionRequest',
+      session_id: 'leaving',
+      tool_name: 'Bash',
+      tool_input: { command: 'rm -rf ./caller-left' },
+    });
+    client.socket.write(`${hookHead(`Content-Length: ${Buffer.byteLength(body)}\r\n`)}${body}`);
+    const item = await waitFor(() => app.book.pending().find((each) => each.sessionId === 'leaving'));
+    client.socket.destroy();
+    await waitFor(() => app.book.get(item.id)?.decision);
+    expect(app.book.get(item.id)?.decision).toMatchObject({ behavior: 'deny', by: 'caller-left' });
+    expect(app.book.pending().some((each) => each.id === item.id)).toBe(false);
+  });
+});
+
+describe('web server: slow and unauthenticated connections are closed', () => {
+  let quick: WebServer;
+  beforeAll(async () => {
+    quick = await startWebServer({
+      app,
+      instance: 'default',
+      pageToken,
+      hookToken,
+      assetsDir: join(root, 'assets'),
+      soundsDir: join(root, 'sounds'),
+      timeouts: { headersMs: 500, requestMs: 1_000, checkEveryMs: 100 },
+    });
+  });
+  afterAll(() => quick?.close());
+
+  it('answers a request without its token on the headers alone, then closes, whatever the body does', async () => {
+    const attempts = [
+      `POST /hooks HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`,
+      `POST /hooks HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${makeToken()}\r\nContent-Length: 100000\r\n\r\n{`,
+      `POST /api/requests/abc/answer HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`,
+    ];
+    for (const head of attempts) {
+      // The default timeouts (seconds): only the token check can close it this fast.
+      const client = rawClient();
+      client.socket.write(head);
+      client.drip(50);
+      expect(await client.closed).toBeLessThan(1_500);
+      expect(client.received()).toMatch(/^HTTP\/1\.1 401 /);
+      expect(client.received()).toMatch(/\r\nConnection: close\r\n/i);
+    }
+  });
+
+  it('closes a connection that sends nothing, or its headers or body too slowly', async () => {
+    const quickHost = `127.0.0.1:${quick.port}`;
+    const silent = rawClient(quick.port);
+    const slowHeaders = rawClient(quick.port);
+    slowHeaders.socket.write(`GET /api/state HTTP/1.1\r\nHost: ${quickHost}\r\nX-Slow: `);
+    slowHeaders.drip(50);
+    const slowBody = rawClient(quick.port);
+    slowBody.socket.write(
+      `POST /hooks HTTP/1.1\r\nHost: ${quickHost}\r\nAuthorization: Bearer ${hookToken}\r\nContent-Length: 1000\r\n\r\n{"a":"`,
+    );
+    slowBody.drip(50);
+    const [silentAfter, headersAfter, bodyAfter] = await Promise.all([
+      silent.closed,
+      slowHeaders.closed,
+      slowBody.closed,
+    ]);
+    expect(silentAfter).toBeLessThan(2_000);
+    expect(headersAfter).toBeLessThan(2_000);
+    expect(bodyAfter).toBeLessThan(3_000);
+    expect(slowBody.received()).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('lets a hook whose request is in whole wait for its answer past the request timeout', async () => {
+    const body = JSON.stringify({
+      hook_event_name: 'PermissionRequest',
+      session_id: 'patient',
+      tool_name: 'Bash',
+      tool_input: { command: 'rm -rf ./patient' },
+    });
+    const client = rawClient(quick.port);
+    client.socket.write(
+      `POST /hooks HTTP/1.1\r\nHost: 127.0.0.1:${quick.port}\r\nAuthorization: Bearer ${hookToken}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    const item = await waitFor(() => app.book.pending().find((each) => each.sessionId === 'patient'));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(client.socket.destroyed).toBe(false);
+    app.answer(item.id, { behavior: 'deny', message: 'late but fine' }, 'cli');
+    await waitFor(() => (client.received().includes('late but fine') ? true : undefined));
+    expect(client.received()).toMatch(/^HTTP\/1\.1 200 /);
+    client.socket.destroy();
+  });
+});
+
+/** Polls `probe` until it returns a value. */
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

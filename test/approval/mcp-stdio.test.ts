@@ -5,6 +5,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ListToolsResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemView } from '../../src/app/protocol.js';
 import {
@@ -164,6 +165,39 @@ describe('approval-server over stdio (built CLI, real app)', () => {
     // The app of the other id saw nothing of it.
     expect(await pending()).toEqual([]);
     expect(app.output()).not.toContain('toolu_none');
+    expect(transportErrors).toEqual([]);
+  });
+
+  it('denies an oversized call, naming its size, and answers the next call on the same server', async () => {
+    const { client, prompt, transportErrors } = await connect(appId);
+    // About 15 MB: over the SDK's own 10 MiB read buffer, which used to close the connection.
+    const content = 'line of a very large file\n'.repeat(600_000);
+    const started = Date.now();
+    const denied = await prompt({
+      tool_name: 'Write',
+      input: { file_path: '/tmp/huge.txt', content },
+      tool_use_id: 'toolu_huge',
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(denied.behavior).toBe('deny');
+    expect(denied.message).toMatch(/approval request is 15\.\d MiB \(\d+ bytes\), over the 4 MiB/);
+    // The app never saw it, and the same server answers the next call.
+    expect(await pending()).toEqual([]);
+    expect(app.output()).not.toContain('toolu_huge');
+    const allowed = await prompt({
+      tool_name: 'Bash',
+      input: { command: 'echo after' },
+      tool_use_id: 'toolu_after_huge',
+    });
+    expect(allowed).toEqual({ behavior: 'allow', updatedInput: { command: 'echo after' } });
+    // Other requests too big to read get a JSON-RPC error for their id, not silence.
+    await expect(
+      client.request(
+        { method: 'tools/list', params: { padding: 'x'.repeat(5 * 1024 * 1024) } },
+        ListToolsResultSchema,
+      ),
+    ).rejects.toThrow(/message is 5\.0 MiB .* over the 4 MiB/);
+    expect((await client.listTools()).tools).toHaveLength(1);
     expect(transportErrors).toEqual([]);
   });
 

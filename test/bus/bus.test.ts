@@ -247,6 +247,77 @@ describe('broken input', () => {
   });
 });
 
+describe('slow connections', () => {
+  it('closes a connection that sends nothing, or drips a frame, within the frame timeout', async () => {
+    const errors: unknown[] = [];
+    const { observer, got, next } = await recorder('slow', {
+      frameTimeoutMs: 300,
+      onError: (e) => errors.push(e),
+    });
+    const silent = await connectRaw(observer.path);
+    const dripping = await connectRaw(observer.path);
+    for (const raw of [silent, dripping]) raw.on('error', () => undefined);
+    dripping.write('{"t":"post","p":"');
+    // Bytes keep coming, but the frame never ends: arriving is not enough, it must be whole.
+    const drip = setInterval(() => dripping.writable && dripping.write('x'), 50);
+    const started = Date.now();
+    const [silentClosed, drippingClosed] = await Promise.all([
+      closedWithin(silent, 2_000),
+      closedWithin(dripping, 2_000),
+    ]);
+    clearInterval(drip);
+    expect(silentClosed).toBe(true);
+    expect(drippingClosed).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(errors).toEqual([
+      expect.objectContaining({ reason: 'too-slow' }),
+      expect.objectContaining({ reason: 'too-slow' }),
+    ]);
+    // The observer serves on.
+    const arrived = next();
+    expect((await post('slow', 'after', { dir })).delivered).toBe(1);
+    await arrived;
+    expect(got).toEqual(['after']);
+  });
+
+  it('lets a connection idle between whole frames', async () => {
+    const { observer } = await recorder('idle', { frameTimeoutMs: 300 });
+    const raw = await connectRaw(observer.path);
+    const replies: string[] = [];
+    raw.on('data', (data) => replies.push(String(data)));
+    raw.write('{"t":"req","id":1,"p":"first"}\n');
+    expect(await closedWithin(raw, 1_000)).toBe(false);
+    raw.write('{"t":"req","id":2,"p":"second"}\n');
+    await expect.poll(() => replies.join('')).toContain('"id":2');
+    raw.destroy();
+  });
+});
+
+describe('a requester that leaves', () => {
+  it('is told to the handler through the request signal, when the connection closes or ends', async () => {
+    const signals: AbortSignal[] = [];
+    const observer = await observe(
+      'leaving',
+      (_payload, info) => {
+        signals.push(info.signal!);
+        return new Promise(() => undefined);
+      },
+      { dir },
+    );
+    observers.push(observer);
+    for (const leave of ['destroy', 'end'] as const) {
+      const raw = await connectRaw(observer.path);
+      raw.write(`{"t":"req","id":"${leave}","p":1}\n`);
+      await expect.poll(() => signals.length).toBe(leave === 'destroy' ? 1 : 2);
+      const signal = signals.at(-1)!;
+      await sleep(100);
+      expect(signal.aborted).toBe(false);
+      raw[leave]();
+      await expect.poll(() => signal.aborted).toBe(true);
+    }
+  });
+});
+
 describe('request', () => {
   it('resolves with the observer reply, async handlers included', async () => {
     observers.push(

@@ -2,6 +2,7 @@
 // Node 20 cannot import TypeScript), killed, exiting, and found stale.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -43,9 +44,10 @@ interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-async function spawnObserver(name: string): Promise<Child> {
+async function spawnObserver(name: string, frameTimeoutMs?: number): Promise<Child> {
   const { NODE_EXTRA_CA_CERTS: _slow, ...env } = process.env;
-  const child = spawn(process.execPath, [fixture, bundle, dir, name], {
+  const args = [fixture, bundle, dir, name, ...(frameTimeoutMs ? [String(frameTimeoutMs)] : [])];
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -149,5 +151,47 @@ describe('observers in other processes', () => {
     child.process.kill('SIGTERM');
     expect(await child.exited).toEqual({ code: null, signal: 'SIGTERM' });
     expect(existsSync(child.path)).toBe(false);
+  });
+
+  it('does not count a stop (SIGSTOP…SIGCONT) against a frame on its way', async () => {
+    const child = await spawnObserver('stopped', 300);
+    const raw = createConnection({ path: child.path });
+    raw.on('error', () => undefined);
+    let text = '';
+    raw.on('data', (data) => {
+      text += data;
+    });
+    await new Promise((resolve) => raw.once('connect', resolve));
+    raw.write('{"t":"req","id":1,');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    child.process.kill('SIGSTOP');
+    // More than the socket buffer holds: the observer wakes to part of it, the rest follows.
+    const payload = 'x'.repeat(900 * 1024);
+    raw.write(`"p":"${payload}"}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    child.process.kill('SIGCONT');
+    // The frame was on its way when the observer woke: it is served, not timed out.
+    await expect.poll(() => text.endsWith('\n'), { timeout: 3_000 }).toBe(true);
+    expect(JSON.parse(text)).toEqual({ t: 'rep', id: 1, p: { pid: child.process.pid, echo: payload } });
+    raw.destroy();
+  });
+
+  it('tells the handler when a requester process is killed while it waits', async () => {
+    const child = await spawnObserver('abandoned');
+    const requester = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('node:net').createConnection(${JSON.stringify(child.path)}).write('{"t":"req","id":1,"p":"hang"}\\n')`,
+      ],
+      { stdio: 'ignore' },
+    );
+    children.push(requester);
+    await child.next((l) => l.got === 'hang');
+    child.process.kill('SIGSTOP');
+    requester.kill('SIGKILL');
+    await new Promise((resolve) => requester.once('exit', resolve));
+    child.process.kill('SIGCONT');
+    await child.next((l) => l.left === 'hang');
   });
 });

@@ -2,12 +2,18 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ruleForSession } from '../../approval/index.js';
+import {
+  MAX_TOOL_CALL_BYTES,
+  MAX_TOOL_CALL_DEPTH,
+  parseToolInput,
+  ruleForSession,
+} from '../../approval/index.js';
 import { EnvironmentError, messageOf } from '../../errors.js';
 import type { HookInput } from '../../events/index.js';
 import type { FeedEntry, RunningApp } from '../app.js';
 import { viewOf } from '../protocol.js';
 import type { ApprovalItem } from '../requests.js';
+import { type BodyLimits, HttpError, readJsonBody } from './body.js';
 import type { PageItem, Snapshot } from './contract.js';
 import {
   allowedHosts,
@@ -32,7 +38,21 @@ export interface WebServerOptions {
   assetsDir: string;
   soundsDir: string;
   log?: (line: string) => void;
+  /** How long a client may take to send its headers, and its whole request (tests shorten them). */
+  timeouts?: Partial<WebTimeouts>;
 }
+
+export interface WebTimeouts {
+  headersMs: number;
+  /** Receiving the whole request; waiting for the answer afterwards is not limited. */
+  requestMs: number;
+  /** How often Node looks for connections past these timeouts. */
+  checkEveryMs: number;
+}
+
+// Claude Code and the page send a request at once, over the loopback: a client that takes
+// seconds is stuck or hostile, and holds a connection (and its buffers) while it dawdles.
+const DEFAULT_TIMEOUTS: WebTimeouts = { headersMs: 5_000, requestMs: 10_000, checkEveryMs: 1_000 };
 
 export interface WebServer {
   port: number;
@@ -44,41 +64,9 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const MAX_ANSWER_BYTES = 1024 * 1024;
-const MAX_HOOK_BYTES = 40 * 1024 * 1024;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function readBody(request: IncomingMessage, limit: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `body larger than ${limit} bytes`));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new HttpError(400, 'body is not JSON'));
-      }
-    });
-    request.on('error', reject);
-  });
-}
+// A hook body and a page answer both carry one tool input (an answer's edited input is as big
+// as the input it replaces): the same bounds for both.
+const BODY_LIMITS: BodyLimits = { maxBytes: MAX_TOOL_CALL_BYTES, maxDepth: MAX_TOOL_CALL_DEPTH };
 
 function send(
   response: ServerResponse,
@@ -94,6 +82,40 @@ function send(
 function sendJson(response: ServerResponse, status: number, value: unknown) {
   send(response, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
+
+// How long a refused connection whose body was not read stays half-open after the answer, so
+// that the client reads the answer before the close (a close with unread data resets the
+// connection, and a reset can take the answer with it).
+const LINGER_MS = 500;
+
+/**
+ * Answers a refused request. When its body was not read (refused on its headers, or cut off
+ * over a bound) the connection is closed soon after the answer: reading on would let the client
+ * hold it open and make the app take in what it was refused.
+ */
+function refuse(request: IncomingMessage, response: ServerResponse, status: number, message: string) {
+  if (response.headersSent) return void response.end();
+  const unread = !request.complete;
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    ...(unread ? { Connection: 'close' } : {}),
+  });
+  response.end(JSON.stringify({ error: message }), () => {
+    if (!unread) return;
+    const socket = request.socket;
+    socket.pause();
+    socket.end();
+    const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+    linger.unref();
+    socket.once('close', () => clearTimeout(linger));
+  });
+}
+
+/** What the page shows instead of an input JSON cannot carry (too deep for JSON.stringify). */
+const unshowable = (error: unknown) => ({
+  unavailable: `ccbell cannot show this input: ${messageOf(error)}`,
+});
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -131,10 +153,30 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   let port = 0;
   const streams = new Set<ServerResponse>();
+  // Inputs known to serialize; the doors bound what enters the book, and this makes sure that
+  // whatever got in anyway cannot break the page's state or its event stream.
+  const serializes = new WeakSet<object>();
+  const showable = (input: Record<string, unknown>): Record<string, unknown> => {
+    if (serializes.has(input)) return input;
+    try {
+      JSON.stringify(input);
+      serializes.add(input);
+      return input;
+    } catch (error) {
+      log(`web: an input cannot be shown: ${messageOf(error)}`);
+      return unshowable(error);
+    }
+  };
   const view = (item: ApprovalItem): PageItem => {
     const session = app.sessions.get(item.sessionId);
+    const base = viewOf(item);
+    const updated = base.decision?.updatedInput;
     return {
-      ...viewOf(item),
+      ...base,
+      input: showable(base.input),
+      ...(base.decision && updated
+        ? { decision: { ...base.decision, updatedInput: showable(updated) } }
+        : {}),
       label: session?.label ?? (item.cwd ? item.cwd.split('/').pop() || item.cwd : 'unknown session'),
     };
   };
@@ -145,16 +187,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     requests: app.book.all().slice(-100).map(view),
     feed: app.feed.slice(-100),
   });
-  const broadcast = (event: string, data: unknown) => {
+  // Called from the book's events: it must never throw into the code that answered.
+  const broadcast = (event: string, data: () => unknown) => {
     if (streams.size === 0) return;
-    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    let frame: string;
+    try {
+      frame = `event: ${event}\ndata: ${JSON.stringify(data())}\n\n`;
+    } catch (error) {
+      return log(`web: ${event} event not sent: ${messageOf(error)}`);
+    }
     for (const stream of streams) stream.write(frame);
   };
-  const onAdded = (item: ApprovalItem) => broadcast('request', view(item));
-  const onAnswered = (item: ApprovalItem) => broadcast('answered', view(item));
+  const onAdded = (item: ApprovalItem) => broadcast('request', () => view(item));
+  const onAnswered = (item: ApprovalItem) => broadcast('answered', () => view(item));
   const onFeed = (entry: FeedEntry) => {
-    broadcast('feed', entry);
-    broadcast('sessions', app.sessions.list());
+    broadcast('feed', () => entry);
+    broadcast('sessions', () => app.sessions.list());
   };
   app.book.on('added', onAdded);
   app.book.on('answered', onAnswered);
@@ -177,9 +225,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (method !== 'POST') throw new HttpError(405, 'POST only');
       if (!tokenMatches(bearerToken(request), hookToken))
         throw new HttpError(401, 'missing or wrong bearer token');
-      const body = await readBody(request, MAX_HOOK_BYTES);
+      const body = await readJsonBody(request, BODY_LIMITS);
       if (!isObject(body)) throw new HttpError(400, 'hook input must be a JSON object');
-      const output = await app.handleHookInput(body as HookInput);
+      // Claude Code closes the connection when it stops waiting (interrupted, or gone): the
+      // request it asked about is then nobody's to answer.
+      const callerLeft = new AbortController();
+      response.once('close', () => {
+        if (!response.writableFinished) callerLeft.abort();
+      });
+      const output = await app.handleHookInput(body as HookInput, callerLeft.signal);
       return sendJson(response, 200, output);
     }
 
@@ -224,15 +278,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!String(request.headers['content-type']).startsWith('application/json')) {
       throw new HttpError(415, 'send JSON');
     }
-    const body = await readBody(request, MAX_ANSWER_BYTES);
+    const body = await readJsonBody(request, BODY_LIMITS);
     if (!isObject(body) || (body.behavior !== 'allow' && body.behavior !== 'deny')) {
       throw new HttpError(400, 'behavior must be "allow" or "deny"');
     }
     const id = answerPath[1]!;
     const item = app.book.get(id);
     if (!item) throw new HttpError(404, `no request ${id}`);
-    if (body.updated_input !== undefined && !isObject(body.updated_input)) {
-      throw new HttpError(400, 'updated_input must be a JSON object');
+    if (body.updated_input !== undefined) {
+      if (!isObject(body.updated_input)) throw new HttpError(400, 'updated_input must be a JSON object');
+      try {
+        parseToolInput(body.updated_input, 'updated_input');
+      } catch (error) {
+        throw new HttpError(400, messageOf(error), { cause: error });
+      }
     }
     const sessionRule =
       body.behavior === 'allow' && body.always === true
@@ -259,16 +318,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw new HttpError(404, `no request ${id}`);
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status >= 500) log(`web: ${request.method} ${request.url}: ${messageOf(error)}`);
-      if (!response.headersSent) sendJson(response, status, { error: messageOf(error) });
-      else response.end();
-    });
-  });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 0; // a PermissionRequest http hook waits for a person
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      // Counts until the request is in; a PermissionRequest hook then waits for a person unbounded.
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
+    (request, response) => {
+      handle(request, response).catch((error) => {
+        const status = error instanceof HttpError ? error.status : 500;
+        if (status >= 500) log(`web: ${request.method} ${request.url}: ${messageOf(error)}`);
+        refuse(request, response, status, messageOf(error));
+      });
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
