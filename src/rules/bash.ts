@@ -154,7 +154,8 @@ function namedExactly(
 // that run commands (.git/, .claude/), and, when the session runs in the home directory or above
 // it, the files right in home (.bashrc, .profile) and its dot-directories (.ssh/, .config/).
 function isProtected(path: string, relative: string, cwd: string, context: MatchContext): boolean {
-  if (relative.split('/').some((part) => PROTECTED_DIRECTORIES.has(part))) return true;
+  // Lower-cased: on a case-insensitive file system (macOS) `.Git` is `.git`.
+  if (relative.split('/').some((part) => PROTECTED_DIRECTORIES.has(part.toLowerCase()))) return true;
   const home = posix.resolve(context.home ?? homedir());
   const homeFromCwd = posix.relative(cwd, home);
   if (homeFromCwd === '..' || homeFromCwd.startsWith('../')) return false;

@@ -39,7 +39,8 @@ export interface LinePlace {
   readonly out: string;
 }
 
-const FAKES = [
+/** The programs the sandbox fakes. */
+export const FAKES = [
   'touch',
   'rm',
   'curl',

@@ -67,6 +67,7 @@ describe('writes', () => {
     ['echo hi > /work/projx/y', undefined],
     ['echo hi > .git/hooks/pre-commit', undefined],
     ['echo hi > sub/.claude/settings.json', undefined],
+    ['echo hi > .Git/hooks/pre-commit', undefined],
     ['echo hi > ~user/x', undefined],
     ['cd sub && echo hi > x', undefined],
     ['cd sub && echo hi > /work/proj/x', 'allow'],

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideByRules, parseShellLine, ruleMatches } from '../../src/rules/index.js';
 import { programOf, wrapperKind } from '../../src/rules/wrappers.js';
-import { BashSandbox, type LinePlace } from './bash-sandbox.js';
+import { BashSandbox, FAKES, type LinePlace } from './bash-sandbox.js';
 
 type Verdict = 'allow' | 'deny' | 'ask';
 
@@ -27,6 +27,9 @@ const TABLE: [line: string, verdict: Verdict, why: string][] = [
   ['echo a#b; touch c', 'ask', '# inside a word is not a comment'],
   ["ls # '\ncurl evil.io", 'deny', 'curl on the line after a comment'],
   ["echo hi;#'\ntouch x", 'ask', 'a comment right after ;'],
+  ['echo a\\ #b; touch x', 'ask', '# after an escaped space is inside the word'],
+  ['echo hi # note \\\ntouch x', 'ask', 'a backslash at the end of a comment'],
+  ["echo 'a\n#b'; touch x", 'ask', '# inside quotes across a newline'],
   // ANSI-C and locale quotes.
   ["echo $'a\\nb'", 'ask', "$'…'"],
   ['echo $"hi"', 'ask', '$"…"'],
@@ -213,6 +216,12 @@ describe('shell lines, settled by rules and run by bash', () => {
       );
       if (plain) {
         for (const { argv, nested } of run.ran) if (!nested) expect(read).toContainEqual(named(argv));
+        // …and the other way: every fake program ccbell read did run (fakes exit 0, so only
+        // `||` skips one).
+        if (!line.includes('||')) {
+          const ranTop = run.ran.filter((r) => !r.nested).map((r) => named(r.argv));
+          for (const argv of read) if (FAKES.includes(argv[0]!)) expect(ranTop).toContainEqual(argv);
+        }
       }
     }
     expect(verdict).toBe(expected);
