@@ -85,11 +85,12 @@ const cli = await build({
   outfile: `${outdir}lib/cli.cjs`,
   plugins: [lazyCommandsPlugin],
 });
-// The hook path stays small: nothing of the MCP SDK, zod, the app or another command.
+// The hook path stays small: nothing of the MCP SDK, zod, the app, the approval rules or
+// another command.
 assertInputs(
   cli,
   'dist/lib/cli.cjs',
-  /node_modules\/|src\/app\/|src\/approval\/mcp-server|src\/cli\/commands\/(?!hook\.ts)/,
+  /node_modules\/|src\/app\/|src\/approval\/mcp-server|src\/rules\/|src\/cli\/commands\/(?!hook\.ts)/,
 );
 if (/\bimport\(/.test(await readFile(`${outdir}lib/cli.cjs`, 'utf8'))) {
   throw new Error(

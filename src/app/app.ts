@@ -3,10 +3,10 @@ import {
   type ApprovalChannels,
   type ApprovalRequest,
   channelsFor,
+  checkRules,
   createRuntimeIdentity,
   decideByRules,
   parseApprovalRequest,
-  parseRule,
   parseToolInput,
   type RuntimeIdentity,
 } from '../approval/index.js';
@@ -110,9 +110,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const onFeed = new Set<(entry: FeedEntry) => void>();
   const sessionRules = new Map<string, string[]>();
   const busOptions = options.busDir ? { dir: options.busDir } : {};
-  // Rules are checked once at start so a typo is reported now, not at the first request.
-  const allow = config.approvals.allow.map((pattern) => parseRule(pattern));
-  const deny = config.approvals.deny.map((pattern) => parseRule(pattern));
+  // Rules are checked once at start: a broken one is reported (as doctor names it) and skipped.
+  const { allow, deny, problems } = checkRules(config.approvals);
+  for (const { field, problem } of problems)
+    logger.warn(`config ${loaded.path}: ${field} ${problem}; skipping it`);
 
   let pageUrl: string | undefined;
   logger.debug(`App instance ID: ${identity.id}`);

@@ -1,7 +1,24 @@
 // Approvals: the runtime identity of an app and its channel names, the messages between the
-// approval server and the app, rules and risk for deciding, the MCP approval server, and the
-// `claude` arguments that route permission prompts to the app.
+// approval server and the app, the MCP approval server, and the `claude` arguments that route
+// permission prompts to the app. (Rules and risk are src/rules'; re-exported below.)
 
+/** Rules and risk now live in src/rules; re-exported for the code that imports them from here. */
+export {
+  checkRules,
+  decideByRules,
+  type MatchContext,
+  type PermissionRule,
+  parseRule,
+  RISK_LEVELS,
+  type RiskLevel,
+  type RuleLists,
+  RuleSyntaxError,
+  riskOf,
+  ruleForSession,
+  ruleMatches,
+  SUMMARY_LENGTH,
+  summaryOf,
+} from '../rules/index.js';
 /** Forwarding a hook event to the app's event feed (the hook handler imports forward.js directly). */
 export { type AppEventMessage, forwardEventToApp } from './forward.js';
 /** Runtime identity (`<pid>_<start ms>`), its channel names, and the env passed to children. */
@@ -49,17 +66,3 @@ export {
   parseToolInput,
   toClaudeResult,
 } from './protocol.js';
-/** Risk level and one-line summary of a tool call, for the prompt a person sees. */
-export { RISK_LEVELS, type RiskLevel, riskOf, SUMMARY_LENGTH, summaryOf } from './risk.js';
-/** Claude Code-style permission rules: parse, match, decide, and make a session rule. */
-export {
-  decideByRules,
-  type MatchContext,
-  type PermissionRule,
-  parseRule,
-  type RuleLists,
-  RuleSyntaxError,
-  ruleForSession,
-  ruleMatches,
-  splitShellCommand,
-} from './rules.js';

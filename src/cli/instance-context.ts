@@ -1,4 +1,4 @@
-import { describeProblems, type LoadedConfig, loadConfig } from '../config/index.js';
+import { describeProblems, type LoadedConfig, loadConfig, type ValidateOptions } from '../config/index.js';
 import { type InstanceConfig, resolveInstance, selectInstanceName } from '../instance/index.js';
 import { type Logger, openLogger } from '../log/index.js';
 import { type ParsedArgs, stringFlag } from './args.js';
@@ -19,10 +19,15 @@ export function selectedInstance(args: ParsedArgs, context: CliContext): Instanc
 /**
  * Opens the selected instance (`--instance`, `$CCBELL_INSTANCE`, `default`) with its config
  * (or `--config` for this run) and log; a broken config is reported once, on stderr and in the log.
+ * `options.checkRule` also checks permission rules (the app's; hooks do not load the rule parser).
  */
-export function openInstance(args: ParsedArgs, context: CliContext): InstanceContext {
+export function openInstance(
+  args: ParsedArgs,
+  context: CliContext,
+  options: ValidateOptions = {},
+): InstanceContext {
   const instance = selectedInstance(args, context);
-  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path);
+  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path, options);
   const logger = openLogger(instance.log_path, loaded.config.debug);
   const problem = describeProblems(loaded);
   if (problem) {

@@ -13,4 +13,4 @@ export {
   type QuietHours,
   type ResolvedEvent,
 } from './schema.js';
-export { type ConfigProblem, soundSpecProblem, validateConfig } from './validate.js';
+export { type ConfigProblem, soundSpecProblem, type ValidateOptions, validateConfig } from './validate.js';

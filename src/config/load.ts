@@ -1,6 +1,6 @@
 import { RefusedFileError, readRegularFile } from '../fs/index.js';
 import { type Config, defaultConfig } from './schema.js';
-import { type ConfigProblem, validateConfig } from './validate.js';
+import { type ConfigProblem, type ValidateOptions, validateConfig } from './validate.js';
 
 /** A config as loaded: what to use, where it came from, and what was wrong with the file. */
 export interface LoadedConfig {
@@ -17,7 +17,7 @@ const CONFIG_MAX_BYTES = 1024 * 1024;
  * Reads the config at `path`. A missing file means defaults; a broken one means defaults for
  * what is broken, with the problems listed. Never writes: a person's file is theirs.
  */
-export function loadConfig(path: string): LoadedConfig {
+export function loadConfig(path: string, options: ValidateOptions = {}): LoadedConfig {
   let text: string;
   try {
     // A symlinked config is a person's choice (dotfiles); a FIFO or a device is refused unread.
@@ -51,7 +51,7 @@ export function loadConfig(path: string): LoadedConfig {
       problems: [{ field: '', problem: `is not valid JSON (${(error as Error).message})` }],
     };
   }
-  return { path, exists: true, ...validateConfig(raw) };
+  return { path, exists: true, ...validateConfig(raw, options) };
 }
 
 /** The one line a person sees about a broken config: the file, the first field, how many more. */
@@ -60,5 +60,7 @@ export function describeProblems(loaded: LoadedConfig): string | undefined {
   if (!first) return undefined;
   const where = first.field ? `${loaded.path}: ${first.field}` : loaded.path;
   const more = rest.length ? ` (and ${rest.length} more; run "ccbell doctor")` : '';
-  return `config ${where} ${first.problem}; using defaults for it${more}`;
+  // A broken rule (`approvals.allow[2]`) is left out; any other field falls back to its default.
+  const fallback = /\[\d+\]$/.test(first.field) ? 'skipping it' : 'using defaults for it';
+  return `config ${where} ${first.problem}; ${fallback}${more}`;
 }

@@ -16,6 +16,16 @@ export interface ConfigProblem {
   problem: string;
 }
 
+/** What validation is told beyond the file itself. */
+export interface ValidateOptions {
+  /**
+   * Why a permission rule cannot be used, undefined when it can (src/rules' ruleProblem; config
+   * sits below rules, so it is handed in). Without it, rules are only checked to be strings:
+   * the hook path never reads them and does not load the rule parser.
+   */
+  checkRule?: (rule: string) => string | undefined;
+}
+
 /** Keys original ccbell writes that this version reads but does not use. */
 const TOLERATED_KEYS = new Set(['activePack', 'packs', '$schema']);
 const TOP_LEVEL_KEYS = new Set([
@@ -118,18 +128,34 @@ function readEvents(raw: unknown, field: string, problems: ConfigProblem[]) {
   return events;
 }
 
-function readStringList(raw: unknown, field: string, problems: ConfigProblem[]): string[] {
+// Each rule is judged alone: a broken one is reported as `approvals.allow[2]` and skipped, and
+// the others are kept.
+function readRuleList(
+  raw: unknown,
+  field: string,
+  problems: ConfigProblem[],
+  checkRule: ValidateOptions['checkRule'],
+): string[] {
   if (raw === undefined) return [];
-  if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) return raw as string[];
-  problems.push({ field, problem: 'must be a list of strings' });
-  return [];
+  if (!Array.isArray(raw)) {
+    problems.push({ field, problem: 'must be a list of strings' });
+    return [];
+  }
+  return raw.filter((rule: unknown, index) => {
+    const problem = typeof rule === 'string' ? checkRule?.(rule) : `must be a string (got ${show(rule)})`;
+    if (problem !== undefined) problems.push({ field: `${field}[${index}]`, problem });
+    return problem === undefined;
+  });
 }
 
 /**
  * Checks a parsed config file field by field. A bad field falls back to its default and is
  * reported; the good ones are kept, so one typo does not throw away a person's quiet hours.
  */
-export function validateConfig(raw: unknown): { config: Config; problems: ConfigProblem[] } {
+export function validateConfig(
+  raw: unknown,
+  options: ValidateOptions = {},
+): { config: Config; problems: ConfigProblem[] } {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
   if (!isObject(raw)) {
@@ -236,8 +262,8 @@ export function validateConfig(raw: unknown): { config: Config; problems: Config
     else {
       reportUnknownKeys(raw.approvals, ['allow', 'deny'], 'approvals', problems);
       config.approvals = {
-        allow: readStringList(raw.approvals.allow, 'approvals.allow', problems),
-        deny: readStringList(raw.approvals.deny, 'approvals.deny', problems),
+        allow: readRuleList(raw.approvals.allow, 'approvals.allow', problems, options.checkRule),
+        deny: readRuleList(raw.approvals.deny, 'approvals.deny', problems, options.checkRule),
       };
     }
   }

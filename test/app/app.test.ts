@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,25 @@ describe('the app', () => {
       dir: busDir,
     });
     expect(denied).toMatchObject({ behavior: 'deny', answered_by: 'rules' });
+  });
+
+  it('starts with the good rules when some are broken, logging each broken one', async () => {
+    const { app, busDir, dir } = await start({
+      approvals: { allow: ['Bash(', 'Bash(echo *)'], deny: ['Read(../x)', 'Bash(rm *)'] },
+    });
+    const allowed = await request(app.channels.request, hookQuestion('echo hi'), {
+      timeoutMs: 2000,
+      dir: busDir,
+    });
+    expect(allowed).toMatchObject({ behavior: 'allow', answered_by: 'rules' });
+    const denied = await request(app.channels.request, hookQuestion('rm x'), {
+      timeoutMs: 2000,
+      dir: busDir,
+    });
+    expect(denied).toMatchObject({ behavior: 'deny', answered_by: 'rules' });
+    const log = readFileSync(defaultInstancePaths('work', dir).log_path, 'utf8');
+    expect(log).toContain('approvals.allow[0] "Bash(" is not a valid rule: no closing ")"; skipping it');
+    expect(log).toContain('approvals.deny[0] "Read(../x)" is not a valid rule: ".." is not allowed');
   });
 
   it('answers through the control channel; the first answer wins', async () => {

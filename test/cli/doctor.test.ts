@@ -92,6 +92,43 @@ describe('ccbell doctor', () => {
     expect(run.code).toBe(0);
   });
 
+  it('fails (exit 1) on each broken approval rule, naming the file, list, rule and why', async () => {
+    const allow = ['Bash(echo *)', 'Bash(', 'Bash)', '(x)', 'Bash()', 'Bash(foo:*:*)', 'Read(../x)'];
+    const deny = ['WebFetch(domain:)', 'mcp__a*b', 'Ba sh', 42, 'Bash(rm -rf*)', 'Bash(ls) x'];
+    const path = sandbox.write(
+      'home/.claude/ccbell.config.json',
+      JSON.stringify({ approvals: { allow, deny } }),
+    );
+    const { run, failed } = await doctor(sandbox);
+    expect(run.code).toBe(1);
+    const why = [
+      ['approvals.allow[1]', '"Bash(" is not a valid rule: no closing ")"'],
+      ['approvals.allow[2]', '"Bash)" is not a valid rule: a ")" without "("'],
+      ['approvals.allow[3]', '"(x)" is not a valid rule: no tool name before "("'],
+      ['approvals.allow[4]', '"Bash()" is not a valid rule: empty parentheses'],
+      ['approvals.allow[5]', '"Bash(foo:*:*)" is not a valid rule: ":*" cannot follow another "*"'],
+      ['approvals.allow[6]', '"Read(../x)" is not a valid rule: ".." is not allowed in a path rule'],
+      ['approvals.deny[0]', '"WebFetch(domain:)" is not a valid rule: domain: needs a host name'],
+      ['approvals.deny[1]', '"mcp__a*b" is not a valid rule: in an MCP tool name "*" may only come last'],
+      ['approvals.deny[2]', '"Ba sh" is not a valid rule: bad tool name "Ba sh"'],
+      ['approvals.deny[3]', 'must be a string (got 42)'],
+      ['approvals.deny[5]', '"Bash(ls) x" is not a valid rule: text after the closing ")"'],
+    ];
+    expect(failed.map((f) => f.what)).toEqual(
+      why.map(([field, problem]) => expect.stringContaining(`config ${path}: ${field} ${problem}`)),
+    );
+    for (const finding of failed) expect(finding.fix).toBe('edit the rule; until then the app skips it');
+  });
+
+  it('says the config is valid when every rule parses', async () => {
+    const path = sandbox.write(
+      'home/.claude/ccbell.config.json',
+      '{"approvals": {"allow": ["Bash(git status*)", "Read(src/**)"], "deny": ["Bash(rm -rf*)"]}}',
+    );
+    const { report } = await doctor(sandbox);
+    expect(report.findings.map((f) => f.what)).toContain(`config ${path} is valid`);
+  });
+
   it('refuses an unknown instance with exit 1', async () => {
     const run = await sandbox.run(['doctor', '--instance', 'ghost']);
     expect(run.code).toBe(1);

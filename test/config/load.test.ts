@@ -205,7 +205,7 @@ describe('validateConfig: each rule', () => {
         'player',
         'cooldownScope',
         'approvals.allow',
-        'approvals.deny',
+        'approvals.deny[0]',
         'approvalTimeoutSeconds',
         'events',
         'profiles',
@@ -233,6 +233,40 @@ describe('validateConfig: each rule', () => {
       approvalTimeoutSeconds: 30,
     });
     expect(validateConfig({ player: 'paplay' }).config.player).toBe('paplay');
+  });
+});
+
+describe('validateConfig: approval rules', () => {
+  // Config sits below src/rules, so the rule parser is handed in; here a stand-in that refuses "bad".
+  const checkRule = (rule: string) => (rule.startsWith('bad') ? `${JSON.stringify(rule)} is bad` : undefined);
+
+  it('reports each rule that is not a string at its index and keeps the others', () => {
+    const { config, problems } = validateConfig({ approvals: { allow: ['Read', 5, null, 'Bash(ls)'] } });
+    expect(problems).toEqual([
+      { field: 'approvals.allow[1]', problem: 'must be a string (got 5)' },
+      { field: 'approvals.allow[2]', problem: 'must be a string (got null)' },
+    ]);
+    expect(config.approvals.allow).toEqual(['Read', 'Bash(ls)']);
+  });
+
+  it('asks checkRule about each string rule, reports the broken ones and skips them', () => {
+    const raw = { approvals: { allow: ['Read', 'bad1', 7], deny: ['bad2', 'Bash(rm:*)'] } };
+    const { config, problems } = validateConfig(raw, { checkRule });
+    expect(problems).toEqual([
+      { field: 'approvals.allow[1]', problem: '"bad1" is bad' },
+      { field: 'approvals.allow[2]', problem: 'must be a string (got 7)' },
+      { field: 'approvals.deny[0]', problem: '"bad2" is bad' },
+    ]);
+    expect(config.approvals).toEqual({ allow: ['Read'], deny: ['Bash(rm:*)'] });
+    // Without checkRule (the hook path) string rules are kept as they are.
+    expect(validateConfig(raw).config.approvals.deny).toEqual(['bad2', 'Bash(rm:*)']);
+  });
+
+  it('passes checkRule through loadConfig, and describeProblems says the rule is skipped', () => {
+    const path = file('{"approvals": {"allow": ["bad("]}}');
+    const loaded = loadConfig(path, { checkRule });
+    expect(loaded.problems).toEqual([{ field: 'approvals.allow[0]', problem: '"bad(" is bad' }]);
+    expect(describeProblems(loaded)).toBe(`config ${path}: approvals.allow[0] "bad(" is bad; skipping it`);
   });
 });
 

@@ -9,6 +9,7 @@ import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
 import { UsageError } from '../../errors.js';
 import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
+import { ruleProblem } from '../../rules/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 import { openInstance } from '../instance-context.js';
@@ -20,7 +21,8 @@ import { openInstance } from '../instance-context.js';
  */
 export async function runApp(args: ParsedArgs, context: CliContext): Promise<number> {
   const { env } = context;
-  const { instance, loaded, logger } = openInstance(args, context);
+  // Broken approval rules are reported now (as doctor names them) and left out.
+  const { instance, loaded, logger } = openInstance(args, context, { checkRule: ruleProblem });
 
   const identity = createRuntimeIdentity();
   const record: AppRecord = {

@@ -6,6 +6,7 @@ import { messageOf } from '../../errors.js';
 import { fileTypeProblem } from '../../fs/index.js';
 import { claudeConfigDir, readRunningApp, registryPath } from '../../instance/index.js';
 import { findPlayer, resolveSound } from '../../notify/index.js';
+import { ruleProblem } from '../../rules/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 import { selectedInstance } from '../instance-context.js';
@@ -44,7 +45,8 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
   const instance = selectedInstance(args, context);
   const findings: Finding[] = [];
   const configPath = stringFlag(args, 'config') ?? instance.config_path;
-  const loaded = loadConfig(configPath);
+  // Approval rules are parsed too, as the app parses them, so a broken one is named here.
+  const loaded = loadConfig(configPath, { checkRule: ruleProblem });
   if (!loaded.exists) {
     findings.push({ ok: true, what: `no config at ${configPath}: built-in defaults are used` });
   } else if (loaded.problems.length === 0) {
@@ -54,7 +56,9 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
       findings.push({
         ok: false,
         what: `config ${configPath}: ${problem.field ? `${problem.field} ` : ''}${problem.problem}`,
-        fix: 'edit the file; until then the default is used for this setting',
+        fix: /^approvals\.(allow|deny)\[\d+\]$/.test(problem.field)
+          ? 'edit the rule; until then the app skips it'
+          : 'edit the file; until then the default is used for this setting',
       });
     }
   }

@@ -1,4 +1,4 @@
-// Internal to src/approval: how much an approval request can hurt, and the one line a person
+// Internal to src/rules: how much an approval request can hurt, and the one line a person
 // reads before answering it.
 //
 // Reading of "reads low, edits medium, deletes high, shell critical": the level follows the tool,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RISK_LEVELS, riskOf, summaryOf } from '../../src/approval/index.js';
+import { RISK_LEVELS, riskOf, summaryOf } from '../../src/rules/index.js';
 
 describe('riskOf', () => {
   it.each([

@@ -1,72 +1,8 @@
+// One rule against one call, and a call settled by the allow and deny lists.
 import { describe, expect, it } from 'vitest';
-import {
-  decideByRules,
-  parseRule,
-  RuleSyntaxError,
-  ruleForSession,
-  ruleMatches,
-  splitShellCommand,
-} from '../../src/approval/index.js';
-import { UsageError } from '../../src/errors.js';
+import { decideByRules, parseRule, ruleMatches } from '../../src/rules/index.js';
 
 const context = { cwd: '/work/proj', home: '/home/me' };
-
-describe('parseRule', () => {
-  it.each([
-    ['Bash', { tool: 'Bash', specifier: undefined, exact: false }],
-    ['Bash(*)', { tool: 'Bash', specifier: undefined, exact: false }],
-    [
-      '  Bash(git status)  ',
-      { tool: 'Bash', specifier: 'git status', exact: true, source: 'Bash(git status)' },
-    ],
-    ['Bash(git status*)', { tool: 'Bash', specifier: 'git status*', exact: false }],
-    ['Bash(npm run test:*)', { tool: 'Bash', specifier: 'npm run test:*', exact: false }],
-    ['Bash(echo (a))', { tool: 'Bash', specifier: 'echo (a)', exact: true }],
-    ['Read(/etc/**)', { tool: 'Read', specifier: '/etc/**', exact: false }],
-    ['Read(/etc/passwd)', { tool: 'Read', specifier: '/etc/passwd', exact: true }],
-    ['WebFetch(domain:example.com)', { tool: 'WebFetch', specifier: 'domain:example.com', exact: false }],
-    ['mcp__server__tool', { tool: 'mcp__server__tool', specifier: undefined }],
-    ['mcp__server__*', { tool: 'mcp__server__*', specifier: undefined }],
-  ])('parses %j', (pattern, expected) => {
-    expect(parseRule(pattern)).toMatchObject(expected);
-  });
-
-  it.each([
-    ['', 'empty'],
-    ['   ', 'empty'],
-    ['Bash(', 'closing'],
-    ['Bash(ls', 'closing'],
-    ['Bash(ls) x', 'closing'],
-    ['Bash)', '")" without "("'],
-    ['Bash()', 'empty parentheses'],
-    ['Bash(  )', 'empty parentheses'],
-    ['(ls)', 'no tool name'],
-    ['Ba sh', 'bad tool name'],
-    ['Bash*', 'only works for MCP'],
-    ['mcp__se*rver__tool', 'may only come last'],
-    ['Bash(:*)', 'nothing before ":*"'],
-    ['Bash(git * x:*)', 'cannot follow'],
-    ['WebFetch(domain:)', 'domain:'],
-    ['WebFetch(domain:https://x.com/)', 'domain:'],
-    ['WebFetch(domain:ex*ample.com)', 'domain:'],
-    ['Read(/work/../etc/**)', '".."'],
-  ])('refuses %j, naming the pattern', (pattern, reason) => {
-    let caught: unknown;
-    try {
-      parseRule(pattern);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(RuleSyntaxError);
-    expect(caught).toBeInstanceOf(UsageError);
-    expect((caught as Error).message).toContain(JSON.stringify(pattern.trim() || pattern));
-    expect((caught as Error).message).toContain(reason);
-  });
-
-  it('refuses a non-string', () => {
-    expect(() => parseRule(42 as unknown as string)).toThrow(RuleSyntaxError);
-  });
-});
 
 describe('ruleMatches', () => {
   const bash = (command: string) => ({ command, description: 'd' });
@@ -168,27 +104,6 @@ describe('ruleMatches', () => {
   });
 });
 
-describe('splitShellCommand', () => {
-  it.each([
-    ['ls', ['ls'], false],
-    ['git status && rm -rf /', ['git status', 'rm -rf /'], false],
-    ['a || b; c | d & e\nf', ['a', 'b', 'c', 'd', 'e', 'f'], false],
-    ['a |& b', ['a', 'b'], false],
-    ['npm test 2>&1 > out.txt', ['npm test 2>&1 > out.txt'], false],
-    ['cmd &> log', ['cmd &> log'], false],
-    ['echo \'a; b\' "c && d"', ['echo \'a; b\' "c && d"'], false],
-    ['echo a\\;b', ['echo a\\;b'], false],
-    ['echo $(rm -rf x)', ['echo $(rm -rf x)'], true],
-    ['echo `id`', ['echo `id`'], true],
-    ['echo "$(id)"', ['echo "$(id)"'], true],
-    ["echo '$(id)'", ["echo '$(id)'"], false],
-    ['diff <(ls a) <(ls b)', ['diff <(ls a) <(ls b)'], true],
-    ['sleep 1 &', ['sleep 1'], false],
-  ])('%j', (command, parts, substitution) => {
-    expect(splitShellCommand(command)).toEqual({ parts, substitution });
-  });
-});
-
 describe('decideByRules', () => {
   it('is undefined when no rule speaks', () => {
     expect(decideByRules({}, 'Bash', { command: 'ls' })).toBeUndefined();
@@ -245,49 +160,5 @@ describe('decideByRules', () => {
     const rules = { allow: ['mcp__github__*'], deny: ['mcp__github__delete_repo'] };
     expect(decideByRules(rules, 'mcp__github__list_issues', {})).toBe('allow');
     expect(decideByRules(rules, 'mcp__github__delete_repo', {})).toBe('deny');
-  });
-});
-
-describe('ruleForSession', () => {
-  it.each([
-    ['Bash', { command: 'git status' }, 'Bash(git status)'],
-    ['Bash', { command: 'ls *.ts' }, 'Bash(ls \\*.ts)'],
-    ['Bash', { command: 'npm run x:*' }, 'Bash(npm run x:\\*)'],
-    ['Bash', { command: 'echo a\\b' }, 'Bash(echo a\\\\b)'],
-    ['Read', { file_path: '/etc/hosts' }, 'Read(/etc/hosts)'],
-    ['Edit', { file_path: 'src/a.ts', old_string: 'a', new_string: 'b' }, 'Edit(/work/proj/src/a.ts)'],
-    ['Write', { file_path: '/tmp/what?.txt' }, 'Write(/tmp/what\\?.txt)'],
-    ['NotebookEdit', { notebook_path: '/n.ipynb' }, 'NotebookEdit(/n.ipynb)'],
-    ['Grep', { pattern: 'x', path: '/work/proj/src' }, 'Grep(/work/proj/src)'],
-    ['WebFetch', { url: 'https://Docs.Example.com/a/b', prompt: 'p' }, 'WebFetch(domain:docs.example.com)'],
-    ['mcp__github__create_issue', { title: 't' }, 'mcp__github__create_issue'],
-    ['TodoWrite', { todos: [] }, 'TodoWrite'],
-    ['WebSearch', { query: 'x' }, 'WebSearch'],
-  ])('%s %j → %s', (tool, input, rule) => {
-    expect(ruleForSession(tool, input, context)).toBe(rule);
-  });
-
-  it.each([
-    ['Bash', {}],
-    ['Bash', { command: '   ' }],
-    ['Read', {}],
-    ['WebFetch', { url: 'nope' }],
-    ['Bad Tool(x)', {}],
-  ])('makes no rule for %s %j', (tool, input) => {
-    expect(ruleForSession(tool, input, context)).toBeUndefined();
-  });
-
-  it.each([
-    ['Bash', { command: 'git status' }, { command: 'git status --porcelain' }],
-    ['Bash', { command: 'ls *.ts' }, { command: 'ls evil.ts' }],
-    ['Bash', { command: 'npm run x:*' }, { command: 'npm run x rm' }],
-    ['Bash', { command: 'echo a\\b && echo (c)' }, { command: 'echo a\\b' }],
-    ['Read', { file_path: '/etc/hosts' }, { file_path: '/etc/hosts.allow' }],
-    ['Write', { file_path: '/tmp/a*b' }, { file_path: '/tmp/axxb' }],
-  ])('the rule for %s %j matches that call and not %j', (tool, input, other) => {
-    const rule = ruleForSession(tool, input, context)!;
-    expect(parseRule(rule).exact).toBe(true);
-    expect(decideByRules({ allow: [rule] }, tool, input, context)).toBe('allow');
-    expect(decideByRules({ allow: [rule] }, tool, other, context)).toBeUndefined();
   });
 });
