@@ -18,8 +18,10 @@ export function selectedInstance(args: ParsedArgs, context: CliContext): Instanc
 
 /**
  * Opens the selected instance (`--instance`, `$CCBELL_INSTANCE`, `default`) with its config
- * (or `--config` for this run) and log; a broken config is reported once, on stderr and in the log.
- * `options.checkRule` also checks permission rules (the app's; hooks do not load the rule parser).
+ * (or `--config` for this run) and log; a broken config is reported once, on stderr and in the
+ * log, and so is a `--config` file that is not there (the instance's own config may be missing:
+ * defaults are its normal state). `options.checkRule` also checks permission rules (the app's;
+ * hooks do not load the rule parser).
  */
 export function openInstance(
   args: ParsedArgs,
@@ -27,9 +29,13 @@ export function openInstance(
   options: ValidateOptions = {},
 ): InstanceContext {
   const instance = selectedInstance(args, context);
-  const loaded = loadConfig(stringFlag(args, 'config') ?? instance.config_path, options);
+  const given = stringFlag(args, 'config');
+  const loaded = loadConfig(given ?? instance.config_path, options);
   const logger = openLogger(instance.log_path, loaded.config.debug);
-  const problem = describeProblems(loaded);
+  const problem =
+    given !== undefined && !loaded.exists
+      ? `config ${loaded.path} (--config) does not exist; using defaults`
+      : describeProblems(loaded);
   if (problem) {
     context.stderr(`ccbell: ${problem}\n`);
     logger.warn(problem);

@@ -71,13 +71,29 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   }
 }
 
+/**
+ * Writes to stdout or stderr until its reader is gone, then drops what follows. Node reports a
+ * closed pipe (`ccbell doctor | head -1`) as an 'error' event that would end the process with
+ * a stack trace; instead the command carries on (a hook still notifies) and exits with its own
+ * code. Any other error of these streams means the same: there is nowhere left to write.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let gone = false;
+  stream.on('error', () => {
+    gone = true;
+  });
+  return (text) => {
+    if (!gone) stream.write(text);
+  };
+}
+
 /** The context of a real run: this process's environment and output, ccbell installed at `packageRoot`. */
 export function processContext(packageRoot: string): CliContext {
   return {
     packageRoot,
     cliPath: join(packageRoot, 'dist', 'ccbell.js'),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
   };
 }

@@ -1,5 +1,6 @@
 import {
   type Config,
+  EVENT_NAMES,
   type EventName,
   isQuietTime,
   type LoadedConfig,
@@ -14,13 +15,15 @@ import { describeEvent } from './describe.js';
 import type { HookInput } from './input.js';
 
 /** Why an event made no sound; each is a deliberate choice of the person's config (exit 0). */
-export type SuppressReason = 'disabled' | 'event-disabled' | 'quiet-hours' | 'cooldown' | 'state-busy';
+export type SuppressReason = 'disabled' | 'event-disabled' | 'quiet-hours' | 'cooldown';
 
 export type Outcome =
   | { notified: false; reason: SuppressReason }
   | {
       notified: true;
       settings: ResolvedEvent;
+      /** The cooldown state stayed locked: notified without recording the firing. */
+      unrecorded?: true;
       sound?: { file: string; player: Player; volume: number };
       desktop?: 'shown' | 'skipped' | 'failed';
     };
@@ -38,6 +41,8 @@ export interface EventContext {
   now?: Date;
   /** A link shown in desktop notifications (the app's page). */
   url?: string;
+  /** How long to wait for the cooldown state's lock before notifying without recording. */
+  stateLockWaitMs?: number;
 }
 
 /** The pure part of the rules: enabled, the event's settings, quiet hours. No files touched. */
@@ -70,6 +75,16 @@ export function cooldownKey(config: Config, event: EventName, input: HookInput |
   return config.cooldownScope === 'session' && session ? `${event}:${session}` : event;
 }
 
+/** Cooldown entries are kept at least a day, and as long as the longest cooldown. */
+const KEEP_COOLDOWN_ENTRIES_SECONDS = 24 * 60 * 60;
+
+/** How long a cooldown entry can still matter under `config`: then the state may forget it. */
+export function cooldownMemorySeconds(config: Config): number {
+  let longest = KEEP_COOLDOWN_ENTRIES_SECONDS;
+  for (const event of EVENT_NAMES) longest = Math.max(longest, resolveEvent(config, event).cooldown);
+  return longest;
+}
+
 /**
  * Applies the instance's rules to one event and notifies through its channels. Throws typed
  * errors for real failures (no player, missing sound); a suppressed event is an outcome.
@@ -84,26 +99,33 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
     return { notified: false, reason: verdict.reason };
   }
   const { settings } = verdict;
+  const outcome: Outcome = { notified: true, settings };
   if (settings.cooldown > 0) {
     const key = cooldownKey(config, event, input);
-    let claim: ReturnType<typeof claimCooldown>;
+    let claim: ReturnType<typeof claimCooldown> | undefined;
     try {
-      claim = claimCooldown(instance.state_path, key, settings.cooldown, now.getTime());
+      claim = claimCooldown(instance.state_path, key, settings.cooldown, now.getTime(), {
+        lockWaitMs: context.stateLockWaitMs,
+        forgetAfterSeconds: cooldownMemorySeconds(config),
+      });
     } catch (error) {
-      // Another hook held the state lock for seconds: staying silent keeps the cooldown's promise.
+      // Other hooks kept the state locked past this one's patience (a burst of sessions on a
+      // busy machine): a sound twice is better than a "needs you" lost, so notify unrecorded.
       if (!(error instanceof LockTimeoutError)) throw error;
-      logger.warn(`event=${event} suppressed: ${error.message}`);
-      return { notified: false, reason: 'state-busy' };
+      logger.warn(`event=${event} notifying without recording its cooldown (key ${key}): ${error.message}`);
+      outcome.unrecorded = true;
     }
-    if ('setAside' in claim) logger.warn(`state file was corrupt; kept it as ${claim.setAside}`);
-    if ('unrecorded' in claim) logger.warn(`event=${event} notified without cooldown: ${claim.unrecorded}`);
-    if (claim.kind === 'cooling') {
+    if (claim && 'setAside' in claim) logger.warn(`state file was corrupt; kept it as ${claim.setAside}`);
+    if (claim && 'unrecorded' in claim) {
+      logger.warn(`event=${event} notified without cooldown: ${claim.unrecorded}`);
+      outcome.unrecorded = true;
+    }
+    if (claim?.kind === 'cooling') {
       logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`);
       return { notified: false, reason: 'cooldown' };
     }
   }
 
-  const outcome: Outcome = { notified: true, settings };
   const platform = context.platform ?? process.platform;
   const desktop = settings.desktop
     ? (() => {

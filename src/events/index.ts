@@ -1,6 +1,7 @@
 export { describeEvent } from './describe.js';
 export {
   cooldownKey,
+  cooldownMemorySeconds,
   decide,
   type EventContext,
   eventNeedsInput,

@@ -35,9 +35,22 @@ export function parseHookInput(text: string): InputResult {
   }
 }
 
+/** Whether `chunk` ends with `}` (trailing whitespace aside): the input may be complete. */
+function endsWithBrace(chunk: Buffer): boolean {
+  for (let i = chunk.length - 1; i >= 0; i--) {
+    const byte = chunk[i];
+    if (byte === 0x7d) return true;
+    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
+  }
+  return false;
+}
+
 /**
  * Reads the hook input from stdin: nothing from a terminal, at most `maxBytes`, and never
- * longer than `timeoutMs` (a caller that leaves stdin open must not hang the hook).
+ * longer than `timeoutMs` (a caller that leaves stdin open must not hang the hook). A whole
+ * JSON object is taken as soon as it is in, without waiting for the end of stdin: a busy
+ * caller may close stdin long after writing, and a hook that gave up on it would lose the
+ * session id (and with it, under a per-session cooldown, its notification).
  */
 export function readHookInput(
   stdin: NodeJS.ReadStream = process.stdin,
@@ -64,7 +77,12 @@ export function readHookInput(
     stdin.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) finish({ kind: 'invalid', reason: `hook input is larger than ${maxBytes} bytes` });
-      else chunks.push(chunk);
+      else {
+        chunks.push(chunk);
+        if (!endsWithBrace(chunk)) return;
+        const read = parseHookInput(Buffer.concat(chunks).toString('utf8'));
+        if (read.kind === 'json') finish(read);
+      }
     });
     stdin.on('end', () => finish(parseHookInput(Buffer.concat(chunks).toString('utf8'))));
     stdin.on('error', (error) => finish({ kind: 'invalid', reason: `cannot read stdin (${error.message})` }));

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { RefusedFileError, readRegularFile } from '../fs/index.js';
-import { writeFileAtomic } from './atomic.js';
+import { prepareAtomicWrite } from './atomic.js';
 import { withFileLock } from './lock.js';
 
 /** The state file as original ccbell writes it: last trigger per key, in Unix seconds. */
@@ -35,10 +35,16 @@ function parseState(text: string): CooldownState | undefined {
 
 /** Seconds left before `key` may fire again, or undefined when it may fire now. */
 function remainingSeconds(state: CooldownState, key: string, cooldownSeconds: number, now: number) {
-  const last = state.lastTrigger[key];
+  const last = Object.hasOwn(state.lastTrigger, key) ? state.lastTrigger[key] : undefined;
   // A last trigger in the future (the clock went back) does not silence the event.
   if (last === undefined || now < last || now - last >= cooldownSeconds) return undefined;
   return cooldownSeconds - (now - last);
+}
+
+/** Drops the entries last triggered before `before` (Unix seconds). */
+function forgetOld(state: CooldownState, before: number) {
+  const { lastTrigger } = state;
+  for (const key in lastTrigger) if ((lastTrigger[key] as number) < before) delete lastTrigger[key];
 }
 
 /**
@@ -67,12 +73,16 @@ function readState(
  * Read, decide and write happen under one cross-process lock, so of many simultaneous hooks
  * exactly one fires. A corrupt state file is kept under a new name, not silently replaced; a
  * state path holding something other than a regular file is left as it is ('unrecorded').
+ * Throws LockTimeoutError when the lock stays busy for `lockWaitMs`. Entries older than
+ * `forgetAfterSeconds` are dropped when the file is written: with a cooldown per session, keys
+ * would pile up forever, and every hook reads the whole file (the others wait while it does).
  */
 export function claimCooldown(
   statePath: string,
   key: string,
   cooldownSeconds: number,
   nowMs = Date.now(),
+  { lockWaitMs, forgetAfterSeconds }: { lockWaitMs?: number; forgetAfterSeconds?: number } = {},
 ): CooldownVerdict {
   const now = Math.floor(nowMs / 1000);
   // Repeats are settled without the lock: the file is replaced by rename, so a read sees one
@@ -91,23 +101,35 @@ export function claimCooldown(
 
   // A registry may put the state where no directory is yet (or ~/.claude may not exist).
   mkdirSync(dirname(statePath), { recursive: true, mode: 0o700 });
-  return withFileLock(statePath, () => {
-    let state: CooldownState = { lastTrigger: Object.create(null) };
-    let setAside: string | undefined;
-    const read = readState(statePath);
-    if (read.kind === 'refused') return { kind: 'allowed', unrecorded: read.why };
-    if (read.kind === 'text') {
-      const parsed = parseState(read.text);
-      if (parsed) state = parsed;
-      else {
-        setAside = `${statePath}.corrupt-${nowMs}`;
-        renameSync(statePath, setAside);
-      }
-    }
-    const remaining = remainingSeconds(state, key, cooldownSeconds, now);
-    if (remaining) return { kind: 'cooling', remainingSeconds: remaining };
-    state.lastTrigger[key] = now;
-    writeFileAtomic(statePath, `${JSON.stringify(state, null, 2)}\n`);
-    return setAside ? { kind: 'allowed', setAside } : { kind: 'allowed' };
-  });
+  // Every other hook of a burst waits while this one holds the lock: the temporary file is
+  // created before, so that inside there is one read, one write and one rename.
+  const write = prepareAtomicWrite(statePath);
+  try {
+    return withFileLock(
+      statePath,
+      (): CooldownVerdict => {
+        let state: CooldownState = { lastTrigger: Object.create(null) };
+        let setAside: string | undefined;
+        const read = readState(statePath);
+        if (read.kind === 'refused') return { kind: 'allowed', unrecorded: read.why };
+        if (read.kind === 'text') {
+          const parsed = parseState(read.text);
+          if (parsed) state = parsed;
+          else {
+            setAside = `${statePath}.corrupt-${nowMs}`;
+            renameSync(statePath, setAside);
+          }
+        }
+        const remaining = remainingSeconds(state, key, cooldownSeconds, now);
+        if (remaining) return { kind: 'cooling', remainingSeconds: remaining };
+        if (forgetAfterSeconds !== undefined) forgetOld(state, now - forgetAfterSeconds);
+        state.lastTrigger[key] = now;
+        write.commit(`${JSON.stringify(state, null, 2)}\n`);
+        return setAside ? { kind: 'allowed', setAside } : { kind: 'allowed' };
+      },
+      lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs },
+    );
+  } finally {
+    write.abandon();
+  }
 }

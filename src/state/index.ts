@@ -1,3 +1,8 @@
-export { writeFileAtomic } from './atomic.js';
+export {
+  type AtomicWriteOptions,
+  type PreparedWrite,
+  prepareAtomicWrite,
+  writeFileAtomic,
+} from './atomic.js';
 export { type CooldownState, type CooldownVerdict, claimCooldown } from './cooldown.js';
 export { type LockOptions, LockTimeoutError, withFileLock } from './lock.js';

@@ -201,6 +201,31 @@ describe.concurrent('rules and failures', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"events": {');
   });
 
+  it('says in one stderr line that a --config file is missing, and plays with defaults', async ({
+    expect,
+  }) => {
+    const { sandbox, stopLine } = withConfig({ events: { stop: { volume: 0.9 } } });
+    const missing = join(sandbox.root, 'missing.json');
+    const run = await sandbox.run(['--config', missing, 'stop']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`ccbell: config ${missing} (--config) does not exist; using defaults\n`);
+    // Defaults, not the instance's own config (volume 0.9): --config replaces it for this run.
+    expect(await playsOf(sandbox, 1)).toEqual([stopLine]);
+    expect(readFileSync(join(sandbox.claudeDir, 'ccbell.log'), 'utf8')).toContain(
+      `WARN config ${missing} (--config) does not exist; using defaults`,
+    );
+  });
+
+  it("stays silent about the instance's own config missing: defaults are its normal state", async ({
+    expect,
+  }) => {
+    const sandbox = makeSandbox();
+    sandboxes.push(sandbox);
+    const run = await sandbox.run(['stop']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(await playsOf(sandbox, 1)).toEqual([`${sandbox.bin}/pw-play --volume=0.5 ${bundled('stop')}`]);
+  });
+
   it('still plays on garbage stdin, and logs it', async ({ expect }) => {
     const { sandbox, stopLine } = withConfig({});
     expect(await sandbox.run([], { input: 'garbage{\u0000' })).toMatchObject({ code: 0, stderr: '' });

@@ -131,6 +131,55 @@ describe('remove', () => {
   });
 });
 
+describe('a new instance from a config with broken fields', () => {
+  it('is created, and each bad field is named on stderr as doctor names it', async () => {
+    const text = '{"events": {"stop": {"volume": 3}}, "colour": 1, "cooldownScope": "forever"}';
+    const bad = sandbox.write('bad.json', text);
+    const run = await sandbox.run(['instance', 'create', 'flawed', '--config', bad]);
+    const config = join(sandbox.claudeDir, 'ccbell-flawed.config.json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`created instance "flawed" with config ${config}\n`);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      `ccbell: config ${config}: colour is not a known setting`,
+      `ccbell: config ${config}: events.stop.volume must be a number from 0 to 1 (got 3)`,
+      `ccbell: config ${config}: cooldownScope must be "event" or "session" (got "forever")`,
+      `ccbell: instance "flawed" uses the defaults for these until the file is fixed ("ccbell doctor --instance flawed" checks it)`,
+    ]);
+    // The file is copied as written: the person's text, not a repaired one.
+    expect(readFileSync(config, 'utf8')).toBe(text);
+    const doctor = await sandbox.run(['doctor', '--instance', 'flawed', '--json']);
+    const findings = (JSON.parse(doctor.stdout) as { findings: { ok: boolean; what: string }[] }).findings;
+    const doctorSays = findings.filter((f) => !f.ok && f.what.startsWith('config ')).map((f) => f.what);
+    expect(doctorSays.map((what) => `ccbell: ${what}`)).toEqual(lines.slice(0, 3));
+  });
+
+  it('copy reports the bad fields of the copied config too', async () => {
+    const run = await sandbox.run(['instance', 'copy', 'flawed', 'flawed2']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      `ccbell: config ${join(sandbox.claudeDir, 'ccbell-flawed2.config.json')}: events.stop.volume`,
+    );
+  });
+
+  it('is refused when the file is not JSON, and nothing is created', async () => {
+    const bad = sandbox.write('broken.json', '{"events": {');
+    const run = await sandbox.run(['instance', 'create', 'broken', '--config', bad]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.startsWith(`ccbell: ${bad}: is not valid JSON (`)).toBe(true);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(existsSync(join(sandbox.claudeDir, 'ccbell-broken.config.json'))).toBe(false);
+  });
+
+  it('says nothing on stderr for a good config', async () => {
+    const good = sandbox.write('good.json', '{"events": {"stop": {"volume": 0.3}}}');
+    expect(await sandbox.run(['instance', 'create', 'fine', '--config', good])).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
+  });
+});
+
 describe('mistakes', () => {
   it.each([
     [['instance', 'create', '../x'], /invalid instance name "\.\.\/x"/],

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { defaultConfig, EVENT_DEFAULTS, validateConfig } from '../../src/config/index.js';
-import { decide, describeEvent } from '../../src/events/index.js';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig, EVENT_DEFAULTS, loadConfig, validateConfig } from '../../src/config/index.js';
+import { cooldownMemorySeconds, decide, describeEvent, handleEvent } from '../../src/events/index.js';
+import type { InstanceConfig } from '../../src/instance/index.js';
+import type { Logger } from '../../src/log/index.js';
 
 const at = (h: number, m: number) => new Date(2026, 0, 15, h, m);
 
@@ -68,5 +74,83 @@ describe('eventNeedsInput', () => {
     expect(eventNeedsInput(session, 'stop', noon)).toBe(true);
     const disabled = validateConfig({ enabled: false }).config;
     expect(eventNeedsInput(disabled, 'permission_request', noon)).toBe(false);
+  });
+});
+
+describe('cooldownMemorySeconds', () => {
+  it('is a day, or the longest cooldown of any event when that is longer', () => {
+    expect(cooldownMemorySeconds(defaultConfig())).toBe(86_400);
+    const { config } = validateConfig({ events: { subagent: { cooldown: 200_000 }, stop: { cooldown: 5 } } });
+    expect(cooldownMemorySeconds(config)).toBe(200_000);
+  });
+});
+
+describe('handleEvent with the cooldown state locked', () => {
+  let dir: string;
+  let instance: InstanceConfig;
+  let playLog: string;
+  let env: NodeJS.ProcessEnv;
+  const warnings: string[] = [];
+  const logger: Logger = {
+    path: '/dev/null',
+    debugEnabled: false,
+    debug: () => {},
+    warn: (message) => warnings.push(message),
+  };
+  const sounds = fileURLToPath(new URL('../../sounds/', import.meta.url));
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ccbell-handle-'));
+    mkdirSync(join(dir, 'bin'));
+    playLog = join(dir, 'plays.log');
+    const player = join(dir, 'bin', 'pw-play');
+    writeFileSync(player, `#!/bin/sh\necho "$@" >> '${playLog}'\n`);
+    chmodSync(player, 0o755);
+    env = { PATH: join(dir, 'bin') };
+    const file = (name: string) => join(dir, name);
+    instance = {
+      name: 'work',
+      config_path: file('config.json'),
+      state_path: file('ccbell.state'),
+      cache_dir: file('cache'),
+      log_path: file('ccbell.log'),
+      pid_path: file('ccbell.pid'),
+    };
+    writeFileSync(
+      instance.config_path,
+      JSON.stringify({ cooldownScope: 'session', events: { stop: { cooldown: 60 } } }),
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('notifies without recording when the lock stays busy past stateLockWaitMs, and says so in the log', async () => {
+    writeFileSync(instance.state_path, '{"lastTrigger": {}}\n');
+    writeFileSync(`${instance.state_path}.lock`, String(process.pid)); // held by a live process
+    const started = Date.now();
+    const outcome = await handleEvent({
+      event: 'stop',
+      input: { session_id: 's1' },
+      instance,
+      loaded: loadConfig(instance.config_path),
+      logger,
+      env,
+      bundledSoundsDir: sounds,
+      platform: 'linux',
+      stateLockWaitMs: 100,
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(outcome).toMatchObject({ notified: true, unrecorded: true, sound: { volume: 0.5 } });
+    expect(readFileSync(instance.state_path, 'utf8')).toBe('{"lastTrigger": {}}\n');
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^event=stop notifying without recording its cooldown \(key stop:s1\): .*ccbell\.state\.lock is held by another process/,
+      ),
+    ]);
+    // The player was started (detached): wait for its line.
+    const deadline = Date.now() + 5000;
+    while (!existsSync(playLog) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(readFileSync(playLog, 'utf8')).toContain('stop.wav');
+    rmSync(`${instance.state_path}.lock`);
   });
 });

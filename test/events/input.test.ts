@@ -75,6 +75,24 @@ describe('readHookInput', () => {
     expect(read).toEqual({ kind: 'invalid', reason: 'hook input incomplete after 150 ms' });
   });
 
+  it('takes a whole JSON object without waiting for stdin to close', async () => {
+    const input = stdin();
+    const result = readHookInput(input, { timeoutMs: 5000 });
+    input.write('{"session_id":"s1","hook_event_name":"Stop"');
+    input.write('}\n');
+    const started = Date.now();
+    expect(await result).toEqual({ kind: 'json', input: { session_id: 's1', hook_event_name: 'Stop' } });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('keeps reading when a chunk ends in a brace that does not close the object', async () => {
+    const input = stdin();
+    const result = readHookInput(input, { timeoutMs: 5000 });
+    input.write('{"a":{"b":1}');
+    input.write(',"c":2}');
+    expect(await result).toEqual({ kind: 'json', input: { a: { b: 1 }, c: 2 } });
+  });
+
   it('reports a stream error instead of throwing', async () => {
     const input = stdin();
     const result = readHookInput(input, { timeoutMs: 5000 });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/state/index.js';
+import { prepareAtomicWrite, writeFileAtomic } from '../../src/state/index.js';
 
 /** The environment without NODE_EXTRA_CA_CERTS, which slows every node start here. */
 function withoutSlowCerts(): NodeJS.ProcessEnv {
@@ -90,5 +90,37 @@ describe('writeFileAtomic', () => {
 
   it('fails without a trace when the directory does not exist', () => {
     expect(() => writeFileAtomic(join(dir, 'missing', 'file'), 'x')).toThrow(/ENOENT/);
+  });
+});
+
+describe('prepareAtomicWrite', () => {
+  it('creates the temporary file at once; commit replaces the target with it', () => {
+    const sub = join(dir, 'prepared');
+    mkdirSync(sub);
+    const path = join(sub, 'state');
+    writeFileSync(path, 'old');
+    const write = prepareAtomicWrite(path);
+    const temps = readdirSync(sub).filter((name) => name.endsWith('.tmp'));
+    expect(temps).toHaveLength(1);
+    expect(temps[0]).toMatch(new RegExp(`^\\.state\\.${process.pid}\\.`));
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    write.commit('new');
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(readdirSync(sub)).toEqual(['state']);
+    write.abandon(); // after a commit: nothing to remove, the target stays
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(() => write.commit('again')).toThrow(/already committed or abandoned/);
+  });
+
+  it('abandon removes the temporary file and leaves the target alone', () => {
+    const sub = join(dir, 'abandoned');
+    mkdirSync(sub);
+    const path = join(sub, 'state');
+    writeFileSync(path, 'old');
+    const write = prepareAtomicWrite(path);
+    write.abandon();
+    write.abandon();
+    expect(readdirSync(sub)).toEqual(['state']);
+    expect(readFileSync(path, 'utf8')).toBe('old');
   });
 });

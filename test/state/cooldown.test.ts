@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/index.js';
 import { cooldownKey } from '../../src/events/index.js';
-import { claimCooldown } from '../../src/state/index.js';
+import { claimCooldown, LockTimeoutError } from '../../src/state/index.js';
 import { changedSince, mkfifo, snapshot } from '../support/files.js';
 
 let dir: string;
@@ -154,6 +154,49 @@ describe('a state path that is not a regular file', () => {
     const verdict = claimCooldown(path, 'stop', 60, seconds(0));
     expect(verdict).toEqual({ kind: 'allowed', setAside: `${path}.corrupt-${seconds(0)}` });
     expect(claimCooldown(path, 'stop', 60, seconds(1)).kind).toBe('cooling');
+  });
+});
+
+describe('claimCooldown under a busy lock', () => {
+  it('waits lockWaitMs, then throws LockTimeoutError and leaves the state and directory as they were', () => {
+    const sub = fresh();
+    const path = join(sub, 'ccbell.state');
+    claimCooldown(path, 'stop:a', 60, seconds(0));
+    const before = readFileSync(path, 'utf8');
+    writeFileSync(`${path}.lock`, String(process.pid)); // a live holder that never lets go
+    const started = Date.now();
+    expect(() => claimCooldown(path, 'stop:b', 60, seconds(1), { lockWaitMs: 200 })).toThrow(
+      LockTimeoutError,
+    );
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(190);
+    expect(waited).toBeLessThan(2000);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    // No temporary file is left beside the state, and the holder's lock is untouched.
+    expect(readdirSync(sub).sort()).toEqual(['ccbell.state', 'ccbell.state.lock']);
+  });
+});
+
+describe('forgetting old entries', () => {
+  it('drops entries older than forgetAfterSeconds when it writes, and keeps the rest', () => {
+    const path = fresh();
+    writeFileSync(
+      path,
+      JSON.stringify({
+        lastTrigger: { old: T0 / 1000 - 90_000, recent: T0 / 1000 - 10, stop: T0 / 1000 - 100 },
+      }),
+    );
+    expect(claimCooldown(path, 'stop', 60, seconds(0), { forgetAfterSeconds: 86_400 }).kind).toBe('allowed');
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      lastTrigger: { recent: T0 / 1000 - 10, stop: T0 / 1000 },
+    });
+  });
+
+  it('keeps everything without forgetAfterSeconds (original ccbell)', () => {
+    const path = fresh();
+    writeFileSync(path, JSON.stringify({ lastTrigger: { old: 1 } }));
+    claimCooldown(path, 'stop', 60, seconds(0));
+    expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).lastTrigger)).toEqual(['old', 'stop']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -105,6 +105,22 @@ describe('withFileLock', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(ran).toBe(false);
     expect(existsSync(`${path}.lock`)).toBe(true);
+  });
+
+  it('takes the lock soon after a live holder in another process lets it go', () => {
+    const path = fresh();
+    writeFileSync(`${path}.lock`, String(process.pid)); // live: this process
+    // Another process removes the lock 300 ms from now, as a holder's release would.
+    const releaser = `setTimeout(() => require('node:fs').unlinkSync(${JSON.stringify(`${path}.lock`)}), 300)`;
+    const child = spawn(process.execPath, ['-e', releaser], { env: withoutSlowCerts(), stdio: 'ignore' });
+    const started = Date.now();
+    expect(withFileLock(path, () => 'mine', { timeoutMs: 10_000 })).toBe('mine');
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(250);
+    // Backoff sleeps are at most 40 ms: the lock is taken well before the 10 s timeout.
+    expect(waited).toBeLessThan(5000);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    child.kill();
   });
 
   it('treats an empty lock file (owner not yet written) as held, not stale', () => {

@@ -10,6 +10,7 @@ import {
 } from '../../events/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
+import { stateLockWaitMs } from '../hook-budget.js';
 import { openInstance } from '../instance-context.js';
 
 /** Forwards the event to the app that launched this session, when there is one (lazy: rare path). */
@@ -94,6 +95,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     env: context.env,
     bundledSoundsDir: join(context.packageRoot, 'sounds'),
     now,
+    stateLockWaitMs: stateLockWaitMs(),
   });
   await forwarded;
   return { code: 0, handled: true };

@@ -1,7 +1,9 @@
+import { loadConfig } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
 import {
   copyInstance,
   createInstance,
+  type InstanceConfig,
   type InstanceStatus,
   instanceStatus,
   listInstanceStatuses,
@@ -33,6 +35,22 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, (key, v) => (key === 'hookToken' || key === 'url' ? undefined : v), 2)}\n`;
 }
 
+/**
+ * Checks a new instance's config as `doctor` would and names each problem on stderr, in
+ * doctor's words: the instance is created all the same (a broken setting means its default,
+ * as in every run), but the person learns now, not from a hook that sounds wrong.
+ */
+function reportConfigProblems(instance: InstanceConfig, context: CliContext): void {
+  const loaded = loadConfig(instance.config_path);
+  if (loaded.problems.length === 0) return;
+  for (const { field, problem } of loaded.problems) {
+    context.stderr(`ccbell: config ${loaded.path}: ${field ? `${field} ` : ''}${problem}\n`);
+  }
+  context.stderr(
+    `ccbell: instance "${instance.name}" uses the defaults for ${loaded.problems.length === 1 ? 'this' : 'these'} until the file is fixed ("ccbell doctor --instance ${instance.name}" checks it)\n`,
+  );
+}
+
 function need(value: string | undefined, what: string): string {
   if (!value) throw new UsageError(`missing ${what}; ${USAGE}`);
   return value;
@@ -58,11 +76,13 @@ export async function runInstance(args: ParsedArgs, context: CliContext): Promis
     case 'create': {
       const created = createInstance(need(first, 'instance name'), stringFlag(args, 'config'), env);
       stdout(`created instance "${created.name}" with config ${created.config_path}\n`);
+      reportConfigProblems(created, context);
       return 0;
     }
     case 'copy': {
       const created = copyInstance(need(first, 'source instance'), need(second, 'new instance name'), env);
       stdout(`copied the config of "${first}" to new instance "${created.name}" (${created.config_path})\n`);
+      reportConfigProblems(created, context);
       return 0;
     }
     case 'remove': {

@@ -8,6 +8,7 @@ import { messageOf } from '../../errors.js';
 import { handleEvent, readHookInput } from '../../events/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
+import { stateLockWaitMs } from '../hook-budget.js';
 import { openInstance } from '../instance-context.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -37,6 +38,7 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
       logger,
       env,
       bundledSoundsDir: join(context.packageRoot, 'sounds'),
+      stateLockWaitMs: stateLockWaitMs(),
     }).then(
       () => 0,
       // A failed notification (no sound player, say) must not turn into a hook error: the
