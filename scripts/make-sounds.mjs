@@ -35,6 +35,12 @@ const C6 = 1046.5;
 const D6 = 1174.66;
 const E6 = 1318.51;
 const G4 = 392.0;
+const B4 = 493.88;
+const D5 = 587.33;
+const F5 = 698.46;
+const AS4 = 466.16;
+const E4 = 329.63;
+const B5 = 987.77;
 
 const BELL = [1, 0.35, 0.12, 0.05];
 const SOFT = [1, 0.18, 0.04];
@@ -109,6 +115,62 @@ export const VOICES = {
       { freq: A5, at: 0.09, dur: 0.1 },
       { freq: D6, at: 0.18, dur: 0.3 },
     ],
+  },
+  // Auto mode blocked a tool call: a firm falling step, E5 → B4.
+  permission_denied: {
+    harmonics: BELL,
+    decay: 0.12,
+    notes: [
+      { freq: E5, at: 0, dur: 0.18 },
+      { freq: B4, at: 0.14, dur: 0.4 },
+    ],
+  },
+  // The turn ended on an API error: a low tritone, struck twice; unlike any other sound.
+  stop_failure: {
+    harmonics: BELL,
+    decay: 0.15,
+    notes: [
+      { freq: E4, at: 0, dur: 0.26 },
+      { freq: AS4, at: 0, dur: 0.26, gain: 0.8 },
+      { freq: E4, at: 0.24, dur: 0.34 },
+      { freq: AS4, at: 0.24, dur: 0.34, gain: 0.8 },
+    ],
+  },
+  // An MCP server asks a question: a rising "question" C5 → F5 → A5.
+  elicitation_dialog: {
+    harmonics: SOFT,
+    decay: 0.12,
+    notes: [
+      { freq: C5, at: 0, dur: 0.14 },
+      { freq: F5, at: 0.12, dur: 0.14 },
+      { freq: A5, at: 0.24, dur: 0.34 },
+    ],
+  },
+  // A background agent needs input: two quick B5s, the permission shape without its top note.
+  agent_needs_input: {
+    harmonics: BELL,
+    decay: 0.09,
+    notes: [
+      { freq: B5, at: 0, dur: 0.12 },
+      { freq: B5, at: 0.14, dur: 0.26 },
+    ],
+  },
+  // A background agent finished: a soft rising step D5 → G5.
+  agent_completed: {
+    harmonics: PURE,
+    decay: 0.1,
+    level: 0.4,
+    notes: [
+      { freq: D5, at: 0, dur: 0.16 },
+      { freq: G5, at: 0.12, dur: 0.3 },
+    ],
+  },
+  // Signed in: one bright, quiet C6.
+  auth_success: {
+    harmonics: PURE,
+    decay: 0.1,
+    level: 0.35,
+    notes: [{ freq: C6, at: 0, dur: 0.3 }],
   },
 };
 

@@ -2,6 +2,8 @@
 // approval server and the app, the MCP approval server, and the `claude` arguments that route
 // permission prompts to the app. (Rules and risk are src/rules'; re-exported below.)
 
+/** The one line a person reads about a tool call (src/events' labels). */
+export { SUMMARY_LENGTH, summaryOf } from '../events/labels.js';
 /** Rules and risk now live in src/rules; re-exported for the code that imports them from here. */
 export {
   checkRules,
@@ -16,8 +18,6 @@ export {
   riskOf,
   ruleForSession,
   ruleMatches,
-  SUMMARY_LENGTH,
-  summaryOf,
 } from '../rules/index.js';
 /** Forwarding a hook event to the app's event feed (the hook handler imports forward.js directly). */
 export { type AppEventMessage, forwardEventToApp } from './forward.js';

@@ -35,6 +35,14 @@ export const HOOK_SOURCES: HookSource[] = [
   { event: 'session_start', hookEvent: 'SessionStart' },
   { event: 'session_end', hookEvent: 'SessionEnd' },
   { event: 'permission_request', hookEvent: 'PermissionRequest' },
+  { event: 'permission_denied', hookEvent: 'PermissionDenied' },
+  { event: 'stop_failure', hookEvent: 'StopFailure' },
+  { event: 'elicitation_dialog', hookEvent: 'Notification', matcher: 'elicitation_dialog' },
+  // The URL form of an MCP server's question is the same need.
+  { event: 'elicitation_dialog', hookEvent: 'Notification', matcher: 'elicitation_url_dialog' },
+  { event: 'agent_needs_input', hookEvent: 'Notification', matcher: 'agent_needs_input' },
+  { event: 'agent_completed', hookEvent: 'Notification', matcher: 'agent_completed' },
+  { event: 'auth_success', hookEvent: 'Notification', matcher: 'auth_success' },
 ];
 
 /** The marker that makes a hook recognisably ccbell's, per instance, so setup can update and remove it. */

@@ -7,6 +7,12 @@ export const EVENT_NAMES = [
   'session_start',
   'session_end',
   'permission_request',
+  'permission_denied',
+  'stop_failure',
+  'elicitation_dialog',
+  'agent_needs_input',
+  'agent_completed',
+  'auth_success',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
@@ -49,6 +55,13 @@ export interface Config {
   approvalTimeoutSeconds: number;
   /** A fixed port for the app's page and http hooks (needed by `setup --http`); unset: a free port. */
   appPort?: number;
+  /** Whether events of subagents (hook input with `agent_id`) notify; quiet by default, as in the peers. */
+  subagents: boolean;
+  /**
+   * Whether an `idle_prompt` notifies when the Stop it follows already did (same session, the
+   * person has not answered since): false keeps one alert per finished turn.
+   */
+  idleAfterStop: boolean;
 }
 
 /** The settings an event ends up with after profiles and defaults are applied. */
@@ -87,6 +100,40 @@ export const EVENT_DEFAULTS: Record<EventName, ResolvedEvent> = {
     cooldown: 0,
     desktop: true,
   },
+  // Auto mode blocked a tool call: the person may want to allow it by hand.
+  permission_denied: {
+    enabled: true,
+    sound: 'bundled:permission_denied',
+    volume: 0.6,
+    cooldown: 0,
+    desktop: true,
+  },
+  // The turn ended on an API error: nothing more happens until the person acts.
+  stop_failure: { enabled: true, sound: 'bundled:stop_failure', volume: 0.7, cooldown: 0, desktop: true },
+  // An MCP server asks the person something.
+  elicitation_dialog: {
+    enabled: true,
+    sound: 'bundled:elicitation_dialog',
+    volume: 0.7,
+    cooldown: 0,
+    desktop: true,
+  },
+  // A background agent (or auto mode) needs the person's choice.
+  agent_needs_input: {
+    enabled: true,
+    sound: 'bundled:agent_needs_input',
+    volume: 0.7,
+    cooldown: 0,
+    desktop: true,
+  },
+  agent_completed: {
+    enabled: true,
+    sound: 'bundled:agent_completed',
+    volume: 0.5,
+    cooldown: 0,
+    desktop: false,
+  },
+  auth_success: { enabled: false, sound: 'bundled:auth_success', volume: 0.4, cooldown: 0, desktop: false },
 };
 
 /** A fresh default config: what `ccbell instance create` writes and what a broken file falls back to. */
@@ -106,6 +153,8 @@ export function defaultConfig(): Config {
     cooldownScope: 'event',
     approvals: { allow: [], deny: [] },
     approvalTimeoutSeconds: 240,
+    subagents: false,
+    idleAfterStop: false,
   };
 }
 

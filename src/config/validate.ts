@@ -40,6 +40,8 @@ const TOP_LEVEL_KEYS = new Set([
   'approvals',
   'approvalTimeoutSeconds',
   'appPort',
+  'subagents',
+  'idleAfterStop',
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop'];
 
@@ -167,7 +169,7 @@ export function validateConfig(
       problems.push({ field: key, problem: 'is not a known setting' });
     }
   }
-  for (const key of ['enabled', 'debug'] as const) {
+  for (const key of ['enabled', 'debug', 'subagents', 'idleAfterStop'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value === 'boolean') config[key] = value;

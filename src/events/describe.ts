@@ -1,6 +1,6 @@
 import type { EventName } from '../config/index.js';
 import type { HookInput } from './input.js';
-import { projectOf } from './resolve.js';
+import { placeLabel, shortSession, toolLabel } from './labels.js';
 
 const WHAT: Record<EventName, string> = {
   stop: 'Claude finished and waits for you',
@@ -10,20 +10,37 @@ const WHAT: Record<EventName, string> = {
   session_start: 'Session started',
   session_end: 'Session ended',
   permission_request: 'Claude asks permission',
+  permission_denied: 'Auto mode blocked a tool call',
+  stop_failure: 'The turn ended on an error',
+  elicitation_dialog: 'An MCP server asks you something',
+  agent_needs_input: 'An agent needs your input',
+  agent_completed: 'A background agent finished',
+  auth_success: 'Signed in',
 };
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /**
  * Title and body of a notification. The title answers "which one needs me?": the instance,
- * the project and the session; the body says what happened.
+ * the project and its branch, and the session; the body says what happened, and for a tool
+ * call which tool and the start of its command or path.
  */
 export function describeEvent(event: EventName, instance: string, input: HookInput | undefined) {
-  const project = projectOf(input) ?? 'Claude Code';
-  const session = typeof input?.session_id === 'string' ? ` · ${input.session_id.slice(0, 8)}` : '';
-  const title = `ccbell ${instance}: ${project}${session}`;
+  const cwd = text(input?.cwd);
+  const session = shortSession(input?.session_id);
+  const title = `ccbell ${instance}: ${cwd ? placeLabel(cwd) : 'Claude Code'}${session ? ` · ${session}` : ''}`;
   let body = WHAT[event];
-  if (event === 'permission_request' && typeof input?.tool_name === 'string')
-    body += ` to use ${input.tool_name}`;
-  else if (typeof input?.message === 'string' && input.message.trim())
-    body = input.message.trim().slice(0, 300);
+  const tool = text(input?.tool_name);
+  if ((event === 'permission_request' || event === 'permission_denied') && tool) {
+    body = `${event === 'permission_request' ? 'Allow' : 'Auto mode blocked'} ${toolLabel(tool, input?.tool_input)}`;
+    const reason = event === 'permission_denied' ? text(input?.reason) : undefined;
+    if (reason) body += ` (${reason.slice(0, 120)})`;
+  } else if (event === 'stop_failure') {
+    const error = text(input?.error_details) ?? text(input?.error);
+    if (error) body += `: ${error.slice(0, 200)}`;
+  } else {
+    const message = text(input?.message);
+    if (message) body = message.slice(0, 300);
+  }
   return { title, body };
 }

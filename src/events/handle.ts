@@ -10,12 +10,36 @@ import {
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
 import { desktopNotify, findPlayer, type Player, playSound, resolveSound } from '../notify/index.js';
-import { claimCooldown, LockTimeoutError } from '../state/index.js';
+import { claimCooldown, hasRecentMark, LockTimeoutError, leaveMark } from '../state/index.js';
 import { describeEvent } from './describe.js';
 import type { HookInput } from './input.js';
 
 /** Why an event made no sound; each is a deliberate choice of the person's config (exit 0). */
-export type SuppressReason = 'disabled' | 'event-disabled' | 'quiet-hours' | 'cooldown';
+export type SuppressReason =
+  | 'disabled'
+  | 'event-disabled'
+  | 'quiet-hours'
+  | 'cooldown'
+  | 'subagent'
+  | 'after-stop'
+  | 'same-dialog';
+
+/** Events that mean "a person must act now": never silenced as a subagent's progress. */
+const NEEDS_YOU: ReadonlySet<EventName> = new Set<EventName>([
+  'permission_prompt',
+  'permission_request',
+  'permission_denied',
+  'stop_failure',
+  'elicitation_dialog',
+  'agent_needs_input',
+]);
+
+/**
+ * A permission dialog fires PermissionRequest at once and Notification `permission_prompt`
+ * about 6 s later when still open: a `permission_prompt` this soon after the session's
+ * announced request is the same dialog.
+ */
+export const SAME_DIALOG_WINDOW_MS = 60_000;
 
 export type Outcome =
   | { notified: false; reason: SuppressReason }
@@ -50,12 +74,33 @@ export function decide(
   config: Config,
   event: EventName,
   now: Date,
+  input?: HookInput,
 ): { go: false; reason: SuppressReason } | { go: true; settings: ResolvedEvent } {
   if (!config.enabled) return { go: false, reason: 'disabled' };
   const settings = resolveEvent(config, event);
   if (!settings.enabled) return { go: false, reason: 'event-disabled' };
   if (isQuietTime(config.quietHours, now)) return { go: false, reason: 'quiet-hours' };
+  if (!config.subagents && isSubagentEvent(event, input)) return { go: false, reason: 'subagent' };
+  if (event === 'idle_prompt' && !config.idleAfterStop && stopAlwaysSounds(config, now)) {
+    return { go: false, reason: 'after-stop' };
+  }
   return { go: true, settings };
+}
+
+/** A subagent's progress (its end, or any event its input marks with `agent_id`), not a need. */
+function isSubagentEvent(event: EventName, input: HookInput | undefined): boolean {
+  if (NEEDS_YOU.has(event)) return false;
+  return event === 'subagent' || typeof input?.agent_id === 'string';
+}
+
+/**
+ * An idle prompt comes only after a turn ended (Stop) and the person did not answer. When the
+ * Stop surely sounded (on, no cooldown, not quiet), the idle prompt would be a second alert
+ * for the same wait: decided from the config alone, so the Stop hook records nothing.
+ */
+function stopAlwaysSounds(config: Config, now: Date): boolean {
+  const stop = resolveEvent(config, 'stop');
+  return stop.enabled && stop.volume > 0 && stop.cooldown === 0 && !isQuietTime(config.quietHours, now);
 }
 
 /**
@@ -66,6 +111,8 @@ export function eventNeedsInput(config: Config, event: EventName, now: Date): bo
   const verdict = decide(config, event, now);
   if (!verdict.go) return false;
   const { settings } = verdict;
+  // The session id of a permission dialog's two hooks tells one dialog from two.
+  if (event === 'permission_request' || event === 'permission_prompt') return true;
   return settings.desktop || (settings.cooldown > 0 && config.cooldownScope === 'session');
 }
 
@@ -93,12 +140,21 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
   const { event, input, instance, loaded, logger } = context;
   const config = loaded.config;
   const now = context.now ?? new Date();
-  const verdict = decide(config, event, now);
+  const verdict = decide(config, event, now, input);
   if (!verdict.go) {
     logger.debug(`event=${event} suppressed: ${verdict.reason}`);
     return { notified: false, reason: verdict.reason };
   }
   const { settings } = verdict;
+  const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
+  if (
+    event === 'permission_prompt' &&
+    sessionId &&
+    hasRecentMark(instance.cache_dir, sessionId, 'dialog', SAME_DIALOG_WINDOW_MS, now.getTime())
+  ) {
+    logger.debug(`event=${event} suppressed: the session's permission request was announced`);
+    return { notified: false, reason: 'same-dialog' };
+  }
   const outcome: Outcome = { notified: true, settings };
   if (settings.cooldown > 0) {
     const key = cooldownKey(config, event, input);
@@ -126,6 +182,8 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
     }
   }
 
+  if (event === 'permission_request' && sessionId)
+    leaveMark(instance.cache_dir, sessionId, 'dialog', now.getTime());
   const platform = context.platform ?? process.platform;
   const desktop = settings.desktop
     ? (() => {

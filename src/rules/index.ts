@@ -9,7 +9,7 @@ export { decideByRules, type RuleLists, ruleMatches } from './match.js';
 /** Rule syntax: parse one rule, and the error that names a broken one. */
 export { type PermissionRule, parseRule, RuleSyntaxError } from './parse.js';
 /** Risk level and one-line summary of a tool call, for the prompt a person sees. */
-export { RISK_LEVELS, type RiskLevel, riskOf, SUMMARY_LENGTH, summaryOf } from './risk.js';
+export { RISK_LEVELS, type RiskLevel, riskOf } from './risk.js';
 /** The exact rule "always allow this for the session" adds. */
 export { ruleForSession } from './session.js';
 /** The fail-closed shell reader, for what a line runs (or why ccbell cannot tell). */

@@ -70,95 +70,10 @@ export function riskOf(toolName: string, _input?: Readonly<Record<string, unknow
   return 'medium';
 }
 
-/** Default length of a summary line, in characters. */
-export const SUMMARY_LENGTH = 160;
-
-/**
- * One line saying what a tool call does (the command, the file, the URL…), made safe for a
- * terminal (control characters removed, whitespace collapsed) and cut to `max` characters.
- */
-export function summaryOf(
-  toolName: string,
-  input: Readonly<Record<string, unknown>>,
-  max: number = SUMMARY_LENGTH,
-): string {
-  const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-  let text: string | undefined;
-  switch (toolName) {
-    case 'Bash':
-      text = str(input.command);
-      break;
-    case 'Read':
-    case 'Write':
-    case 'Edit':
-    case 'NotebookEdit':
-    case 'NotebookRead':
-      text = str(input.file_path) ?? str(input.notebook_path);
-      break;
-    case 'MultiEdit': {
-      const file = str(input.file_path);
-      const edits = Array.isArray(input.edits) ? input.edits.length : undefined;
-      text = file && edits !== undefined ? `${file} (${edits} edit${edits === 1 ? '' : 's'})` : file;
-      break;
-    }
-    case 'Glob':
-    case 'Grep': {
-      const pattern = str(input.pattern);
-      const path = str(input.path);
-      text = pattern && path ? `${pattern} in ${path}` : (pattern ?? path);
-      break;
-    }
-    case 'LS':
-      text = str(input.path);
-      break;
-    case 'WebFetch':
-      text = str(input.url);
-      break;
-    case 'WebSearch':
-      text = str(input.query);
-      break;
-    case 'Task':
-      text = str(input.description) ?? str(input.prompt);
-      break;
-    case 'TodoWrite':
-      text = Array.isArray(input.todos)
-        ? `${input.todos.length} todo${input.todos.length === 1 ? '' : 's'}`
-        : undefined;
-      break;
-  }
-  if (text === undefined) {
-    try {
-      text = JSON.stringify(input) ?? '';
-    } catch {
-      text = '';
-    }
-    if (text === '{}') text = '';
-  }
-  return truncate(oneLine(text), max);
-}
-
 function wordsOf(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== '');
-}
-
-// ANSI escape sequences and other control characters could rewrite a terminal; whitespace runs
-// (newlines included) become one space so the summary stays on one line.
-function oneLine(text: string): string {
-  return text
-    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
-    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function truncate(text: string, max: number): string {
-  const limit = Math.max(1, Math.floor(max));
-  const chars = Array.from(text);
-  if (chars.length <= limit) return text;
-  return `${chars.slice(0, limit - 1).join('')}…`;
 }

@@ -6,3 +6,4 @@ export {
 } from './atomic.js';
 export { type CooldownState, type CooldownVerdict, claimCooldown } from './cooldown.js';
 export { type LockOptions, LockTimeoutError, withFileLock } from './lock.js';
+export { hasRecentMark, leaveMark, type MarkKind } from './marks.js';

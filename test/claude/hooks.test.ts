@@ -59,14 +59,31 @@ describe('ccbellHooks', () => {
   it('has one hook per ccbell event, in the group Claude Code wants', () => {
     const hooks = ccbellHooks(plan('work'));
     expect(Object.keys(hooks).sort()).toEqual(
-      ['Notification', 'PermissionRequest', 'SessionEnd', 'SessionStart', 'Stop', 'SubagentStop'].sort(),
+      [
+        'Notification',
+        'PermissionDenied',
+        'PermissionRequest',
+        'SessionEnd',
+        'SessionStart',
+        'Stop',
+        'StopFailure',
+        'SubagentStop',
+      ].sort(),
     );
-    expect(hooks.Notification!.map((g) => g.matcher)).toEqual(['permission_prompt', 'idle_prompt']);
+    expect(hooks.Notification!.map((g) => g.matcher)).toEqual([
+      'permission_prompt',
+      'idle_prompt',
+      'elicitation_dialog',
+      'elicitation_url_dialog',
+      'agent_needs_input',
+      'agent_completed',
+      'auth_success',
+    ]);
     expect(hooks.Stop).toEqual([
       { hooks: [{ type: 'command', command: hookCommand(plan('work'), 'stop'), timeout: 10 }] },
     ]);
     expect(installedEvents(hooks, 'work')).toEqual(new Set(EVENT_NAMES));
-    expect(HOOK_SOURCES.map((s) => s.event).sort()).toEqual([...EVENT_NAMES].sort());
+    expect(new Set(HOOK_SOURCES.map((s) => s.event))).toEqual(new Set(EVENT_NAMES));
   });
 
   it('asks the app on PermissionRequest with --approvals, with time to answer', () => {

@@ -19,13 +19,14 @@ function instanceConfig(sandbox: Sandbox, instance: string, volumeOf: (index: nu
     const sound = sandbox.write(`sounds/${instance}-${event}.wav`, 'RIFF');
     events[event] = { enabled: true, sound: `custom:${sound}`, volume: volumeOf(index), desktop: false };
   });
-  return { events };
+  // Every event sounds: subagents' too, and idle prompts after a Stop.
+  return { events, subagents: true, idleAfterStop: true };
 }
 
 describe('two instances, each event', () => {
   let sandbox: Sandbox;
-  const workVolume = (i: number) => Math.round((0.1 + i * 0.1) * 100) / 100;
-  const personalVolume = (i: number) => Math.round((0.95 - i * 0.1) * 100) / 100;
+  const workVolume = (i: number) => Math.round((0.05 + i * 0.05) * 100) / 100;
+  const personalVolume = (i: number) => Math.round((0.95 - i * 0.05) * 100) / 100;
   beforeAll(async () => {
     sandbox = makeSandbox();
     const work = sandbox.write('work.json', JSON.stringify(instanceConfig(sandbox, 'work', workVolume)));
@@ -327,5 +328,49 @@ describe('instance names and exit codes', () => {
     });
     // The failures above are failures: the no-player runs among them exit 1, not 0.
     expect(runs.at(-1)!.code).toBe(1);
+  });
+});
+
+// A permission dialog fires PermissionRequest at once and Notification permission_prompt ~6 s
+// later: two hook processes for one dialog, which must sound once.
+describe('one dialog, one notification', () => {
+  let sandbox: Sandbox;
+  beforeAll(() => {
+    sandbox = makeSandbox();
+  });
+  afterAll(() => sandbox.cleanup());
+  const request = (session: string) =>
+    JSON.stringify({
+      session_id: session,
+      cwd: '/tmp/project',
+      hook_event_name: 'PermissionRequest',
+      tool_name: 'Bash',
+      tool_input: { command: 'touch x' },
+    });
+  const prompt = (session: string) =>
+    JSON.stringify({
+      session_id: session,
+      cwd: '/tmp/project',
+      hook_event_name: 'Notification',
+      notification_type: 'permission_prompt',
+      message: 'Claude needs your permission to use Bash',
+    });
+
+  it('skips the permission_prompt of a dialog whose request already sounded, in another process', async () => {
+    expect(await sandbox.run(['permission_request'], { input: request('dialog-a') })).toMatchObject({
+      code: 0,
+      stderr: '',
+    });
+    await sandbox.waitForPlays(1);
+    // The same session's dialog, 6 s later in Claude Code, in a hook process of its own.
+    expect(await sandbox.run([], { input: prompt('dialog-a') })).toMatchObject({ code: 0, stderr: '' });
+    // Another session's dialog had no request hook: its prompt is its only alert.
+    expect(await sandbox.run([], { input: prompt('dialog-b') })).toMatchObject({ code: 0, stderr: '' });
+    await sandbox.waitForPlays(2);
+    await sleep(SETTLE_MS);
+    expect(sandbox.plays()).toEqual([
+      `${sandbox.bin}/pw-play --volume=0.7 ${bundled('permission_request')}`,
+      `${sandbox.bin}/pw-play --volume=0.7 ${bundled('permission_prompt')}`,
+    ]);
   });
 });

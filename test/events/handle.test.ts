@@ -41,17 +41,74 @@ describe('decide', () => {
     expect(decide(config, 'stop', at(7, 0)).go).toBe(true);
     expect(decide(config, 'stop', at(21, 59)).go).toBe(true);
   });
+
+  it('keeps subagents quiet by default, but never a need of theirs', () => {
+    const config = defaultConfig();
+    const fromAgent = { agent_id: 'a1', agent_type: 'general-purpose' };
+    expect(decide(config, 'subagent', at(12, 0), fromAgent)).toEqual({ go: false, reason: 'subagent' });
+    expect(decide(config, 'subagent', at(12, 0))).toEqual({ go: false, reason: 'subagent' });
+    expect(decide(config, 'stop', at(12, 0), fromAgent)).toEqual({ go: false, reason: 'subagent' });
+    expect(decide(config, 'permission_request', at(12, 0), fromAgent).go).toBe(true);
+    expect(decide(config, 'elicitation_dialog', at(12, 0), fromAgent).go).toBe(true);
+    expect(decide({ ...config, subagents: true }, 'subagent', at(12, 0), fromAgent).go).toBe(true);
+  });
+
+  it('skips an idle prompt when the Stop before it surely sounded, unless idleAfterStop', () => {
+    const config = defaultConfig();
+    expect(decide(config, 'idle_prompt', at(12, 0))).toEqual({ go: false, reason: 'after-stop' });
+    expect(decide({ ...config, idleAfterStop: true }, 'idle_prompt', at(12, 0)).go).toBe(true);
+    // The Stop was silent (off, or with a cooldown that may have held it): the idle prompt is the alert.
+    const stopOff = validateConfig({ events: { stop: { enabled: false } } }).config;
+    expect(decide(stopOff, 'idle_prompt', at(12, 0)).go).toBe(true);
+    const stopCooling = validateConfig({ events: { stop: { cooldown: 30 } } }).config;
+    expect(decide(stopCooling, 'idle_prompt', at(12, 0)).go).toBe(true);
+  });
+
+  it('has quiet defaults for the newer events: auth_success off, the needs on', () => {
+    const config = defaultConfig();
+    expect(decide(config, 'auth_success', at(12, 0))).toEqual({ go: false, reason: 'event-disabled' });
+    for (const event of [
+      'permission_denied',
+      'stop_failure',
+      'elicitation_dialog',
+      'agent_needs_input',
+    ] as const) {
+      expect(decide(config, event, at(12, 0)).go, event).toBe(true);
+      expect(EVENT_DEFAULTS[event].desktop, event).toBe(true);
+    }
+    expect(EVENT_DEFAULTS.stop_failure.sound).toBe('bundled:stop_failure');
+  });
 });
 
 describe('describeEvent', () => {
-  it('names the project, the instance and the session', () => {
+  it('names the instance, the project and branch, the session, and the tool with its command', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'ccbell-describe-'));
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, '.git', 'HEAD'), 'ref: refs/heads/feature/x\n');
+    mkdirSync(join(repo, 'api'));
+    const command = `npm run deploy -- ${'x'.repeat(200)}`;
     const { title, body } = describeEvent('permission_request', 'work', {
-      cwd: '/home/me/api',
+      cwd: join(repo, 'api'),
       session_id: 'abcdef123456',
       tool_name: 'Bash',
+      tool_input: { command },
     });
-    expect(title).toBe('ccbell work: api · abcdef12');
-    expect(body).toBe('Claude asks permission to use Bash');
+    expect(title).toBe('ccbell work: api (feature/x) · abcdef12');
+    expect(body).toBe(`Allow Bash: ${command.slice(0, 79)}…`);
+    expect(describeEvent('permission_request', 'work', { cwd: '/nowhere/api', tool_name: 'Bash' })).toEqual({
+      title: 'ccbell work: api',
+      body: 'Allow Bash',
+    });
+    expect(
+      describeEvent('permission_denied', 'w', {
+        tool_name: 'Bash',
+        tool_input: { command: 'rm -rf /' },
+        reason: 'destructive',
+      }).body,
+    ).toBe('Auto mode blocked Bash: rm -rf / (destructive)');
+    expect(describeEvent('stop_failure', 'w', { error: 'rate_limit' }).body).toBe(
+      'The turn ended on an error: rate_limit',
+    );
     expect(describeEvent('stop', 'default', undefined)).toEqual({
       title: 'ccbell default: Claude Code',
       body: 'Claude finished and waits for you',

