@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { placeLabel } from '../events/labels.js';
 
 /** A Claude Code session the app serves, as the person recognises it. */
 export interface SessionInfo {
@@ -12,39 +11,8 @@ export interface SessionInfo {
   ended?: boolean;
 }
 
-/** The branch checked out in `cwd` or a parent, read from .git/HEAD (no git process). */
-export function gitBranch(cwd: string): string | undefined {
-  let dir = cwd;
-  for (let depth = 0; depth < 40; depth++) {
-    try {
-      let gitDir = join(dir, '.git');
-      let head: string;
-      try {
-        head = readFileSync(join(gitDir, 'HEAD'), 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
-        // A worktree or submodule: .git is a file naming the real git dir.
-        const pointer = /^gitdir: (.+)$/m.exec(readFileSync(gitDir, 'utf8'))?.[1]?.trim();
-        if (!pointer) return undefined;
-        gitDir = pointer.startsWith('/') ? pointer : join(dir, pointer);
-        head = readFileSync(join(gitDir, 'HEAD'), 'utf8');
-      }
-      const ref = /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1];
-      return ref?.trim() ?? head.trim().slice(0, 8);
-    } catch {}
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return undefined;
-}
-
-/** The label shown for a session: directory name and branch. */
-export function sessionLabel(cwd: string | undefined): string {
-  if (!cwd) return 'unknown directory';
-  const branch = gitBranch(cwd);
-  return branch ? `${basename(cwd) || cwd} (${branch})` : basename(cwd) || cwd;
-}
+/** The label shown for a session: directory name and branch (see src/events/labels.ts). */
+export const sessionLabel = placeLabel;
 
 const MAX_SESSIONS = 100;
 
