@@ -312,7 +312,12 @@ async function submit(id: string, answer: Answer, card: HTMLElement, fail: (mess
     );
   } else if (response.status === 409 && body.request) {
     const first = body.request.decision;
-    const note = `already answered by ${first?.by ?? 'someone else'}${first ? ` (${first.behavior})` : ''}`;
+    const settled = body.request.settled;
+    const note = settled
+      ? settled.by === 'claude-code'
+        ? 'already answered in Claude Code'
+        : 'nobody waits for it any more'
+      : `already answered by ${first?.by ?? 'someone else'}${first ? ` (${first.behavior})` : ''}`;
     lateNotes.set(id, note);
     upsert(body.request);
     renderRecent();
@@ -331,7 +336,7 @@ function handOnFocus(card: HTMLElement) {
 
 function renderPending() {
   const waiting = [...items.values()]
-    .filter((item) => !item.decision)
+    .filter((item) => closedAt(item) === undefined)
     .sort((a, b) => a.created_at.localeCompare(b.created_at));
   const wanted = new Set(waiting.map((item) => item.id));
   for (const [id, card] of cards) {
@@ -356,14 +361,36 @@ function renderPending() {
 
 // ---- Recent answers ----------------------------------------------------------------------
 
+/** When an item ended: decided by ccbell, or settled elsewhere (answered in Claude Code). */
+const closedAt = (item: Item) => item.decision?.at ?? item.settled?.at;
+
+function settledRow(item: Item) {
+  const settled = item.settled!;
+  const what = settled.by === 'claude-code' ? 'answered in Claude Code' : 'nobody waits for it any more';
+  return el(
+    'li',
+    { class: 'answer settled', 'data-id': item.id },
+    el(
+      'div',
+      { class: 'line' },
+      el('span', { class: 'verdict settled', text: 'settled' }),
+      el('strong', { text: item.tool_name }),
+      el('span', { class: 'by', text: what }),
+      el('span', { class: 'muted' }, item.label, ' · ', clock(settled.at)),
+    ),
+    el('p', { class: 'summary', text: item.summary }),
+  );
+}
+
 function renderRecent() {
   const answered = [...items.values()]
-    .filter((item) => item.decision)
-    .sort((a, b) => (b.decision?.at ?? '').localeCompare(a.decision?.at ?? ''))
+    .filter((item) => closedAt(item) !== undefined)
+    .sort((a, b) => (closedAt(b) ?? '').localeCompare(closedAt(a) ?? ''))
     .slice(0, RECENT_LIMIT);
   ui.recent.replaceChildren(
     ...answered.map((item) => {
-      const decision = item.decision!;
+      if (!item.decision) return settledRow(item);
+      const decision = item.decision;
       const allowed = decision.behavior === 'allow';
       const edited =
         allowed &&
@@ -432,10 +459,10 @@ function addFeed(entry: FeedEntry) {
 function upsert(item: Item) {
   const known = items.get(item.id);
   // An answered item never goes back to pending (events may arrive after the POST's reply).
-  if (known?.decision && !item.decision) return;
+  if (known && closedAt(known) !== undefined && closedAt(item) === undefined) return;
   items.set(item.id, item);
   renderPending();
-  if (item.decision) renderRecent();
+  if (closedAt(item) !== undefined) renderRecent();
 }
 
 function applyState(state: Snapshot) {
@@ -519,7 +546,7 @@ function connect() {
   });
   listen<Item>(source, 'request', (item) => {
     upsert(item);
-    if (item.decision) return;
+    if (closedAt(item) !== undefined) return;
     announce(`New request: ${item.tool_name} from ${item.label}: ${item.summary}`);
     if (document.hidden) alertHidden(item);
   });

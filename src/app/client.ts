@@ -4,7 +4,7 @@ import { channelsFor, runtimeIdFromEnv } from '../approval/identity.js';
 import { busDirectory, request } from '../bus/index.js';
 import { EnvironmentError } from '../errors.js';
 import { type AppRecord, type InstanceConfig, readRunningApp } from '../instance/index.js';
-import type { ControlRequest } from './protocol.js';
+import type { ControlRequest } from '../protocol/index.js';
 
 /** The runtime id of the app to talk to: the one that launched this session, else the instance's. */
 export function locateApp(

@@ -1,12 +1,15 @@
+// Door: the app's terminal. Prints the feed and each request, and, when no child holds the
+// terminal, asks y / n [reason] / a (always this session) for the oldest pending request.
+// Answers from elsewhere move it to the next one.
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { ruleForSession } from '../approval/index.js';
-import type { FeedEntry, RunningApp } from './app.js';
-import type { ApprovalItem } from './requests.js';
+import { type ApprovalItem, type Core, type FeedEntry, sessionLabel } from '../core/index.js';
+import { shortSession, toolLabel } from '../events/index.js';
+import type { AnswerMessage } from '../protocol/index.js';
 
 export interface TerminalOptions {
   instance: string;
-  /** Where the app's lines go (stderr: stdout belongs to the child command). */
+  /** Where the app's lines go (stderr when the terminal is the app's; the log when a child holds it). */
   write: (text: string) => void;
   /** The terminal to read answers from; undefined when a child holds it. */
   input?: Readable;
@@ -14,22 +17,45 @@ export interface TerminalOptions {
 
 const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
 
-function card(item: ApprovalItem, instance: string): string {
-  const where = item.cwd ? ` in ${item.cwd}` : '';
-  return `[ccbell ${instance}] request ${item.id}: ${item.toolName} (${item.risk} risk)${where}\n    ${item.summary}\n`;
+/** `api (main) · a2253762`: where a request waits. */
+function placeOf(item: ApprovalItem): string {
+  const session = shortSession(item.sessionId);
+  const place = item.cwd ? sessionLabel(item.cwd) : 'unknown directory';
+  return session ? `${place} · ${session}` : place;
 }
 
-/**
- * The app's terminal: prints the event feed and each request, and, when the terminal is free,
- * asks y/n/a for the oldest pending request. Answers from elsewhere move it to the next one.
- */
-export function attachTerminal(app: RunningApp, options: TerminalOptions): () => void {
+function card(item: ApprovalItem, instance: string): string {
+  return `[ccbell ${instance}] request ${item.id} (${item.risk} risk) · ${placeOf(item)}\n    ${toolLabel(item.toolName, item.input)}\n`;
+}
+
+function outcomeOf(item: ApprovalItem): string {
+  if (item.decision)
+    return `${item.decision.behavior === 'allow' ? 'allowed' : 'denied'} by ${item.decision.by}`;
+  return item.settled?.by === 'claude-code' ? 'answered in Claude Code' : `settled: ${item.settled?.by}`;
+}
+
+/** Reads one typed answer: y, n [reason], a; undefined when it is none of them. */
+export function answerOfLine(line: string): AnswerMessage | undefined {
+  const [word = '', ...rest] = line.trim().split(/\s+/);
+  const reply = word.toLowerCase();
+  if (['y', 'yes', 'allow'].includes(reply)) return { behavior: 'allow' };
+  if (['a', 'always'].includes(reply)) return { behavior: 'allow', always: true };
+  if (['n', 'no', 'deny'].includes(reply)) {
+    const message = rest.join(' ');
+    return { behavior: 'deny', ...(message ? { message } : {}) };
+  }
+  return undefined;
+}
+
+/** Attaches the terminal door to the core; returns a function that detaches it. */
+export function attachTerminal(core: Core, options: TerminalOptions): () => void {
   const { instance, write, input } = options;
+  const book = core.desk.book;
   let asking: ApprovalItem | undefined;
 
   const askNext = () => {
     if (!input) return;
-    asking = app.book.pending()[0];
+    asking = core.desk.pending()[0];
     if (asking) write(`${card(asking, instance)}    allow? [y]es, [n]o [reason], [a]lways this session > `);
   };
   const onFeed = (entry: FeedEntry) => {
@@ -38,7 +64,7 @@ export function attachTerminal(app: RunningApp, options: TerminalOptions): () =>
     );
   };
   const onAdded = (item: ApprovalItem) => {
-    if (item.decision) return;
+    if (item.decision || item.settled) return;
     if (!input) {
       write(
         `${card(item, instance)}    answer on the page or with: ccbell answer ${item.id} allow|deny --instance ${instance}\n`,
@@ -46,35 +72,25 @@ export function attachTerminal(app: RunningApp, options: TerminalOptions): () =>
     } else if (!asking) askNext();
   };
   const onAnswered = (item: ApprovalItem) => {
-    const decision = item.decision!;
-    write(
-      `[ccbell ${instance}] request ${item.id} ${decision.behavior === 'allow' ? 'allowed' : 'denied'} by ${decision.by}\n`,
-    );
+    write(`[ccbell ${instance}] request ${item.id} ${outcomeOf(item)}\n`);
     if (asking?.id === item.id) askNext();
   };
 
-  app.onFeed.add(onFeed);
-  app.book.on('added', onAdded);
-  app.book.on('answered', onAnswered);
+  const stopFeed = core.feed.listen(onFeed);
+  book.on('added', onAdded);
+  book.on('answered', onAnswered);
   const lines = input ? createInterface({ input, terminal: false }) : undefined;
   lines?.on('line', (line) => {
     const item = asking;
     if (!item) return;
-    const [word = '', ...rest] = line.trim().split(/\s+/);
-    const reply = word.toLowerCase();
-    if (['y', 'yes', 'allow'].includes(reply)) app.answer(item.id, { behavior: 'allow' }, 'terminal');
-    else if (['a', 'always'].includes(reply)) {
-      const rule = ruleForSession(item.toolName, item.input, item.cwd ? { cwd: item.cwd } : {});
-      app.answer(item.id, { behavior: 'allow', ...(rule ? { sessionRule: rule } : {}) }, 'terminal');
-    } else if (['n', 'no', 'deny'].includes(reply)) {
-      const message = rest.join(' ');
-      app.answer(item.id, { behavior: 'deny', ...(message ? { message } : {}) }, 'terminal');
-    } else write('    type y, n [reason] or a > ');
+    const answer = answerOfLine(line);
+    if (answer) core.desk.answer(item.id, answer, 'terminal');
+    else write('    type y, n [reason] or a > ');
   });
   return () => {
-    app.onFeed.delete(onFeed);
-    app.book.off('added', onAdded);
-    app.book.off('answered', onAnswered);
+    stopFeed();
+    book.off('added', onAdded);
+    book.off('answered', onAnswered);
     lines?.close();
   };
 }

@@ -2,27 +2,16 @@
 // must not load the MCP SDK on the hot hook path. Forwards one hook event to the event feed of the
 // app that launched the session (`ClaudeCodeUIEvent_<id>`), fire and forget.
 import { busDirectory, post } from '../bus/index.js';
+import type { EventName } from '../config/index.js';
+import { APPROVAL_MAX_FRAME_BYTES, type AppEventMessage } from '../protocol/index.js';
 import { channelsFor, runtimeIdFromEnv } from './identity.js';
-import { APPROVAL_MAX_FRAME_BYTES } from './protocol.js';
-
-/** What the app receives on its event channel for each hook event. */
-export interface AppEventMessage {
-  /** ccbell's event name (`stop`, `permission_request`, …). */
-  readonly event: string;
-  /** The named instance of the hook that sent it. */
-  readonly instance: string;
-  /** Claude Code's hook input, whole, when there was one. */
-  readonly input?: unknown;
-  /** When the hook sent it (ms since the epoch). */
-  readonly sent_at: number;
-}
 
 /**
  * Posts a hook event to the app named by CLAUDE_CODE_UI_INSTANCE_ID in `env`. Resolves with how
  * many observers got it (0 when no id is set or no app listens); a malformed id throws.
  */
 export async function forwardEventToApp(options: {
-  event: string;
+  event: EventName;
   input: unknown;
   instance: string;
   env: NodeJS.ProcessEnv;
@@ -33,7 +22,7 @@ export async function forwardEventToApp(options: {
   const message: AppEventMessage = {
     event: options.event,
     instance: options.instance,
-    ...(options.input === undefined ? {} : { input: options.input }),
+    ...(options.input === undefined ? {} : { input: options.input as Record<string, unknown> }),
     sent_at: Date.now(),
   };
   const delivery = await post(channel, message, {

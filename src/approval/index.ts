@@ -4,6 +4,22 @@
 
 /** The one line a person reads about a tool call (src/events' labels). */
 export { SUMMARY_LENGTH, summaryOf } from '../events/labels.js';
+/** The request and answer payloads, their validators, and the result Claude Code expects. */
+export {
+  APPROVAL_MAX_FRAME_BYTES,
+  type ApprovalAnswer,
+  type ApprovalRequest,
+  denyResult,
+  MAX_TOOL_CALL_BYTES,
+  MAX_TOOL_CALL_DEPTH,
+  PROTOCOL_LIMITS,
+  type PromptToolResult,
+  ProtocolError,
+  parseApprovalAnswer,
+  parseApprovalRequest,
+  parseToolInput,
+  toClaudeResult,
+} from '../protocol/index.js';
 /** Rules and risk now live in src/rules; re-exported for the code that imports them from here. */
 export {
   checkRules,
@@ -20,7 +36,7 @@ export {
   ruleMatches,
 } from '../rules/index.js';
 /** Forwarding a hook event to the app's event feed (the hook handler imports forward.js directly). */
-export { type AppEventMessage, forwardEventToApp } from './forward.js';
+export { forwardEventToApp } from './forward.js';
 /** Runtime identity (`<pid>_<start ms>`), its channel names, and the env passed to children. */
 export {
   type ApprovalChannels,
@@ -50,19 +66,3 @@ export {
   type RunApprovalServerOptions,
   runApprovalServer,
 } from './mcp-server.js';
-/** The request and answer payloads, their validators, and the result Claude Code expects. */
-export {
-  APPROVAL_MAX_FRAME_BYTES,
-  type ApprovalAnswer,
-  type ApprovalRequest,
-  denyResult,
-  MAX_TOOL_CALL_BYTES,
-  MAX_TOOL_CALL_DEPTH,
-  PROTOCOL_LIMITS,
-  type PromptToolResult,
-  ProtocolError,
-  parseApprovalAnswer,
-  parseApprovalRequest,
-  parseToolInput,
-  toClaudeResult,
-} from './protocol.js';

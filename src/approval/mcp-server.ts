@@ -18,7 +18,6 @@ import {
   ObserverGoneError,
 } from '../bus/index.js';
 import { messageOf } from '../errors.js';
-import { type ApprovalChannels, channelsFor, RUNTIME_ID_ENV, runtimeIdFromEnv } from './identity.js';
 import {
   APPROVAL_MAX_FRAME_BYTES,
   type ApprovalRequest,
@@ -28,7 +27,8 @@ import {
   parseApprovalAnswer,
   parseApprovalRequest,
   toClaudeResult,
-} from './protocol.js';
+} from '../protocol/index.js';
+import { type ApprovalChannels, channelsFor, RUNTIME_ID_ENV, runtimeIdFromEnv } from './identity.js';
 import { BoundedStdioServerTransport, type OversizedMessage } from './stdio-transport.js';
 
 /** The MCP server's name in `--mcp-config`; Claude Code prefixes its tools with `mcp__<name>__`. */

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 
 /** Flags that take a value, and the boolean ones; anything else is a usage error. */
-const VALUE_FLAGS = new Set(['instance', 'config', 'port', 'message']);
+const VALUE_FLAGS = new Set(['instance', 'config', 'port', 'message', 'input']);
 const BOOLEAN_FLAGS = new Set([
   'json',
   'print',
@@ -11,6 +11,7 @@ const BOOLEAN_FLAGS = new Set([
   'open',
   'no-open',
   'accept-legacy',
+  'always',
   'app-hook',
   'help',
   'version',

@@ -4,7 +4,9 @@ export const HELP = `ccbell: notifications and approvals for Claude Code, per na
 Hook handler (what Claude Code runs):
   ccbell [--instance NAME] [--config PATH] [EVENT]
       EVENT: stop, permission_prompt, idle_prompt, subagent, session_start, session_end,
-      permission_request. Without EVENT it is read from the hook JSON on stdin, else stop.
+      permission_request, permission_denied, stop_failure, elicitation_dialog,
+      agent_needs_input, agent_completed, auth_success. Without EVENT it is read from the
+      hook JSON on stdin, else stop.
   ccbell [--instance NAME] permission-request
       PermissionRequest hook: asks the instance's running app, prints Claude Code's decision.
 
@@ -23,7 +25,8 @@ Wiring and checks:
 Approvals:
   ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [-- claude ARGS…]
   ccbell pending [--instance NAME] [--json]
-  ccbell answer REQUEST_ID allow|deny [--message TEXT] [--instance NAME]
+  ccbell answer REQUEST_ID allow|deny [--message TEXT] [--always] [--input JSON|@FILE]
+               [--instance NAME]
   ccbell mcp-config [--instance NAME]
   ccbell approval-server                   (started by Claude Code through --mcp-config)
 `;

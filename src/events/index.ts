@@ -16,4 +16,21 @@ export {
   parseHookInput,
   readHookInput,
 } from './input.js';
-export { eventFromInput, projectOf } from './resolve.js';
+export {
+  COMMAND_LABEL_LENGTH,
+  gitBranch,
+  placeLabel,
+  projectOf,
+  SUMMARY_LENGTH,
+  shortSession,
+  summaryOf,
+  toolLabel,
+} from './labels.js';
+export { eventFromInput } from './resolve.js';
+export {
+  canonicalJson,
+  readTranscriptLines,
+  ToolCallTracker,
+  type ToolUseRecord,
+  type TranscriptFacts,
+} from './transcript.js';

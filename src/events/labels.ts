@@ -77,15 +77,6 @@ export function toolLabel(toolName: string, input: unknown): string {
   return summary ? `${toolName}: ${summary}` : toolName;
 }
 
-/** `ccbell work · proj (main) · a2253762`: which instance, project and session. */
-export function whereLabel(instance: string, input: HookInput | undefined): string {
-  const cwd = typeof input?.cwd === 'string' ? input.cwd : undefined;
-  const session = shortSession(input?.session_id);
-  return [`ccbell ${instance}`, cwd ? placeLabel(cwd) : 'Claude Code', ...(session ? [session] : [])].join(
-    ' · ',
-  );
-}
-
 /** Default length of a summary line, in characters. */
 export const SUMMARY_LENGTH = 160;
 

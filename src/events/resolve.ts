@@ -40,10 +40,3 @@ export function eventFromInput(input: HookInput): EventName | undefined {
   if (message.includes('waiting for your input') || message.includes('idle')) return 'idle_prompt';
   return undefined;
 }
-
-/** The project a session works in, for messages: the last part of its working directory. */
-export function projectOf(input: HookInput | undefined): string | undefined {
-  const cwd = input?.cwd;
-  if (typeof cwd !== 'string' || cwd === '') return undefined;
-  return cwd.replace(/\/+$/, '').split('/').pop() || cwd;
-}

@@ -12,6 +12,8 @@ export interface Logger {
   readonly debugEnabled: boolean;
   /** Written only when the instance's config has `debug: true`. */
   debug(message: string): void;
+  /** Always written: what the app would have printed to a terminal that a child holds. */
+  info(message: string): void;
   /** Always written: config problems, failures. */
   warn(message: string): void;
 }
@@ -72,6 +74,9 @@ export function openLogger(path: string, debugEnabled: boolean, maxBytes = LOG_M
     debugEnabled,
     debug(message) {
       if (debugEnabled) append(path, 'DEBUG', message, maxBytes);
+    },
+    info(message) {
+      append(path, 'INFO', message, maxBytes);
     },
     warn(message) {
       append(path, 'WARN', message, maxBytes);

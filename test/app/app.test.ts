@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app/app.js';
+import { httpHookResponse } from '../../src/app/doors/http-hook.js';
 import { channelsFor } from '../../src/approval/index.js';
 import { observe, post, request } from '../../src/bus/index.js';
 import { validateConfig } from '../../src/config/index.js';
@@ -95,13 +96,13 @@ describe('the app', () => {
     expect(pending.pending[0]!.summary).toContain('make deploy');
     const first = await request(
       control,
-      { op: 'answer', id, behavior: 'deny', message: 'not today' },
+      { op: 'answer', id, answer: { behavior: 'deny', message: 'not today' }, by: 'cli' },
       { timeoutMs: 2000, dir: busDir },
     );
     expect(first).toMatchObject({ ok: true });
     const second = await request(
       control,
-      { op: 'answer', id, behavior: 'allow' },
+      { op: 'answer', id, answer: { behavior: 'allow' }, by: 'cli' },
       { timeoutMs: 2000, dir: busDir },
     );
     expect(second).toMatchObject({
@@ -127,7 +128,7 @@ describe('the app', () => {
     expect(delivery.delivered).toBe(1);
     for (let i = 0; i < 50 && answers.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(answers).toEqual([{ tool_use_id: 'toolu_9', behavior: 'allow' }]);
-    expect(app.book.all()[0]!.input).toEqual(input);
+    expect(app.core.desk.book.all()[0]!.input).toEqual(input);
     await listener.close();
   });
 
@@ -137,8 +138,8 @@ describe('the app', () => {
       timeoutMs: 5000,
       dir: busDir,
     });
-    while (app.book.pending().length === 0) await new Promise((r) => setTimeout(r, 10));
-    app.answer(app.book.pending()[0]!.id, { behavior: 'allow', sessionRule: 'Bash(git push)' }, 'page');
+    while (app.core.desk.book.pending().length === 0) await new Promise((r) => setTimeout(r, 10));
+    app.core.desk.answer(app.core.desk.pending()[0]!.id, { behavior: 'allow', always: true }, 'page');
     expect(await first).toMatchObject({ behavior: 'allow', session_rule: 'Bash(git push)' });
     const again = await request(app.channels.request, hookQuestion('git push', 'A'), {
       timeoutMs: 2000,
@@ -149,9 +150,9 @@ describe('the app', () => {
       timeoutMs: 5000,
       dir: busDir,
     });
-    while (app.book.pending().length === 0) await new Promise((r) => setTimeout(r, 10));
-    expect(app.book.pending()[0]!.sessionId).toBe('B');
-    app.answer(app.book.pending()[0]!.id, { behavior: 'deny' }, 'cli');
+    while (app.core.desk.book.pending().length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(app.core.desk.book.pending()[0]!.sessionId).toBe('B');
+    app.core.desk.answer(app.core.desk.book.pending()[0]!.id, { behavior: 'deny' }, 'cli');
     expect(await otherSession).toMatchObject({ behavior: 'deny' });
   });
 
@@ -172,27 +173,41 @@ describe('the app', () => {
 
   it('lists what its sessions did, from hook processes and from http hooks', async () => {
     const { app, busDir } = await start({});
+    // A malformed message is refused (and logged), never half-read into the feed.
+    await post(app.channels.events, { event: 'stop', input: { session_id: 'bad' } }, { dir: busDir });
     await post(
       app.channels.events,
       {
         event: 'stop',
         instance: 'work',
         input: { session_id: 'S', cwd: '/tmp/alpha', hook_event_name: 'Stop' },
+        sent_at: Date.now(),
       },
       { dir: busDir },
     );
-    for (let i = 0; i < 50 && app.feed.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(app.feed[0]).toMatchObject({ event: 'stop', sessionId: 'S', label: 'alpha' });
+    for (let i = 0; i < 50 && app.core.feed.list().length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(app.core.feed.list()).toHaveLength(1);
+    expect(app.core.feed.list()[0]).toMatchObject({
+      event: 'stop',
+      sessionId: 'S',
+      label: 'alpha · S',
+      instance: 'work',
+    });
     expect(
-      await app.handleHookInput({ hook_event_name: 'SubagentStop', session_id: 'S', cwd: '/tmp/alpha' }),
+      await httpHookResponse(app.core, {
+        hook_event_name: 'SubagentStop',
+        session_id: 'S',
+        cwd: '/tmp/alpha',
+      }),
     ).toEqual({});
-    expect(app.feed[1]).toMatchObject({ event: 'subagent', sessionId: 'S' });
-    expect(app.sessions.list().map((s) => s.sessionId)).toEqual(['S']);
+    expect(app.core.feed.list()[1]).toMatchObject({ event: 'subagent', sessionId: 'S' });
+    expect(app.core.feed.sessions.list().map((s) => s.sessionId)).toEqual(['S']);
   });
 
   it('answers an http PermissionRequest hook with Claude Code decision JSON', async () => {
     const { app } = await start({ approvals: { deny: ['Read(/etc/**)'] } });
-    const output = await app.handleHookInput({
+    const output = await httpHookResponse(app.core, {
       hook_event_name: 'PermissionRequest',
       tool_name: 'Read',
       tool_input: { file_path: '/etc/shadow' },
@@ -212,19 +227,19 @@ describe('the app', () => {
       timeoutMs: 5000,
       dir: busDir,
     });
-    await expect.poll(() => app.book.pending().length).toBe(1);
-    const id = app.book.pending()[0]!.id;
+    await expect.poll(() => app.core.desk.book.pending().length).toBe(1);
+    const id = app.core.desk.book.pending()[0]!.id;
     let deep: unknown = 1;
     for (let level = 0; level < 1000; level++) deep = { a: deep };
     await expect(
       request(
         app.channels.control,
-        { op: 'answer', id, behavior: 'allow', updated_input: deep },
+        { op: 'answer', id, answer: { behavior: 'allow', updated_input: deep }, by: 'cli' },
         { timeoutMs: 2000, dir: busDir },
       ),
     ).rejects.toThrow(/nested deeper than 64 levels/);
-    expect(app.book.pending().map((item) => item.id)).toEqual([id]);
-    app.answer(id, { behavior: 'deny' }, 'cli');
+    expect(app.core.desk.book.pending().map((item) => item.id)).toEqual([id]);
+    app.core.desk.answer(id, { behavior: 'deny' }, 'cli');
     await waiting;
   });
 
@@ -236,11 +251,11 @@ describe('the app', () => {
       dir: busDir,
       signal: leaving.signal,
     });
-    await expect.poll(() => app.book.pending().length).toBe(1);
-    const [item] = app.book.pending();
+    await expect.poll(() => app.core.desk.book.pending().length).toBe(1);
+    const [item] = app.core.desk.book.pending();
     leaving.abort(); // closes the requester's connection
     await expect(waiting).rejects.toThrow();
-    await expect.poll(() => item!.decision?.by).toBe('caller-left');
-    expect(app.book.pending()).toEqual([]);
+    await expect.poll(() => item!.settled?.by).toBe('caller-left');
+    expect(app.core.desk.book.pending()).toEqual([]);
   });
 });

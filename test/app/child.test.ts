@@ -45,7 +45,15 @@ describe('child launch', () => {
     });
     expect(hooks.PermissionRequest![0]!.hooks[0]).toMatchObject({ type: 'http', timeout: 110 });
     expect(hooks.SessionStart![0]!.hooks[0]).toMatchObject({ type: 'command' });
-    expect(hooks.Notification!.map((group) => group.matcher)).toEqual(['permission_prompt', 'idle_prompt']);
+    expect(hooks.Notification!.map((group) => group.matcher)).toEqual([
+      'permission_prompt',
+      'idle_prompt',
+      'elicitation_dialog',
+      'elicitation_url_dialog',
+      'agent_needs_input',
+      'agent_completed',
+      'auth_success',
+    ]);
   });
 
   it('knows when the child leaves the terminal free', () => {

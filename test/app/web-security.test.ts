@@ -7,6 +7,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app/app.js';
+import { httpHookResponse } from '../../src/app/doors/http-hook.js';
 import { cookieName, makeToken } from '../../src/app/web/security.js';
 import { startWebServer, type WebServer } from '../../src/app/web/server.js';
 import { MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH } from '../../src/approval/index.js';
@@ -84,7 +85,7 @@ const withCookie = (headers: Record<string, string> = {}) => ({
 
 /** Files a request straight into the app's book, as the approval server would. */
 function fileRequest(command: string): string {
-  return app.book.submit({
+  return app.core.desk.book.submit({
     source: 'prompt-tool',
     toolName: 'Bash',
     input: { command },
@@ -169,7 +170,9 @@ beforeAll(async () => {
     bundledSoundsDir: join(root, 'sounds'),
   });
   web = await startWebServer({
-    app,
+    core: app.core,
+    runtimeId: app.identity.id,
+    onHook: (input, signal) => httpHookResponse(app.core, input, signal),
     instance: instance.name,
     pageToken,
     hookToken,
@@ -207,7 +210,7 @@ describe('web server: the page and its API need the token', () => {
       expect(reply.body).not.toContain(id);
       expect(reply.headers['content-type']).not.toMatch(/event-stream/);
     }
-    app.answer(id, { behavior: 'deny' }, 'cli');
+    app.core.desk.answer(id, { behavior: 'deny' }, 'cli');
   });
 
   it('refuses a wrong token in the URL or the cookie, and a token of the right length that differs', async () => {
@@ -293,11 +296,11 @@ describe('web server: only the loopback Host (DNS rebinding)', () => {
     const bare = await send('GET', '/api/state', withCookie(), undefined, { noHost: true });
     expect(bare.status).toBeGreaterThanOrEqual(400);
     expect(bare.body).not.toContain(app.identity.id);
-    expect(app.book.get(id)?.decision).toBeUndefined();
-    expect(app.feed.some((entry) => entry.sessionId === 'rebind')).toBe(false);
+    expect(app.core.desk.book.get(id)?.decision).toBeUndefined();
+    expect(app.core.feed.list().some((entry) => entry.sessionId === 'rebind')).toBe(false);
     // localhost with the right port is the loopback too.
     expect((await send('GET', '/api/state', withCookie({ host: `localhost:${port}` }))).status).toBe(200);
-    app.answer(id, { behavior: 'deny' }, 'cli');
+    app.core.desk.answer(id, { behavior: 'deny' }, 'cli');
   });
 });
 
@@ -328,7 +331,7 @@ describe('web server: answers need the page own Origin', () => {
       expect(reply.status, what).toBeLessThan(500);
       expect(reply.body, what).not.toContain('"ok":true');
     }
-    expect(app.book.get(id)?.decision).toBeUndefined();
+    expect(app.core.desk.book.get(id)?.decision).toBeUndefined();
     const state = JSON.parse((await send('GET', '/api/state', withCookie())).body) as {
       requests: { id: string; decision?: unknown }[];
     };
@@ -343,7 +346,11 @@ describe('web server: answers need the page own Origin', () => {
       JSON.stringify({ behavior: 'deny', message: 'no' }),
     );
     expect(ok.status).toBe(200);
-    expect(app.book.get(id)?.decision).toMatchObject({ behavior: 'deny', message: 'no', by: 'page' });
+    expect(app.core.desk.book.get(id)?.decision).toMatchObject({
+      behavior: 'deny',
+      message: 'no',
+      by: 'page',
+    });
     const again = await send('POST', path, withCookie({ ...json, origin }), answerBody());
     expect(again.status).toBe(409);
     expect(JSON.parse(again.body)).toMatchObject({
@@ -377,11 +384,13 @@ describe('web server: http hooks need their bearer token', () => {
       const reply = await send('POST', '/hooks', headers, stop(`bad-${what}`));
       expect(reply.status, what).toBe(401);
     }
-    expect(app.feed.some((entry) => entry.sessionId?.startsWith('bad-'))).toBe(false);
+    expect(app.core.feed.list().some((entry) => entry.sessionId?.startsWith('bad-'))).toBe(false);
     const ok = await send('POST', '/hooks', { ...json, authorization: `Bearer ${hookToken}` }, stop('good'));
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toEqual({});
-    expect(app.feed.some((entry) => entry.sessionId === 'good' && entry.event === 'stop')).toBe(true);
+    expect(app.core.feed.list().some((entry) => entry.sessionId === 'good' && entry.event === 'stop')).toBe(
+      true,
+    );
   });
 });
 
@@ -454,7 +463,7 @@ describe('web server: page answers are bounded before they are parsed', () => {
     expect(JSON.parse(reply.body).error).toBe(
       `body is JSON nested deeper than ${MAX_TOOL_CALL_DEPTH} levels`,
     );
-    expect(app.book.get(id)?.decision).toBeUndefined();
+    expect(app.core.desk.book.get(id)?.decision).toBeUndefined();
     const state = await send('GET', '/api/state', withCookie());
     expect(state.status).toBe(200);
     expect(JSON.parse(state.body).requests.some((item: { id: string }) => item.id === id)).toBe(true);
@@ -469,7 +478,10 @@ describe('web server: page answers are bounded before they are parsed', () => {
     // The request is still there to answer.
     const ok = await answer(id, JSON.stringify({ behavior: 'allow', updated_input: { command: 'echo ok' } }));
     expect(ok.status).toBe(200);
-    expect(app.book.get(id)?.decision).toMatchObject({ by: 'page', updatedInput: { command: 'echo ok' } });
+    expect(app.core.desk.book.get(id)?.decision).toMatchObject({
+      by: 'page',
+      updatedInput: { command: 'echo ok' },
+    });
   });
 
   it('refuses an answer over the size cap with 413', async () => {
@@ -481,8 +493,8 @@ describe('web server: page answers are bounded before they are parsed', () => {
     const reply = await answer(id, big);
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body).error).toContain(`over the cap of ${MAX_TOOL_CALL_BYTES} bytes`);
-    expect(app.book.get(id)?.decision).toBeUndefined();
-    app.answer(id, { behavior: 'deny' }, 'cli');
+    expect(app.core.desk.book.get(id)?.decision).toBeUndefined();
+    app.core.desk.answer(id, { behavior: 'deny' }, 'cli');
   });
 
   it('keeps /api/state and the event stream working when an item in the book cannot be serialized', async () => {
@@ -510,7 +522,7 @@ describe('web server: page answers are bounded before they are parsed', () => {
     stream.end();
     await opened;
     const id = fileRequest('echo deep-updated');
-    expect(app.answer(id, { behavior: 'allow', updatedInput: deep }, 'cli').ok).toBe(true);
+    expect(app.core.desk.answer(id, { behavior: 'allow', updated_input: deep }, 'cli').ok).toBe(true);
     const state = await send('GET', '/api/state', withCookie());
     expect(state.status).toBe(200);
     const shown = (
@@ -530,7 +542,7 @@ describe('web server: page answers are bounded before they are parsed', () => {
     expect(text).toContain(`event: answered\ndata: {"id":"${id}`);
     expect(text).toContain(later);
     stream.destroy();
-    app.answer(later, { behavior: 'deny' }, 'cli');
+    app.core.desk.answer(later, { behavior: 'deny' }, 'cli');
   });
 });
 
@@ -589,7 +601,7 @@ describe('web server: http hook bodies are bounded', () => {
       JSON.stringify({ hook_event_name: 'Stop', session_id: 'big-stop', last_assistant_message: content }),
     );
     expect(reply.status).toBe(200);
-    expect(app.feed.some((entry) => entry.sessionId === 'big-stop')).toBe(true);
+    expect(app.core.feed.list().some((entry) => entry.sessionId === 'big-stop')).toBe(true);
   });
 
   it('settles a PermissionRequest as caller-left when the hook connection closes while it waits', async () => {
@@ -601,11 +613,13 @@ describe('web server: http hook bodies are bounded', () => {
       tool_input: { command: 'rm -rf ./caller-left' },
     });
     client.socket.write(`${hookHead(`Content-Length: ${Buffer.byteLength(body)}\r\n`)}${body}`);
-    const item = await waitFor(() => app.book.pending().find((each) => each.sessionId === 'leaving'));
+    const item = await waitFor(() =>
+      app.core.desk.book.pending().find((each) => each.sessionId === 'leaving'),
+    );
     client.socket.destroy();
-    await waitFor(() => app.book.get(item.id)?.decision);
-    expect(app.book.get(item.id)?.decision).toMatchObject({ behavior: 'deny', by: 'caller-left' });
-    expect(app.book.pending().some((each) => each.id === item.id)).toBe(false);
+    await waitFor(() => app.core.desk.book.get(item.id)?.settled);
+    expect(app.core.desk.book.get(item.id)?.settled).toMatchObject({ by: 'caller-left' });
+    expect(app.core.desk.book.pending().some((each) => each.id === item.id)).toBe(false);
   });
 });
 
@@ -613,7 +627,9 @@ describe('web server: slow and unauthenticated connections are closed', () => {
   let quick: WebServer;
   beforeAll(async () => {
     quick = await startWebServer({
-      app,
+      core: app.core,
+      runtimeId: app.identity.id,
+      onHook: (input, signal) => httpHookResponse(app.core, input, signal),
       instance: 'default',
       pageToken,
       hookToken,
@@ -674,10 +690,12 @@ describe('web server: slow and unauthenticated connections are closed', () => {
     client.socket.write(
       `POST /hooks HTTP/1.1\r\nHost: 127.0.0.1:${quick.port}\r\nAuthorization: Bearer ${hookToken}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
-    const item = await waitFor(() => app.book.pending().find((each) => each.sessionId === 'patient'));
+    const item = await waitFor(() =>
+      app.core.desk.book.pending().find((each) => each.sessionId === 'patient'),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(client.socket.destroyed).toBe(false);
-    app.answer(item.id, { behavior: 'deny', message: 'late but fine' }, 'cli');
+    app.core.desk.answer(item.id, { behavior: 'deny', message: 'late but fine' }, 'cli');
     await waitFor(() => (client.received().includes('late but fine') ? true : undefined));
     expect(client.received()).toMatch(/^HTTP\/1\.1 200 /);
     client.socket.destroy();

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemView } from '../../src/app/protocol.js';
+import type { ItemView } from '../../src/protocol/index.js';
 import {
   assertBuilt,
   type Background,

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemView } from '../../src/app/protocol.js';
+import type { ItemView } from '../../src/protocol/index.js';
 import {
   assertBuilt,
   ccbell,

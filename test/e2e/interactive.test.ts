@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemView } from '../../src/app/protocol.js';
+import type { ItemView } from '../../src/protocol/index.js';
 import {
   assertBuilt,
   type Background,

@@ -152,6 +152,7 @@ describe('handleEvent with the cooldown state locked', () => {
     path: '/dev/null',
     debugEnabled: false,
     debug: () => {},
+    info: () => {},
     warn: (message) => warnings.push(message),
   };
   const sounds = fileURLToPath(new URL('../../sounds/', import.meta.url));

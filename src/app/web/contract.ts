@@ -1,8 +1,7 @@
 // The page's contract with the server, in types only: web/app.ts imports them with
 // `import type`, so the browser bundle gets no server code and both sides stay in step.
-import type { FeedEntry } from '../app.js';
-import type { ItemView } from '../protocol.js';
-import type { SessionInfo } from '../sessions.js';
+import type { FeedEntry, SessionInfo } from '../../core/index.js';
+import type { AnswerMessage, ItemView } from '../../protocol/index.js';
 
 export type { FeedEntry, SessionInfo };
 
@@ -18,11 +17,5 @@ export interface Snapshot {
   feed: FeedEntry[];
 }
 
-/** POST /api/requests/:id/answer. */
-export interface AnswerBody {
-  behavior: 'allow' | 'deny';
-  message?: string;
-  updated_input?: Record<string, unknown>;
-  /** "Always allow this for the session". */
-  always?: boolean;
-}
+/** POST /api/requests/:id/answer: the one answer shape every door uses. */
+export type AnswerBody = AnswerMessage;

@@ -2,17 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import {
-  MAX_TOOL_CALL_BYTES,
-  MAX_TOOL_CALL_DEPTH,
-  parseToolInput,
-  ruleForSession,
-} from '../../approval/index.js';
+import { type ApprovalItem, type Core, type FeedEntry, viewOf } from '../../core/index.js';
 import { EnvironmentError, messageOf } from '../../errors.js';
 import type { HookInput } from '../../events/index.js';
-import type { FeedEntry, RunningApp } from '../app.js';
-import { viewOf } from '../protocol.js';
-import type { ApprovalItem } from '../requests.js';
+import { MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH, parseAnswer } from '../../protocol/index.js';
 import { type BodyLimits, HttpError, readJsonBody } from './body.js';
 import type { PageItem, Snapshot } from './contract.js';
 import {
@@ -26,8 +19,11 @@ import {
 } from './security.js';
 
 export interface WebServerOptions {
-  app: RunningApp;
+  core: Core;
   instance: string;
+  runtimeId: string;
+  /** The http hook door: one hook input in (with a signal for a caller that left), its output back. */
+  onHook: (input: HookInput, signal: AbortSignal) => Promise<Record<string, unknown>>;
   /** 0 (or undefined) picks a free port. */
   port?: number;
   /** Required for the page and its API (URL once, then the cookie). */
@@ -125,7 +121,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * 127.0.0.1 only. Every request must name the loopback Host and carry the token.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { app, pageToken, hookToken } = options;
+  const { core, pageToken, hookToken } = options;
   const log = options.log ?? (() => undefined);
   const assets = {
     '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -168,7 +164,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
   };
   const view = (item: ApprovalItem): PageItem => {
-    const session = app.sessions.get(item.sessionId);
+    const session = core.feed.sessions.get(item.sessionId);
     const base = viewOf(item);
     const updated = base.decision?.updatedInput;
     return {
@@ -182,10 +178,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
   const snapshot = (): Snapshot => ({
     instance: options.instance,
-    runtime_id: app.identity.id,
-    sessions: app.sessions.list(),
-    requests: app.book.all().slice(-100).map(view),
-    feed: app.feed.slice(-100),
+    runtime_id: options.runtimeId,
+    sessions: core.feed.sessions.list(),
+    requests: core.desk.book.all().slice(-100).map(view),
+    feed: core.feed.list().slice(-100),
   });
   // Called from the book's events: it must never throw into the code that answered.
   const broadcast = (event: string, data: () => unknown) => {
@@ -202,11 +198,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const onAnswered = (item: ApprovalItem) => broadcast('answered', () => view(item));
   const onFeed = (entry: FeedEntry) => {
     broadcast('feed', () => entry);
-    broadcast('sessions', () => app.sessions.list());
+    broadcast('sessions', () => core.feed.sessions.list());
   };
-  app.book.on('added', onAdded);
-  app.book.on('answered', onAnswered);
-  app.onFeed.add(onFeed);
+  core.desk.book.on('added', onAdded);
+  core.desk.book.on('answered', onAnswered);
+  const stopFeed = core.feed.listen(onFeed);
   const heartbeat = setInterval(() => {
     for (const stream of streams) stream.write(': keep-alive\n\n');
   }, 15_000);
@@ -233,7 +229,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.once('close', () => {
         if (!response.writableFinished) callerLeft.abort();
       });
-      const output = await app.handleHookInput(body as HookInput, callerLeft.signal);
+      const output = await options.onHook(body as HookInput, callerLeft.signal);
       return sendJson(response, 200, output);
     }
 
@@ -279,38 +275,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       throw new HttpError(415, 'send JSON');
     }
     const body = await readJsonBody(request, BODY_LIMITS);
-    if (!isObject(body) || (body.behavior !== 'allow' && body.behavior !== 'deny')) {
-      throw new HttpError(400, 'behavior must be "allow" or "deny"');
+    let answer: ReturnType<typeof parseAnswer>;
+    try {
+      answer = parseAnswer(body);
+    } catch (error) {
+      throw new HttpError(400, messageOf(error), { cause: error });
     }
     const id = answerPath[1]!;
-    const item = app.book.get(id);
-    if (!item) throw new HttpError(404, `no request ${id}`);
-    if (body.updated_input !== undefined) {
-      if (!isObject(body.updated_input)) throw new HttpError(400, 'updated_input must be a JSON object');
-      try {
-        parseToolInput(body.updated_input, 'updated_input');
-      } catch (error) {
-        throw new HttpError(400, messageOf(error), { cause: error });
-      }
-    }
-    const sessionRule =
-      body.behavior === 'allow' && body.always === true
-        ? ruleForSession(item.toolName, item.input, item.cwd ? { cwd: item.cwd } : {})
-        : undefined;
-    const result = app.answer(
-      id,
-      {
-        behavior: body.behavior,
-        ...(typeof body.message === 'string' && body.message.trim()
-          ? { message: body.message.slice(0, 4000) }
-          : {}),
-        ...(isObject(body.updated_input) && body.behavior === 'allow'
-          ? { updatedInput: body.updated_input }
-          : {}),
-        ...(sessionRule ? { sessionRule } : {}),
-      },
-      'page',
-    );
+    const result = core.desk.answer(id, answer, 'page');
     if (result.ok) return sendJson(response, 200, { ok: true, request: view(result.item) });
     if (result.reason === 'already-answered') {
       return sendJson(response, 409, { ok: false, reason: 'already answered', request: view(result.item) });
@@ -353,9 +325,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     hooksUrl: `${baseUrl}hooks`,
     close: async () => {
       clearInterval(heartbeat);
-      app.book.off('added', onAdded);
-      app.book.off('answered', onAnswered);
-      app.onFeed.delete(onFeed);
+      core.desk.book.off('added', onAdded);
+      core.desk.book.off('answered', onAnswered);
+      stopFeed();
       for (const stream of streams) stream.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

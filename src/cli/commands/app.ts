@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { startApp } from '../../app/app.js';
 import { childLaunch, isPrintMode } from '../../app/child.js';
+import { httpHookResponse } from '../../app/doors/http-hook.js';
 import { attachTerminal } from '../../app/terminal.js';
 import { instanceHookToken } from '../../app/web/hook-token.js';
 import { makeToken } from '../../app/web/security.js';
 import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
+import type { Core } from '../../core/index.js';
 import { UsageError } from '../../errors.js';
 import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
 import { ruleProblem } from '../../rules/index.js';
@@ -52,8 +54,10 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
     cleanups.push(() => app.stop());
     const hookToken = instanceHookToken(instance);
     const web = await startWebServer({
-      app,
+      core: app.core,
       instance: instance.name,
+      runtimeId: identity.id,
+      onHook: (input, signal) => httpHookResponse(app.core, input, signal),
       port: portOf(args, loaded.config.appPort),
       pageToken: makeToken(),
       hookToken,
@@ -66,10 +70,16 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
     updatePidFile(instance.pid_path, { ...record, url: web.url, hookToken });
     const command = args.rest;
     const terminalFree = command.length === 0 || isPrintMode(command);
+    // An interactive Claude Code owns the terminal: anything written to it lands inside its
+    // screen. While it runs, the app's lines go to the log (and the page shows them).
+    const toTerminal = (text: string) => context.stderr(text);
+    const toLog = (text: string) => {
+      for (const line of text.split('\n')) if (line.trim()) logger.info(line);
+    };
     cleanups.push(
-      attachTerminal(app, {
+      attachTerminal(app.core, {
         instance: instance.name,
-        write: context.stderr,
+        write: terminalFree ? toTerminal : toLog,
         ...(terminalFree && process.stdin.readable ? { input: process.stdin } : {}),
       }),
     );
@@ -113,18 +123,32 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       process.off('SIGINT', ignore);
       process.off('SIGTERM', forward);
     });
-    return await new Promise<number>((resolve) => {
+    const code = await new Promise<number>((resolve) => {
       child.on('error', (error) => {
         context.stderr(`ccbell: cannot start ${launch.file}: ${error.message}\n`);
         resolve(1);
       });
-      child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+      child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
     });
+    if (!terminalFree) context.stderr(summaryOf(app.core, instance.name, logger.path));
+    return code;
   } finally {
     await cleanup();
     // stdin may still be open for the terminal prompt; nothing else should keep the app alive.
     process.stdin.destroy();
   }
+}
+
+/** What the app did while an interactive child held the terminal, said once it is free again. */
+function summaryOf(core: Core, instance: string, logPath: string): string {
+  const items = core.desk.book.all();
+  const count = (test: (item: (typeof items)[number]) => boolean) => items.filter(test).length;
+  const parts = [
+    `${count((item) => item.decision?.behavior === 'allow')} allowed`,
+    `${count((item) => item.decision?.behavior === 'deny')} denied`,
+    `${count((item) => item.settled?.by === 'claude-code')} answered in Claude Code`,
+  ];
+  return `[ccbell ${instance}] session over: ${items.length} request${items.length === 1 ? '' : 's'} (${parts.join(', ')}), ${core.feed.list().length} events; details in ${logPath}\n`;
 }
 
 function portOf(args: ParsedArgs, configured: number | undefined): number {

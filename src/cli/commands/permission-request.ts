@@ -1,25 +1,28 @@
 import { join } from 'node:path';
 import { locateApp } from '../../app/client.js';
-import { type HookApprovalReply, type HookApprovalRequest, hookDecisionOutput } from '../../app/protocol.js';
 import { channelsFor } from '../../approval/identity.js';
-import { APPROVAL_MAX_FRAME_BYTES } from '../../approval/protocol.js';
 import { busDirectory, request } from '../../bus/index.js';
+import { routeHookInput } from '../../core/route.js';
 import { messageOf } from '../../errors.js';
 import { handleEvent, readHookInput } from '../../events/index.js';
+import {
+  APPROVAL_MAX_FRAME_BYTES,
+  type HookApprovalRequest,
+  hookDecisionOutput,
+  parseHookApprovalReply,
+} from '../../protocol/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { stateLockWaitMs } from '../hook-budget.js';
 import { openInstance } from '../instance-context.js';
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * `ccbell [--instance NAME] permission-request`: a PermissionRequest hook. Asks the app that
  * launched the session (or the instance's running app) and prints Claude Code's decision JSON.
  * With no app, or no answer, it prints nothing, so Claude Code's own dialog appears; it then
- * notifies like the `permission_request` event. Exit 0 always, but for a bad instance name.
+ * notifies like the `permission_request` event. When the person answers in that dialog, the app
+ * learns it and tells this hook, which then ends at once, printing nothing. Exit 0 always, but
+ * for a bad instance name.
  */
 export async function runPermissionRequest(args: ParsedArgs, context: CliContext): Promise<number> {
   const { env } = context;
@@ -49,7 +52,8 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
       },
     );
 
-  if (!input || typeof input.tool_name !== 'string' || !isObject(input.tool_input)) {
+  const ask = input ? routeHookInput(input).ask : undefined;
+  if (!input || !ask) {
     logger.warn(
       read.kind === 'invalid' ? read.reason : 'PermissionRequest input without tool_name/tool_input',
     );
@@ -69,25 +73,31 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
   const channel = channelsFor(app.runtimeId).request;
   const question: HookApprovalRequest = {
     kind: 'permission_request',
-    tool_name: input.tool_name,
-    input: input.tool_input,
-    ...(typeof input.session_id === 'string' ? { session_id: input.session_id } : {}),
-    ...(typeof input.cwd === 'string' ? { cwd: input.cwd } : {}),
-    ...(Array.isArray(input.permission_suggestions)
-      ? { permission_suggestions: input.permission_suggestions }
-      : {}),
+    tool_name: ask.toolName,
+    input: ask.input,
+    ...(ask.sessionId ? { session_id: ask.sessionId } : {}),
+    ...(ask.cwd ? { cwd: ask.cwd } : {}),
+    ...(ask.transcriptPath ? { transcript_path: ask.transcriptPath } : {}),
+    ...(ask.permissionSuggestions ? { permission_suggestions: ask.permissionSuggestions } : {}),
   };
   try {
-    logger.debug(`permission-request: asking ${channel} about ${input.tool_name}`);
-    const reply = (await request(channel, question, {
-      timeoutMs: loaded.config.approvalTimeoutSeconds * 1000,
-      dir: busDirectory(env),
-      maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
-    })) as HookApprovalReply;
+    logger.debug(`permission-request: asking ${channel} about ${ask.toolName}`);
+    const reply = parseHookApprovalReply(
+      await request(channel, question, {
+        timeoutMs: loaded.config.approvalTimeoutSeconds * 1000,
+        dir: busDirectory(env),
+        maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
+      }),
+    );
+    if (reply.outcome === 'settled') {
+      // Answered in Claude Code's own dialog (or nobody's to answer): no decision to give.
+      logger.debug(`permission-request: request ${reply.request_id} settled by ${reply.settled_by}`);
+      return 0;
+    }
     logger.debug(
       `permission-request: ${reply.behavior} by ${reply.answered_by} (request ${reply.request_id})`,
     );
-    context.stdout(`${hookDecisionOutput(reply, input.tool_name)}\n`);
+    context.stdout(`${hookDecisionOutput(reply, ask.toolName)}\n`);
     return 0;
   } catch (error) {
     logger.warn(`permission-request: no decision from the app (${messageOf(error)}); Claude Code will ask`);

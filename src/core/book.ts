@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { type RiskLevel, riskOf, summaryOf } from '../approval/index.js';
+import { canonicalJson, summaryOf } from '../events/index.js';
+import { type RiskLevel, riskOf } from '../rules/index.js';
 
 /** Which door a request came in by: the MCP prompt tool, or a PermissionRequest hook. */
 export type RequestSource = 'prompt-tool' | 'hook';
 
-/** Who gave the answer that counted; `caller-left` when everyone who asked stopped waiting. */
-export type AnsweredBy = 'rules' | 'terminal' | 'cli' | 'page' | 'timeout' | 'session-rule' | 'caller-left';
+/** Who gave the answer that counted. */
+export type AnsweredBy = 'rules' | 'terminal' | 'cli' | 'page' | 'timeout' | 'session-rule';
+
+/**
+ * Why a request ended with no decision of ccbell's: the person answered in Claude Code's own
+ * dialog, or every caller that asked stopped waiting (killed, interrupted, gone).
+ */
+export type SettledBy = 'claude-code' | 'caller-left';
 
 /** A person's (or a rule's) decision about one tool call. */
 export interface Decision {
@@ -30,7 +37,15 @@ export interface ApprovalItem {
   risk: RiskLevel;
   summary: string;
   createdAt: number;
+  /** The session's transcript, where an answer given in Claude Code shows. */
+  transcriptPath?: string;
   decision?: Decision & { by: AnsweredBy; at: number };
+  settled?: { by: SettledBy; at: number };
+}
+
+/** Whether an item is over: decided by ccbell, or settled elsewhere. */
+export function isClosed(item: ApprovalItem): boolean {
+  return item.decision !== undefined || item.settled !== undefined;
 }
 
 export interface IncomingRequest {
@@ -40,6 +55,7 @@ export interface IncomingRequest {
   toolUseId?: string;
   sessionId?: string;
   cwd?: string;
+  transcriptPath?: string;
   permissionSuggestions?: unknown[];
   /**
    * Fires when the caller stops waiting (its connection closed: it was interrupted, killed, or
@@ -57,10 +73,6 @@ export type AnswerResult =
 // for one tool call; the two halves arrive a few ms apart and must become one request.
 const PAIRING_WINDOW_MS = 10_000;
 const KEEP_ANSWERED = 200;
-const CALLER_LEFT: Decision = {
-  behavior: 'deny',
-  message: 'the caller stopped waiting (its connection closed) before an answer came',
-};
 
 /** One caller waiting for an item's decision. */
 interface Waiter {
@@ -69,22 +81,11 @@ interface Waiter {
   stopWatching?: () => void;
 }
 
-/** Key-order-independent JSON, so the same input from two doors gives the same fingerprint. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /**
- * The app's book of approval requests: one item per tool call, the first answer wins, and
- * every waiter (hook, prompt tool) of that call gets the same decision. Emits `added`,
- * `answered` for the page and the terminal.
+ * The book of approval requests: one item per tool call, the first answer wins, and every
+ * waiter (hook, prompt tool) of that call gets the same decision. An item ends decided, or
+ * settled with no decision (answered in Claude Code, callers gone). Emits `added`, and
+ * `answered` when an item ends either way, for the page and the terminal.
  */
 export class RequestBook extends EventEmitter<{
   added: [ApprovalItem];
@@ -101,8 +102,8 @@ export class RequestBook extends EventEmitter<{
 
   /** Files a request, or joins it to its other half; resolves with the item once it is decided. */
   submit(request: IncomingRequest): { item: ApprovalItem; isNew: boolean; decided: Promise<ApprovalItem> } {
-    const fingerprint = `${request.toolName}\u0000${canonical(request.input)}`;
-    const partner = this.findPartner(fingerprint, request.source);
+    const fingerprint = `${request.toolName}\u0000${canonicalJson(request.input)}`;
+    const partner = this.findPartner(fingerprint, request);
     let item: ApprovalItem;
     let isNew = false;
     if (partner) {
@@ -110,7 +111,7 @@ export class RequestBook extends EventEmitter<{
       item.sources.push(request.source);
       item.toolUseId ??= request.toolUseId;
       item.sessionId ??= request.sessionId;
-      item.cwd ??= request.cwd;
+      item.transcriptPath ??= request.transcriptPath;
       item.permissionSuggestions ??= request.permissionSuggestions;
     } else {
       isNew = true;
@@ -125,6 +126,7 @@ export class RequestBook extends EventEmitter<{
         ...(request.toolUseId ? { toolUseId: request.toolUseId } : {}),
         ...(request.sessionId ? { sessionId: request.sessionId } : {}),
         ...(request.cwd ? { cwd: request.cwd } : {}),
+        ...(request.transcriptPath ? { transcriptPath: request.transcriptPath } : {}),
         ...(request.permissionSuggestions ? { permissionSuggestions: request.permissionSuggestions } : {}),
       };
       this.items.set(item.id, item);
@@ -141,7 +143,7 @@ export class RequestBook extends EventEmitter<{
       this.timers.set(item.id, timer);
     }
     let waiter: Waiter | undefined;
-    const decided = item.decision
+    const decided = isClosed(item)
       ? Promise.resolve(item)
       : new Promise<ApprovalItem>((resolve) => {
           waiter = { resolve, left: false };
@@ -159,18 +161,31 @@ export class RequestBook extends EventEmitter<{
   answer(id: string, decision: Decision, by: AnsweredBy): AnswerResult {
     const item = this.items.get(id);
     if (!item) return { ok: false, reason: 'unknown' };
-    if (item.decision) return { ok: false, reason: 'already-answered', item };
+    if (isClosed(item)) return { ok: false, reason: 'already-answered', item };
     item.decision = { ...decision, by, at: Date.now() };
-    clearTimeout(this.timers.get(id));
-    this.timers.delete(id);
-    const waiters = this.waiters.get(id) ?? [];
-    this.waiters.delete(id);
+    this.close(item);
+    return { ok: true, item };
+  }
+
+  /** Ends an item with no decision (see SettledBy); false when it had already ended. */
+  settle(id: string, by: SettledBy): boolean {
+    const item = this.items.get(id);
+    if (!item || isClosed(item)) return false;
+    item.settled = { by, at: Date.now() };
+    this.close(item);
+    return true;
+  }
+
+  private close(item: ApprovalItem) {
+    clearTimeout(this.timers.get(item.id));
+    this.timers.delete(item.id);
+    const waiters = this.waiters.get(item.id) ?? [];
+    this.waiters.delete(item.id);
     for (const waiter of waiters) {
       waiter.stopWatching?.();
       waiter.resolve(item);
     }
     this.emit('answered', item);
-    return { ok: true, item };
   }
 
   get(id: string): ApprovalItem | undefined {
@@ -179,7 +194,7 @@ export class RequestBook extends EventEmitter<{
 
   /** Items still waiting for an answer, oldest first. */
   pending(): ApprovalItem[] {
-    return [...this.items.values()].filter((item) => !item.decision);
+    return [...this.items.values()].filter((item) => !isClosed(item));
   }
 
   /** Every item the book still holds (pending and recently answered), oldest first. */
@@ -191,18 +206,27 @@ export class RequestBook extends EventEmitter<{
     const onAbort = () => {
       waiter.left = true;
       const waiters = this.waiters.get(id) ?? [];
-      if (waiters.every((each) => each.left)) this.answer(id, CALLER_LEFT, 'caller-left');
+      if (waiters.every((each) => each.left)) this.settle(id, 'caller-left');
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     waiter.stopWatching = () => signal.removeEventListener('abort', onAbort);
   }
 
-  private findPartner(fingerprint: string, source: RequestSource): ApprovalItem | undefined {
+  /**
+   * The other half of the same tool call: same tool and input, from the other door, within the
+   * window, and provably of the same session. The prompt tool knows no session id, only its
+   * working directory (Claude Code starts the approval server in the session's), so halves pair
+   * only when both name the same directory; two sessions elsewhere asking the same are never
+   * crossed, and an answer on one card never runs another session's call.
+   */
+  private findPartner(fingerprint: string, request: IncomingRequest): ApprovalItem | undefined {
+    if (!request.cwd) return undefined;
     const now = Date.now();
     for (const [id, print] of this.fingerprints) {
       const item = this.items.get(id);
-      if (!item || print !== fingerprint || item.sources.includes(source)) continue;
+      if (!item || print !== fingerprint || item.sources.includes(request.source)) continue;
+      if (item.settled || item.cwd !== request.cwd) continue;
       if (now - item.createdAt > PAIRING_WINDOW_MS) continue;
       return item;
     }
@@ -210,7 +234,7 @@ export class RequestBook extends EventEmitter<{
   }
 
   private trim() {
-    const answered = [...this.items.values()].filter((item) => item.decision);
+    const answered = [...this.items.values()].filter(isClosed);
     for (const item of answered.slice(0, Math.max(0, answered.length - KEEP_ANSWERED))) {
       this.items.delete(item.id);
       this.fingerprints.delete(item.id);

@@ -3,9 +3,9 @@ import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ItemView } from '../../src/app/protocol.js';
-import { RequestBook } from '../../src/app/requests.js';
+import { RequestBook } from '../../src/core/book.js';
 import { readRunningApp, resolveInstance } from '../../src/instance/index.js';
+import type { ItemView } from '../../src/protocol/index.js';
 import {
   assertBuilt,
   ccbell,
@@ -29,6 +29,7 @@ describe('RequestBook', () => {
       toolName: 'Bash',
       input: { description: 'x', command: 'ls' },
       toolUseId: 'toolu_1',
+      cwd: '/p',
     });
     expect(tool.item.id).toBe(hook.item.id);
     expect(tool.isNew).toBe(false);
@@ -41,6 +42,34 @@ describe('RequestBook', () => {
     const [a, b] = await Promise.all([hook.decided, tool.decided]);
     expect(a.decision?.behavior).toBe('allow');
     expect(b.decision?.by).toBe('page');
+  });
+
+  it('pairs halves only when they provably belong to one session: the same working directory', () => {
+    const book = new RequestBook(60_000);
+    // Two sessions in different directories ask for the same command at the same moment.
+    const hookA = book.submit({ source: 'hook', ...bash('make deploy'), sessionId: 'A', cwd: '/work/a' });
+    const hookB = book.submit({ source: 'hook', ...bash('make deploy'), sessionId: 'B', cwd: '/work/b' });
+    const toolB = book.submit({
+      source: 'prompt-tool',
+      ...bash('make deploy'),
+      toolUseId: 'tb',
+      cwd: '/work/b',
+    });
+    const toolA = book.submit({
+      source: 'prompt-tool',
+      ...bash('make deploy'),
+      toolUseId: 'ta',
+      cwd: '/work/a',
+    });
+    expect(toolA.item.id).toBe(hookA.item.id);
+    expect(toolB.item.id).toBe(hookB.item.id);
+    // An answer on A's card reaches A's two halves and nothing of B's.
+    book.answer(hookA.item.id, { behavior: 'allow' }, 'page');
+    expect(hookB.item.decision).toBeUndefined();
+    expect(toolB.item.decision).toBeUndefined();
+    // A half that names no directory is never joined to anything.
+    const blind = book.submit({ source: 'prompt-tool', ...bash('make deploy'), toolUseId: 'tc' });
+    expect([hookA.item.id, hookB.item.id]).not.toContain(blind.item.id);
   });
 
   it('keeps different inputs and repeated calls apart', () => {
@@ -74,9 +103,9 @@ describe('RequestBook', () => {
 
   it('gives a late half the decision already made', async () => {
     const book = new RequestBook(60_000);
-    const hook = book.submit({ source: 'hook', ...bash('git status') });
+    const hook = book.submit({ source: 'hook', ...bash('git status'), cwd: '/p' });
     book.answer(hook.item.id, { behavior: 'allow' }, 'rules');
-    const tool = book.submit({ source: 'prompt-tool', ...bash('git status'), toolUseId: 't2' });
+    const tool = book.submit({ source: 'prompt-tool', ...bash('git status'), toolUseId: 't2', cwd: '/p' });
     expect(tool.item.id).toBe(hook.item.id);
     expect((await tool.decided).decision?.by).toBe('rules');
   });
@@ -85,14 +114,20 @@ describe('RequestBook', () => {
     const book = new RequestBook(60_000);
     const events: string[] = [];
     book.on('added', (item) => events.push(`added ${item.id}`));
-    book.on('answered', (item) => events.push(`answered ${item.id} by ${item.decision?.by}`));
+    book.on('answered', (item) => events.push(`answered ${item.id} by ${item.settled?.by}`));
     const hookLeaves = new AbortController();
     const toolLeaves = new AbortController();
-    const hook = book.submit({ source: 'hook', ...bash('make deploy'), signal: hookLeaves.signal });
+    const hook = book.submit({
+      source: 'hook',
+      ...bash('make deploy'),
+      cwd: '/p',
+      signal: hookLeaves.signal,
+    });
     const tool = book.submit({
       source: 'prompt-tool',
       ...bash('make deploy'),
       toolUseId: 't',
+      cwd: '/p',
       signal: toolLeaves.signal,
     });
     const id = hook.item.id;
@@ -101,16 +136,17 @@ describe('RequestBook', () => {
     expect(book.pending().map((item) => item.id)).toEqual([id]);
     toolLeaves.abort();
     expect(book.pending()).toEqual([]);
-    expect((await hook.decided).decision).toMatchObject({ behavior: 'deny', by: 'caller-left' });
-    expect((await tool.decided).decision?.by).toBe('caller-left');
+    expect((await hook.decided).decision).toBeUndefined();
+    expect((await hook.decided).settled?.by).toBe('caller-left');
+    expect((await tool.decided).settled?.by).toBe('caller-left');
     expect(events).toEqual([`added ${id}`, `answered ${id} by caller-left`]);
   });
 
   it('keeps a request whose caller has no signal, and forgets the signal of an answered one', () => {
     const book = new RequestBook(60_000);
     const leaves = new AbortController();
-    const watched = book.submit({ source: 'hook', ...bash('ls'), signal: leaves.signal });
-    book.submit({ source: 'prompt-tool', ...bash('ls'), toolUseId: 't' });
+    const watched = book.submit({ source: 'hook', ...bash('ls'), cwd: '/p', signal: leaves.signal });
+    book.submit({ source: 'prompt-tool', ...bash('ls'), toolUseId: 't', cwd: '/p' });
     leaves.abort();
     expect(book.pending().map((item) => item.id)).toEqual([watched.item.id]);
 
@@ -125,7 +161,7 @@ describe('RequestBook', () => {
     const book = new RequestBook(60_000);
     const events: string[] = [];
     book.on('added', () => events.push('added'));
-    book.on('answered', (item) => events.push(`answered by ${item.decision?.by}`));
+    book.on('answered', (item) => events.push(`answered by ${item.settled?.by}`));
     book.submit({ source: 'hook', ...bash('true'), signal: AbortSignal.abort() });
     expect(events).toEqual(['added', 'answered by caller-left']);
     expect(book.pending()).toEqual([]);
@@ -220,7 +256,7 @@ describe('a real app, whose callers leave while it is stopped', () => {
       const started = Date.now();
       await eventually(async () => ((await pending()).length === 0 ? true : undefined), 5_000);
       expect(Date.now() - started).toBeLessThan(5_000);
-      await app.waitFor(/(denied by caller-left[\s\S]*){3}/, 2_000);
+      await app.waitFor(/(settled: caller-left[\s\S]*){3}/, 2_000);
     } finally {
       app.child.kill('SIGCONT');
       app.child.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SessionTable, sessionLabel } from '../../src/app/sessions.js';
+import { SessionTable, sessionLabel } from '../../src/core/sessions.js';
 import { gitBranch } from '../../src/events/labels.js';
 
 describe('session labels', () => {

@@ -1,0 +1,98 @@
+// The control channel: short-lived tools (`ccbell pending`, `ccbell answer`, the inbox later)
+// asking an app what waits and answering it. One parser per message, used by both ends.
+import { type AnswerMessage, parseAnswer } from './answer.js';
+import { boundedString, describe, ProtocolError, plainObject } from './fields.js';
+
+/** Who answered through the control channel. */
+export type ControlAnswerer = 'cli' | 'page';
+
+export type ControlRequest =
+  | { readonly op: 'status' }
+  | { readonly op: 'pending' }
+  | {
+      readonly op: 'answer';
+      readonly id: string;
+      readonly answer: AnswerMessage;
+      readonly by: ControlAnswerer;
+    };
+
+/** A request as tools show it: plain JSON, times as ISO strings. */
+export interface ItemView {
+  id: string;
+  tool_name: string;
+  input: Record<string, unknown>;
+  risk: string;
+  summary: string;
+  /** Where it waits: project and branch, e.g. `api (main)`. */
+  place?: string;
+  session_id?: string;
+  cwd?: string;
+  sources: string[];
+  created_at: string;
+  decision?: {
+    behavior: 'allow' | 'deny';
+    message?: string;
+    updatedInput?: Record<string, unknown>;
+    sessionRule?: string;
+    by: string;
+    at: string;
+  };
+  /** Settled without a decision of ccbell's: answered in Claude Code, or every caller left. */
+  settled?: { by: string; at: string };
+}
+
+export type AnswerReply =
+  | { ok: true; item: ItemView }
+  | { ok: false; reason: 'unknown' }
+  | { ok: false; reason: 'already-answered'; item: ItemView };
+
+const REQUEST_ID = /^[0-9a-f]{1,32}$/;
+
+/** Checks a control request; throws a ProtocolError naming the fault. */
+export function parseControlRequest(value: unknown): ControlRequest {
+  const record = plainObject(value, '');
+  switch (record.op) {
+    case 'status':
+    case 'pending':
+      return { op: record.op };
+    case 'answer': {
+      const id = boundedString(record.id, 'id', 32, REQUEST_ID);
+      const by = record.by === 'page' ? 'page' : 'cli';
+      return { op: 'answer', id, answer: parseAnswer(record.answer, 'answer'), by };
+    }
+    default:
+      throw new ProtocolError('op', `must be "status", "pending" or "answer", got ${describe(record.op)}`);
+  }
+}
+
+/** Checks one item view (a reply's part); throws a ProtocolError naming the fault. */
+export function parseItemView(value: unknown, field = 'item'): ItemView {
+  const record = plainObject(value, field);
+  for (const name of ['id', 'tool_name', 'risk', 'summary', 'created_at']) {
+    if (typeof record[name] !== 'string') throw new ProtocolError(`${field}.${name}`, 'must be a string');
+  }
+  if (!Array.isArray(record.sources)) throw new ProtocolError(`${field}.sources`, 'must be a list');
+  plainObject(record.input, `${field}.input`);
+  return record as unknown as ItemView;
+}
+
+/** Checks the reply to `pending`. */
+export function parsePendingReply(value: unknown): ItemView[] {
+  const record = plainObject(value, '');
+  if (!Array.isArray(record.pending)) throw new ProtocolError('pending', 'must be a list');
+  return record.pending.map((item, index) => parseItemView(item, `pending[${index}]`));
+}
+
+/** Checks the reply to `answer`. */
+export function parseAnswerReply(value: unknown): AnswerReply {
+  const record = plainObject(value, '');
+  if (record.ok === true) return { ok: true, item: parseItemView(record.item) };
+  if (record.reason === 'unknown') return { ok: false, reason: 'unknown' };
+  if (record.reason === 'already-answered') {
+    return { ok: false, reason: 'already-answered', item: parseItemView(record.item) };
+  }
+  throw new ProtocolError(
+    'reason',
+    `must be "unknown" or "already-answered", got ${describe(record.reason)}`,
+  );
+}
