@@ -3,7 +3,9 @@
 // app that launched the session (`ClaudeCodeUIEvent_<id>`), fire and forget.
 import { busDirectory, post } from '../bus/index.js';
 import type { EventName } from '../config/index.js';
-import { APPROVAL_MAX_FRAME_BYTES, type AppEventMessage } from '../protocol/index.js';
+// Direct imports, not the protocol barrel: this file is on the hook path.
+import { APPROVAL_MAX_FRAME_BYTES } from '../protocol/approval.js';
+import type { AppEventMessage } from '../protocol/events.js';
 import { channelsFor, runtimeIdFromEnv } from './identity.js';
 
 /**

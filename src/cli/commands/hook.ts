@@ -1,13 +1,8 @@
 import { join } from 'node:path';
 import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
+import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
-import {
-  eventFromInput,
-  eventNeedsInput,
-  type HookInput,
-  handleEvent,
-  readHookInput,
-} from '../../events/index.js';
+import { eventNeedsInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { stateLockWaitMs } from '../hook-budget.js';
@@ -70,7 +65,8 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
   let event: EventName | undefined = eventArg;
   if (!event) {
     if (input?.hook_event_name) {
-      event = eventFromInput(input);
+      // The core's one reading of hook input, as the app's doors read it.
+      event = routeHookInput(input).event;
       if (!event) {
         logger.debug(`hook event ${String(input.hook_event_name).slice(0, 40)} is not one ccbell handles`);
         return { code: 0, handled: false };
