@@ -96,7 +96,15 @@ export class RequestBook extends EventEmitter<{
   private readonly fingerprints = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly timeoutMs: number) {
+  /**
+   * @param callerLeftGraceMs how long a request whose callers all left stays before it is settled
+   *   as `caller-left`, so that a better-informed settling (answered in Claude Code, seen in the
+   *   transcript a moment later) can come first; 0 settles at once.
+   */
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly callerLeftGraceMs: (item: ApprovalItem) => number = () => 0,
+  ) {
     super();
   }
 
@@ -206,7 +214,11 @@ export class RequestBook extends EventEmitter<{
     const onAbort = () => {
       waiter.left = true;
       const waiters = this.waiters.get(id) ?? [];
-      if (waiters.every((each) => each.left)) this.settle(id, 'caller-left');
+      if (!waiters.every((each) => each.left)) return;
+      const item = this.items.get(id);
+      const grace = item ? this.callerLeftGraceMs(item) : 0;
+      if (grace <= 0) this.settle(id, 'caller-left');
+      else setTimeout(() => this.settle(id, 'caller-left'), grace).unref();
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });

@@ -28,6 +28,9 @@ export interface CoreOptions {
   ports: CorePorts;
 }
 
+/** How long the transcript gets to explain why a request's callers left (see callerLeftGraceMs). */
+const TRANSCRIPT_GRACE_MS = 750;
+
 /** What one hook input came to. */
 export type HookOutcome =
   | { kind: 'nothing' }
@@ -41,7 +44,13 @@ export class Core {
   private readonly followers = new Map<string, () => void>();
 
   constructor(options: CoreOptions) {
-    this.desk = new ApprovalDesk({ timeoutMs: options.timeoutMs, rules: options.rules });
+    this.desk = new ApprovalDesk({
+      timeoutMs: options.timeoutMs,
+      rules: options.rules,
+      // Claude Code ends a PermissionRequest hook when the person answers "No" in its dialog: the
+      // transcript, followed for that request, says so a moment later, which names it better.
+      callerLeftGraceMs: (item) => (this.followers.has(item.id) ? TRANSCRIPT_GRACE_MS : 0),
+    });
     this.feed = new EventFeed(options.instance);
     this.ports = options.ports;
     this.desk.book.on('added', (item) => this.onAdded(item));

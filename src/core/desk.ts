@@ -19,6 +19,8 @@ import type { Settlement } from './route.js';
 export interface DeskOptions {
   /** How long a request waits for an answer before it is denied. */
   timeoutMs: number;
+  /** See RequestBook: a moment for a better reason than `caller-left` to settle a request. */
+  callerLeftGraceMs?: (item: ApprovalItem) => number;
   /** The instance's valid rules (broken ones were reported and left out). */
   rules: { allow: readonly PermissionRule[]; deny: readonly PermissionRule[] };
 }
@@ -34,7 +36,7 @@ export class ApprovalDesk {
   private readonly sessionRules = new Map<string, string[]>();
 
   constructor(options: DeskOptions) {
-    this.book = new RequestBook(options.timeoutMs);
+    this.book = new RequestBook(options.timeoutMs, options.callerLeftGraceMs);
     this.rules = options.rules;
     // Registered first, so the rules answer before the page, the terminal or a sound hear of it.
     this.book.on('added', (item) => this.decideByRules(item));

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readRunningApp } from '../../src/instance/index.js';
 import type { ItemView } from '../../src/protocol/index.js';
 import {
   assertBuilt,
@@ -46,6 +47,9 @@ afterEach(async () => {
     if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGTERM');
     await app.exited;
   }
+  // An app launched inside a pane ends with it; the next test's app needs its instance free.
+  const pidPath = join(world.home, '.claude', 'ccbell.pid');
+  await eventually(() => (readRunningApp(pidPath) ? undefined : true), 10_000);
 });
 
 afterAll(async () => {
@@ -91,6 +95,17 @@ async function claudeIn(command: string[], env: Record<string, string> = {}): Pr
 
 const DIALOG = /Do you want to proceed\?/;
 
+/** The page's /api/state, read as the browser does: the address with its token, then the cookie. */
+async function pageState(): Promise<{ feed: { event: string; label: string }[]; requests: ItemView[] }> {
+  const record = readRunningApp(join(world.home, '.claude', 'ccbell.pid'));
+  if (!record?.url) throw new Error('no app with a page is running');
+  const first = await fetch(record.url, { redirect: 'manual' });
+  const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const state = await fetch(new URL('/api/state', record.url), { headers: { cookie } });
+  expect(state.status).toBe(200);
+  return (await state.json()) as { feed: { event: string; label: string }[]; requests: ItemView[] };
+}
+
 describe('a session wired by `ccbell setup --approvals`, beside a running app', () => {
   it('sounds once for one dialog; answered in the dialog, the request leaves ccbell within 2 s', async () => {
     expect((await ccbell(world, ['setup', '--approvals'])).code).toBe(0);
@@ -121,6 +136,25 @@ describe('a session wired by `ccbell setup --approvals`, beside a running app', 
     await eventually(() => (waitingHooks().length === 0 ? true : undefined), 2000);
     await eventually(() => (existsSync(join(project, 'made-in-dialog')) ? true : undefined), 10_000);
     await app.waitFor(new RegExp(`request ${request!.id} answered in Claude Code`), 2000);
+    expect((await pageState()).requests.find((item) => item.id === request!.id)?.settled?.by).toBe(
+      'claude-code',
+    );
+
+    // "No" in the dialog fires no hook at all; the transcript still tells.
+    await claude.waitFor(/done:/);
+    await claude.type('again [[bash:touch refused-in-dialog]]', true);
+    await claude.waitFor(DIALOG);
+    const [second] = await eventually(async () => {
+      const list = await pending();
+      return list.length === 1 ? list : undefined;
+    }, 10_000);
+    await claude.press('4');
+    const deniedAt = Date.now();
+    await eventually(async () => ((await pending()).length === 0 ? true : undefined), 5000);
+    expect(Date.now() - deniedAt).toBeLessThan(2000);
+    await app.waitFor(new RegExp(`request ${second!.id} answered in Claude Code`), 2000);
+    await eventually(() => (waitingHooks().length === 0 ? true : undefined), 2000);
+    expect(existsSync(join(project, 'refused-in-dialog'))).toBe(false);
     expect((await ccbell(world, ['setup', '--remove'])).code).toBe(0);
   });
 });
@@ -178,8 +212,12 @@ describe('a session launched by `ccbell app -- claude`', () => {
           : undefined,
       10_000,
     );
-    const status = await ccbell(world, ['pending', '--json', '--feed']);
-    expect(status.code, status.stderr).toBe(0);
-    expect(status.stdout).toContain('agent_needs_input');
+    // Shown: on the page, in the feed, naming the project.
+    const state = await pageState();
+    expect(
+      state.feed.some((entry) => entry.event === 'agent_needs_input' && entry.label.startsWith('project')),
+    ).toBe(true);
+    // And not written into Claude Code's screen.
+    expect(await claude.screen()).not.toMatch(/\[ccbell|ccbell default/);
   });
 });

@@ -93,6 +93,8 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
+        // The terminal closed (a tmux pane killed, an ssh session dropped): end cleanly.
+        process.once('SIGHUP', resolve);
       });
       return 0;
     }
@@ -119,9 +121,11 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
     process.on('SIGINT', ignore);
     const forward = () => child.kill('SIGTERM');
     process.on('SIGTERM', forward);
+    process.on('SIGHUP', forward);
     cleanups.push(() => {
       process.off('SIGINT', ignore);
       process.off('SIGTERM', forward);
+      process.off('SIGHUP', forward);
     });
     const code = await new Promise<number>((resolve) => {
       child.on('error', (error) => {
