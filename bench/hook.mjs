@@ -1,11 +1,14 @@
 // Section: the hook handler's wall time, started the way Claude Code starts a command hook
-// (through /bin/sh -c, hook JSON on stdin), next to a bare `node -e 0` in the same run.
+// (through /bin/sh -c, hook JSON on stdin), next to a bare `node -e 0` in the same run, and next
+// to the same commands of the baseline build (BENCH_BASELINE_ROOT) when there is one.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CLI_PATH,
+  BUILDS,
   cleanEnv,
+  comparisonCell,
+  compareBuilds,
   editJson,
   medianPairedDifference,
   ms,
@@ -44,76 +47,122 @@ function stopInput(home, project, sessionId) {
 }
 
 /**
+ * A temporary HOME for `build`: a project directory and two instances registered by that build's
+ * own CLI, so each build keeps its config and cooldown state in the format it knows. `bench` is as
+ * created (no cooldown); `benchcool` has a cooldown on Stop kept per session, so a new session id
+ * fires (lock, read, atomic write) and a repeated one is suppressed (lock, read, no write, no
+ * player). Every HOME path has the same length, so every build gets inputs of the same size.
+ */
+function setUpHome(build, node) {
+  const home = tempDir('hook');
+  const project = join(home, 'project');
+  mkdirSync(project, { recursive: true });
+  const player = writeFakePlayer(home);
+  const env = cleanEnv({ HOME: home });
+  for (const name of ['bench', 'benchcool']) {
+    runCli(node, ['instance', 'create', name], env, build.cli);
+    editJson(join(home, '.claude', `ccbell-${name}.config.json`), (config) => {
+      config.player = player;
+      if (name === 'benchcool') {
+        config.cooldownScope = 'session';
+        config.events.stop.cooldown = 3600;
+      }
+    });
+  }
+  return { ...build, home, project, env };
+}
+
+/** The three ccbell commands measured for `build` (set up by setUpHome) on `node`. */
+function ccbellArms(build, node) {
+  const command = (instance) => `${shellQuote(node.path)} ${shellQuote(build.cli)} --instance ${instance} stop`;
+  const run = (instance) => (input) => timedShell(command(instance), { env: build.env, input, cwd: build.project });
+  const suffix = build.key === 'new' ? '' : ` — ${build.key} build`;
+  return [
+    {
+      key: 'hook',
+      label: `\`sh -c "node dist/ccbell.js --instance bench stop"\`${suffix}`,
+      run: run('bench'),
+    },
+    {
+      key: 'coolFire',
+      label: `same, instance with a cooldown, new session (lock + state write + player)${suffix}`,
+      session: 'new',
+      run: run('benchcool'),
+    },
+    {
+      key: 'coolQuiet',
+      label: `same, instance with a cooldown, repeated session (lock + read, suppressed)${suffix}`,
+      session: 'fixed',
+      run: run('benchcool'),
+    },
+  ].map((arm) => ({ ...arm, key: `${build.key}.${arm.key}`, kind: arm.key, build, ccbell: true }));
+}
+
+/**
+ * The side-by-side lines of one runtime: each ccbell command of the new build against the same
+ * command of the baseline, paired round by round (they ran in the same rounds).
+ */
+function sideBySide(node, arms, samples) {
+  const rows = [];
+  const words = [];
+  for (const arm of arms.filter((a) => a.ccbell && a.build.key === 'new')) {
+    const baseline = arms.find((a) => a.ccbell && a.build.key === 'baseline' && a.kind === arm.kind);
+    if (!baseline) continue;
+    const comparison = compareBuilds(samples[arm.key], samples[baseline.key]);
+    rows.push([
+      node.version,
+      arm.label,
+      ms(comparison.newMedian),
+      ms(comparison.baselineMedian),
+      signedMs(comparison.newMedian - comparison.baselineMedian),
+      comparisonCell(comparison),
+      comparison.verdict,
+    ]);
+    words.push(
+      `${KIND_NAMES[arm.kind]} ${ms(comparison.newMedian)} vs ${ms(comparison.baselineMedian)} ms ` +
+        `(paired ${comparisonCell(comparison)}: ${comparison.verdict})`,
+    );
+  }
+  return { rows, line: words.length ? `${node.version}: new vs baseline, median: ${words.join('; ')}.` : undefined };
+}
+
+/** Short names of the ccbell commands, for the side-by-side summary. */
+const KIND_NAMES = { hook: 'hook', coolFire: 'cooldown firing', coolQuiet: 'cooldown suppressed' };
+
+/**
  * Measures the hook handler against bare Node starts for each runtime in `nodes`: `rounds`
- * interleaved rounds after `warmup` discarded ones. Returns the section's tables and notes.
+ * interleaved rounds after `warmup` discarded ones; with a baseline build, its commands run in
+ * the same rounds. Returns the section's tables and notes.
  */
 export async function benchHook({ nodes, quick = false }) {
-  const rounds = quick ? 8 : 30;
+  const rounds = quick ? 8 : 40;
   const warmup = quick ? 2 : 3;
-  const home = tempDir('hook');
+  const builds = [];
   try {
-    const project = join(home, 'project');
-    mkdirSync(project, { recursive: true });
-    const player = writeFakePlayer(home);
-    const env = cleanEnv({ HOME: home });
-
-    // Two registered instances: `bench` as created (no cooldown), `benchcool` with a cooldown on
-    // Stop kept per session, so a new session id fires (lock, read, atomic write) and a repeated
-    // one is suppressed (lock, read, no write, no player).
-    const setupNode = nodes[0].path;
-    for (const name of ['bench', 'benchcool']) {
-      runCli(setupNode, ['instance', 'create', name], env);
-      editJson(join(home, '.claude', `ccbell-${name}.config.json`), (config) => {
-        config.player = player;
-        if (name === 'benchcool') {
-          config.cooldownScope = 'session';
-          config.events.stop.cooldown = 3600;
-        }
-      });
-    }
+    for (const build of BUILDS) builds.push(setUpHome(build, nodes[0].path));
+    const [own] = builds;
 
     const rows = [];
-    const inputBytes = Buffer.byteLength(stopInput(home, project, randomUUID()));
+    const comparisonRows = [];
+    const comparisonLines = [];
+    const inputBytes = Buffer.byteLength(stopInput(own.home, own.project, randomUUID()));
     const verdicts = [];
     const failures = [];
     for (const node of nodes) {
       const nodeWord = shellQuote(node.path);
-      const cli = shellQuote(CLI_PATH);
       const fixedSession = randomUUID();
       const arms = [
         {
           key: 'bare',
           label: '`node -e 0` (no shell)',
-          run: (input) => timedRun(node.path, ['-e', '0'], { env, input }),
+          run: (input) => timedRun(node.path, ['-e', '0'], { env: own.env, input }),
         },
         {
           key: 'shBare',
           label: '`sh -c "node -e 0"`',
-          run: (input) => timedShell(`${nodeWord} -e 0`, { env, input }),
+          run: (input) => timedShell(`${nodeWord} -e 0`, { env: own.env, input }),
         },
-        {
-          key: 'hook',
-          label: '`sh -c "node dist/ccbell.js --instance bench stop"`',
-          ccbell: true,
-          run: (input) =>
-            timedShell(`${nodeWord} ${cli} --instance bench stop`, { env, input, cwd: project }),
-        },
-        {
-          key: 'coolFire',
-          label: 'same, instance with a cooldown, new session (lock + state write + player)',
-          ccbell: true,
-          session: 'new',
-          run: (input) =>
-            timedShell(`${nodeWord} ${cli} --instance benchcool stop`, { env, input, cwd: project }),
-        },
-        {
-          key: 'coolQuiet',
-          label: 'same, instance with a cooldown, repeated session (lock + read, suppressed)',
-          ccbell: true,
-          session: 'fixed',
-          run: (input) =>
-            timedShell(`${nodeWord} ${cli} --instance benchcool stop`, { env, input, cwd: project }),
-        },
+        ...builds.flatMap((build) => ccbellArms(build, node)),
       ];
       const samples = Object.fromEntries(arms.map((arm) => [arm.key, []]));
       progress(`hook: ${node.version}: ${warmup} warm-up + ${rounds} rounds of ${arms.length} commands`);
@@ -122,7 +171,8 @@ export async function benchHook({ nodes, quick = false }) {
         for (let i = 0; i < arms.length; i++) {
           const arm = arms[(i + round) % arms.length];
           const session = arm.session === 'fixed' ? fixedSession : randomUUID();
-          const result = await arm.run(stopInput(home, project, session));
+          const where = arm.build ?? own;
+          const result = await arm.run(stopInput(where.home, where.project, session));
           if (arm.ccbell && (result.code !== 0 || result.stderr.trim())) {
             failures.push(
               `${node.version} ${arm.key}: exit ${result.code} ${result.stderr.trim().slice(0, 300)}`,
@@ -140,14 +190,17 @@ export async function benchHook({ nodes, quick = false }) {
             : `${signedMs(stats.median - base.median)} (paired ${signedMs(medianPairedDifference(samples[arm.key], samples.shBare))})`;
         rows.push([node.version, arm.label, stats.n, ms(stats.median), ms(stats.p90), ms(stats.min), delta]);
       }
-      const overhead = summarize(samples.hook).median - base.median;
-      const overheadCool = summarize(samples.coolFire).median - base.median;
+      const overhead = summarize(samples['new.hook']).median - base.median;
+      const overheadCool = summarize(samples['new.coolFire']).median - base.median;
       verdicts.push(
         `${node.version}: the hook costs ${signedMs(overhead)} ms over \`sh -c "node -e 0"\` at the median ` +
           `(${overhead <= TARGET_OVERHEAD_MS ? 'within' : 'over'} the ${TARGET_OVERHEAD_MS} ms target); ` +
           `with a cooldown firing ${signedMs(overheadCool)} ms ` +
           `(${overheadCool <= TARGET_OVERHEAD_MS ? 'within' : 'over'}).`,
       );
+      const compared = sideBySide(node, arms, samples);
+      comparisonRows.push(...compared.rows);
+      if (compared.line) comparisonLines.push(compared.line);
     }
 
     const notes = [
@@ -167,22 +220,43 @@ export async function benchHook({ nodes, quick = false }) {
       '"Δ median" is the difference of medians to `sh -c "node -e 0"` (the like-for-like baseline: Claude Code ' +
         'starts hooks through a shell); "paired" is the median of the per-round differences, less sensitive to drift.',
     ];
+    if (builds.length > 1) {
+      notes.push(
+        'The baseline build ran its three commands in the same rounds as the new one (8 commands a round), with a ' +
+          'HOME of its own set up by its own CLI the same way (same instances, same config changes, inputs of the ' +
+          'same size). In the side-by-side table, "paired" is the median of the per-round differences new − ' +
+          'baseline, with its 95 % distribution-free interval (order statistics of the differences).',
+      );
+    }
     if (failures.length) {
       notes.push(
         `**${failures.length} ccbell run(s) failed or wrote to stderr**; first: \`${failures[0].replace(/`/g, "'")}\``,
       );
     }
-    return {
-      tables: [
-        {
-          columns: ['runtime', 'command', 'runs', 'median ms', 'p90 ms', 'min ms', 'Δ median ms'],
-          rows,
-        },
-      ],
-      summary: verdicts,
-      notes,
-    };
+    const tables = [
+      {
+        columns: ['runtime', 'command', 'runs', 'median ms', 'p90 ms', 'min ms', 'Δ median ms'],
+        rows,
+      },
+    ];
+    if (comparisonRows.length) {
+      tables.push({
+        caption: 'Side by side, new build − baseline build (same rounds):',
+        columns: [
+          'runtime',
+          'command',
+          'new median ms',
+          'baseline median ms',
+          'Δ median ms',
+          'paired Δ ms (95 % interval)',
+          'verdict',
+        ],
+        rows: comparisonRows,
+        align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'],
+      });
+    }
+    return { tables, summary: verdicts, sideBySide: comparisonLines, notes };
   } finally {
-    removeDir(home);
+    for (const build of builds) removeDir(build.home);
   }
 }

@@ -1,13 +1,16 @@
 // Section: one hook event delivered to the app as Claude Code's `type: "http"` hook (a POST on a
 // kept-alive loopback connection, as Claude Code's client sends it), next to the same event as a
-// command hook (a process per event) in the same run.
+// command hook (a process per event) in the same run, and next to the same of the baseline build
+// (BENCH_BASELINE_ROOT) when there is one: one app per build, their samples alternated.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import {
-  CLI_PATH,
+  BUILDS,
   cleanEnv,
+  compareBuilds,
+  comparisonCell,
   editJson,
   ms,
   progress,
@@ -64,91 +67,182 @@ function post(agent, port, token, body) {
   });
 }
 
+/** A HOME of its own for `build`'s app: instance `benchhttp` registered by that build's CLI, with a fake player. */
+function prepareSide(build, node) {
+  const home = tempDir('http');
+  const env = cleanEnv({ HOME: home, CCBELL_BUS_DIR: join(home, 'bus') });
+  runCli(node, ['instance', 'create', 'benchhttp'], env, build.cli);
+  const player = writeFakePlayer(home);
+  editJson(join(home, '.claude', 'ccbell-benchhttp.config.json'), (config) => {
+    config.player = player;
+  });
+  return { ...build, home, project: join(home, 'project'), env };
+}
+
+/** Starts `side`'s app and keeps on it what posting to it needs: port, hook token, a kept-alive agent. */
+async function startApp(side, node) {
+  side.app = await startLongRunning(node, [side.cli, 'app', '--instance', 'benchhttp', '--no-open'], {
+    env: side.env,
+    ready: /page: http:\/\/127\.0\.0\.1:(\d+)\//,
+  });
+  side.port = Number(side.app.match[1]);
+  side.hookToken = JSON.parse(readFileSync(join(side.home, '.claude', 'ccbell-benchhttp.pid'), 'utf8')).hookToken;
+  side.agent = new Agent({ keepAlive: true, maxSockets: 1 });
+}
+
 /**
- * Runs `benchHttpHook`: an app of instance `benchhttp` (fake player), then `calls` http hook
- * events after `warmup` ones, for a Stop (notifies: spawns the player) and a SessionEnd
- * (recorded only: off by default), and the same events as command hooks.
+ * Runs `count` samples after `warmup` discarded ones on every side, alternating: sample i goes to
+ * the sides in turn, the first side swapped every sample so neither always goes first. `sample`
+ * resolves with { ms, ok }. Returns per side key { samples, failures }.
+ */
+async function alternate(sides, warmup, count, sample) {
+  const out = Object.fromEntries(sides.map((side) => [side.key, { samples: [], failures: 0 }]));
+  for (let i = 0; i < warmup + count; i++) {
+    const order = i % 2 ? [...sides].reverse() : sides;
+    for (const side of order) {
+      const result = await sample(side);
+      if (!result.ok) out[side.key].failures++;
+      if (i >= warmup) out[side.key].samples.push(result.ms);
+    }
+  }
+  return out;
+}
+
+/** " — baseline build" for the baseline's rows, nothing for the new build's. */
+function buildSuffix(side) {
+  return side.key === 'new' ? '' : ` — ${side.key} build`;
+}
+
+/**
+ * Runs `benchHttpHook`: per build, an app of instance `benchhttp` (fake player); then `calls` http
+ * hook events after `warmup` ones, for a Stop (notifies: spawns the player) and a SessionEnd
+ * (recorded only: off by default), and the same events as command hooks, the builds alternated.
  */
 export async function benchHttpHook({ quick = false }) {
   const warmup = quick ? 50 : 200;
   const calls = quick ? 300 : 2000;
   const processRuns = quick ? 8 : 30;
   const node = process.execPath;
-  const home = tempDir('http');
-  const project = join(home, 'project');
-  const env = cleanEnv({ HOME: home, CCBELL_BUS_DIR: join(home, 'bus') });
-  let app;
+  const sides = [];
   try {
-    runCli(node, ['instance', 'create', 'benchhttp'], env);
-    const player = writeFakePlayer(home);
-    editJson(join(home, '.claude', 'ccbell-benchhttp.config.json'), (config) => {
-      config.player = player;
-    });
-    app = await startLongRunning(node, [CLI_PATH, 'app', '--instance', 'benchhttp', '--no-open'], {
-      env,
-      ready: /page: http:\/\/127\.0\.0\.1:(\d+)\//,
-    });
-    const port = Number(app.match[1]);
-    const { hookToken } = JSON.parse(readFileSync(join(home, '.claude', 'ccbell-benchhttp.pid'), 'utf8'));
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    for (const build of BUILDS) {
+      const side = prepareSide(build, node);
+      sides.push(side);
+      await startApp(side, node);
+    }
 
     const rows = [];
-    const results = {};
-    for (const event of ['Stop', 'SessionEnd']) {
-      progress(`http-hook: ${event}: ${warmup} warm-up + ${calls} POSTs`);
-      const samples = [];
-      let failures = 0;
-      for (let i = 0; i < warmup + calls; i++) {
-        const result = await post(agent, port, hookToken, hookInput(project, event, randomUUID()));
-        if (result.status !== 200) failures++;
-        if (i >= warmup) samples.push(result.ms);
-      }
-      const stats = summarize(samples);
-      results[event] = stats;
-      rows.push([
-        `http hook, ${event}${event === 'Stop' ? ' (plays: spawns the player)' : ' (recorded in the feed only)'}`,
-        String(samples.length),
-        ms(stats.median, 3),
-        ms(stats.p99, 3),
-        failures ? `${failures} failed` : 'ok',
+    const comparisonRows = [];
+    const comparisonLines = [];
+    const compare = (path, results, digits) => {
+      if (!results.baseline) return;
+      const comparison = compareBuilds(results.new.samples, results.baseline.samples);
+      const p99 = (key) => summarize(results[key].samples).p99;
+      comparisonRows.push([
+        path,
+        ms(comparison.newMedian, digits),
+        ms(comparison.baselineMedian, digits),
+        comparisonCell(comparison, digits),
+        ms(p99('new'), digits),
+        ms(p99('baseline'), digits),
+        comparison.verdict,
       ]);
+      comparisonLines.push(
+        `${path}: p50 ${ms(comparison.newMedian, digits)} vs ${ms(comparison.baselineMedian, digits)} ms ` +
+          `(paired ${comparisonCell(comparison, digits)}: ${comparison.verdict}).`,
+      );
+    };
+
+    const medians = {};
+    for (const event of ['Stop', 'SessionEnd']) {
+      progress(`http-hook: ${event}: ${warmup} warm-up + ${calls} POSTs per build`);
+      const results = await alternate(sides, warmup, calls, async (side) => {
+        const result = await post(side.agent, side.port, side.hookToken, hookInput(side.project, event, randomUUID()));
+        return { ms: result.ms, ok: result.status === 200 };
+      });
+      const path = `http hook, ${event}${event === 'Stop' ? ' (plays: spawns the player)' : ' (recorded in the feed only)'}`;
+      for (const side of sides) {
+        const { samples, failures } = results[side.key];
+        const stats = summarize(samples);
+        if (side.key === 'new') medians[event] = stats.median;
+        rows.push([
+          `${path}${buildSuffix(side)}`,
+          String(samples.length),
+          ms(stats.median, 3),
+          ms(stats.p99, 3),
+          failures ? `${failures} failed` : 'ok',
+        ]);
+      }
+      compare(path, results, 3);
     }
-    agent.destroy();
+    for (const side of sides) side.agent.destroy();
 
     for (const event of ['Stop', 'SessionEnd']) {
-      progress(`http-hook: ${event}: ${processRuns} command hook runs`);
-      const samples = [];
-      const command = `${shellQuote(node)} ${shellQuote(CLI_PATH)} --instance benchhttp`;
-      for (let i = 0; i < processRuns + 3; i++) {
-        const result = await timedShell(command, {
-          env,
-          input: hookInput(project, event, randomUUID()),
-          cwd: home,
+      progress(`http-hook: ${event}: ${processRuns} command hook runs per build`);
+      const results = await alternate(sides, 3, processRuns, async (side) => {
+        const result = await timedShell(`${shellQuote(node)} ${shellQuote(side.cli)} --instance benchhttp`, {
+          env: side.env,
+          input: hookInput(side.project, event, randomUUID()),
+          cwd: side.home,
         });
-        if (i >= 3) samples.push(result.ms);
+        return { ms: result.ms, ok: result.code === 0 };
+      });
+      const path = `command hook (a process per event), ${event}`;
+      for (const side of sides) {
+        const { samples, failures } = results[side.key];
+        const stats = summarize(samples);
+        rows.push([
+          `${path}${buildSuffix(side)}`,
+          String(samples.length),
+          ms(stats.median, 1),
+          ms(stats.p99, 1),
+          failures ? `${failures} failed` : 'ok',
+        ]);
       }
-      const stats = summarize(samples);
-      rows.push([
-        `command hook (a process per event), ${event}`,
-        String(samples.length),
-        ms(stats.median, 1),
-        ms(stats.p99, 1),
-        'ok',
-      ]);
+      compare(path, results, 1);
     }
-    const stop = results.Stop;
+
+    const tables = [{ columns: ['path', 'events', 'p50 (ms)', 'p99 (ms)', 'status'], rows }];
+    if (comparisonRows.length) {
+      tables.push({
+        caption: 'Side by side, new build − baseline build (samples alternated):',
+        columns: [
+          'path',
+          'new p50 ms',
+          'baseline p50 ms',
+          'paired Δ ms (95 % interval)',
+          'new p99 ms',
+          'baseline p99 ms',
+          'verdict',
+        ],
+        rows: comparisonRows,
+        align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+      });
+    }
+    const notes = [
+      'Each http sample is one POST of a hook input to `/hooks` with the bearer token, on one kept-alive loopback connection (Claude Code keeps its connection alive), timed from the request to the end of the response, one at a time. The command rows start `node dist/ccbell.js --instance benchhttp` through `/bin/sh -c` with the same input on stdin, as Claude Code starts a command hook.',
+      'The Stop rows include notifying: the instance plays a sound (a fake player that exits at once), so the app spawns a process for it; the SessionEnd rows are recorded in the feed only (the event is off by default).',
+    ];
+    if (sides.length > 1) {
+      notes.push(
+        'The baseline build had its own app (its own HOME, bus and instance, set up by its own CLI), running at the ' +
+          'same time as the new one; every sample went to both, one after the other, the first swapped every ' +
+          'sample. "paired" is the median of the per-sample differences new − baseline, with its 95 % ' +
+          'distribution-free interval (order statistics of the differences).',
+      );
+    }
     return {
-      tables: [{ columns: ['path', 'events', 'p50 (ms)', 'p99 (ms)', 'status'], rows }],
-      notes: [
-        'Each http sample is one POST of a hook input to `/hooks` with the bearer token, on one kept-alive loopback connection (Claude Code keeps its connection alive), timed from the request to the end of the response, one at a time. The command rows start `node dist/ccbell.js --instance benchhttp` through `/bin/sh -c` with the same input on stdin, as Claude Code starts a command hook.',
-        'The Stop rows include notifying: the instance plays a sound (a fake player that exits at once), so the app spawns a process for it; the SessionEnd rows are recorded in the feed only (the event is off by default).',
-      ],
+      tables,
+      notes,
       summary: [
-        `http hook p50 ${ms(stop.median, 3)} ms for a Stop that plays a sound, ${ms(results.SessionEnd.median, 3)} ms for one recorded only (target: p50 under ${TARGET_P50_MS} ms).`,
+        `http hook p50 ${ms(medians.Stop, 3)} ms for a Stop that plays a sound, ${ms(medians.SessionEnd, 3)} ms for one recorded only (target: p50 under ${TARGET_P50_MS} ms).`,
       ],
+      sideBySide: comparisonLines,
     };
   } finally {
-    if (app) await stopChild(app.child);
-    removeDir(home);
+    for (const side of sides) {
+      if (side.app) await stopChild(side.app.child);
+      removeDir(side.home);
+    }
   }
 }

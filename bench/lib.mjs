@@ -1,6 +1,7 @@
 // Shared helpers of the benchmarks: statistics, timed process spawns, the runtimes to measure,
-// the machine description, temporary homes and markdown tables. Benchmark sections (hook.mjs,
-// approval.mjs, a later http-hook.mjs) import from here; nothing here asserts anything.
+// the machine description, temporary homes and markdown tables, and the builds to compare.
+// Benchmark sections (hook.mjs, approval.mjs, http-hook.mjs) import from here; nothing here
+// asserts anything.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,40 @@ export const PACKAGE_ROOT = process.env.BENCH_ROOT ? resolve(process.env.BENCH_R
 
 /** The built CLI every section runs. */
 export const CLI_PATH = join(PACKAGE_ROOT, 'dist', 'ccbell.js');
+
+/**
+ * A second package root to measure side by side with PACKAGE_ROOT (BENCH_BASELINE_ROOT): an
+ * earlier build, so that "did it get slower?" is answered by one run on one machine, both builds
+ * interleaved in the same rounds, rather than by comparing with numbers taken another day.
+ */
+export const BASELINE_ROOT = process.env.BENCH_BASELINE_ROOT ? resolve(process.env.BENCH_BASELINE_ROOT) : undefined;
+
+/**
+ * The builds every section measures, the package's own first ("new"), then the baseline's when
+ * BENCH_BASELINE_ROOT is set. `cli` is each one's dist/ccbell.js.
+ */
+export const BUILDS = [
+  { key: 'new', root: PACKAGE_ROOT, cli: CLI_PATH },
+  ...(BASELINE_ROOT ? [{ key: 'baseline', root: BASELINE_ROOT, cli: join(BASELINE_ROOT, 'dist', 'ccbell.js') }] : []),
+];
+
+/**
+ * The commit a package root was built from: its REVISION file when it has one (a copy of a
+ * build outside git, as BENCH_ROOT and BENCH_BASELINE_ROOT usually are), else `git describe`.
+ */
+export function rootRevision(root) {
+  try {
+    return readFileSync(join(root, 'REVISION'), 'utf8').trim();
+  } catch {}
+  try {
+    return execFileSync('git', ['-C', root, 'describe', '--always', '--dirty'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Statistics
@@ -57,10 +92,63 @@ export function summarize(samples) {
 
 /** The median of the element-wise differences a[i] − b[i] of two paired sample lists. */
 export function medianPairedDifference(a, b) {
+  return percentile(sorted(pairedDifferences(a, b)), 50);
+}
+
+/** The element-wise differences a[i] − b[i] of two paired sample lists (as long as the shorter). */
+export function pairedDifferences(a, b) {
   const n = Math.min(a.length, b.length);
   const differences = [];
   for (let i = 0; i < n; i++) differences.push(a[i] - b[i]);
-  return percentile(sorted(differences), 50);
+  return differences;
+}
+
+/**
+ * A distribution-free confidence interval (default 95 %) for the median of `samples`: the order
+ * statistics k and n+1−k, k from the binomial(n, ½) tail, so no assumption about the shape of
+ * the (skewed, long-tailed) timing distribution. [NaN, NaN] when n is too small for the level.
+ */
+export function medianInterval(samples, level = 0.95) {
+  const values = sorted(samples);
+  const n = values.length;
+  const tail = (1 - level) / 2;
+  // P(X ≤ k−1) for X ~ binomial(n, ½), summed in log space so that large n does not underflow.
+  let logPmf = -n * Math.LN2;
+  let below = 0;
+  let k = 0;
+  while (k < n / 2) {
+    const next = below + Math.exp(logPmf);
+    if (next > tail) break;
+    below = next;
+    logPmf += Math.log((n - k) / (k + 1));
+    k++;
+  }
+  return k === 0 ? [Number.NaN, Number.NaN] : [values[k - 1], values[n - k]];
+}
+
+/**
+ * Compares two paired sample lists of one measure (new, baseline), in ms: the medians, the
+ * median of the paired differences new − baseline with its 95 % interval, and a word for the
+ * verdict: "slower" or "faster" only when the whole interval is on one side of zero, otherwise
+ * "no difference beyond noise". A measurement, not a check: nothing fails on it.
+ */
+export function compareBuilds(newSamples, baselineSamples) {
+  const differences = pairedDifferences(newSamples, baselineSamples);
+  const [low, high] = medianInterval(differences);
+  const verdict = low > 0 ? 'slower' : high < 0 ? 'faster' : 'no difference beyond noise';
+  return {
+    newMedian: percentile(sorted(newSamples), 50),
+    baselineMedian: percentile(sorted(baselineSamples), 50),
+    paired: percentile(sorted(differences), 50),
+    low,
+    high,
+    verdict,
+  };
+}
+
+/** The comparison as a table cell: "+1.2 (−0.3 … +2.0)". */
+export function comparisonCell(comparison, digits = 1) {
+  return `${signedMs(comparison.paired, digits)} (${signedMs(comparison.low, digits)} … ${signedMs(comparison.high, digits)})`;
 }
 
 /** Milliseconds as text with `digits` decimals (default 1). */
@@ -121,12 +209,12 @@ export function shellQuote(word) {
 }
 
 /**
- * Runs `node CLI args` to completion (set-up steps, not measured); throws with its stderr when
- * it exits non-zero.
+ * Runs `node CLI args` to completion (set-up steps, not measured), CLI being `cli` (default: the
+ * package's own); throws with its stderr when it exits non-zero.
  */
-export function runCli(node, args, env) {
+export function runCli(node, args, env, cli = CLI_PATH) {
   try {
-    return execFileSync(node, [CLI_PATH, ...args], {
+    return execFileSync(node, [cli, ...args], {
       env,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,20 +6,23 @@
 // SECTION picks sections by id (default: all). --quick takes far fewer samples, for trying the
 // bench out. The report goes to docs/benchmarks.md when every section ran at full size, else to
 // stdout; --out overrides either ("-" for stdout). BENCH_NODES="path …" names the Node binaries
-// the hook section compares; BENCH_ROOT a package root (with dist/ and sounds/) other than this one.
-import { execFileSync } from 'node:child_process';
+// the hook section compares; BENCH_ROOT a package root (with dist/ and sounds/) other than this one;
+// BENCH_BASELINE_ROOT a second package root (an earlier build) that every section measures side
+// by side with it, interleaved. A copied root may hold a REVISION file naming its commit.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  BASELINE_ROOT,
+  BUILDS,
   benchNodes,
-  CLI_PATH,
   machineInfo,
   markdownTable,
   PACKAGE_ROOT,
   progress,
   REPO_ROOT,
+  rootRevision,
 } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,8 +30,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 /**
  * The sections, in report order. A section is a module in bench/ exporting `run`, an async
  * function of the context ({ nodes, quick }) resolving to { tables: [{ columns, rows, caption? }],
- * notes: [markdown], summary: [markdown] }. A module not written yet gets a placeholder section,
- * so a new one (http-hook.mjs) only needs its file.
+ * notes: [markdown], summary: [markdown], sideBySide?: [markdown] } (sideBySide: the comparison
+ * with the baseline build, when BENCH_BASELINE_ROOT is set). A module not written yet gets a
+ * placeholder section, so a new one only needs its file.
  */
 const SECTIONS = [
   { id: 'hook', title: 'Hook handler wall time', file: 'hook.mjs', run: 'benchHook' },
@@ -57,15 +61,14 @@ function parseArgs(argv) {
   return options;
 }
 
-function gitRevision() {
-  try {
-    return execFileSync('git', ['-C', REPO_ROOT, 'describe', '--always', '--dirty'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
+/** The header's line for the build in `root`: version, commit, and where it was copied to. */
+function buildLine(root) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  // A copy of this package's build without a REVISION file is taken to come from this checkout.
+  const ownCopy = root === PACKAGE_ROOT && !existsSync(join(root, 'REVISION'));
+  const revision = rootRevision(ownCopy ? REPO_ROOT : root);
+  const where = root === REPO_ROOT ? '' : ` (a copy of the build, in ${root})`;
+  return `${pkg.version}, \`${revision}\`, ${relative(root, join(root, 'dist', 'ccbell.js'))}${where}`;
 }
 
 function renderSection(section, result) {
@@ -79,6 +82,16 @@ function renderSection(section, result) {
     return lines.join('\n');
   }
   if (result.summary?.length) lines.push(...result.summary.map((line) => `- ${line}`), '');
+  if (result.sideBySide?.length) {
+    lines.push(
+      '**Side by side with the baseline** (both builds in the same run, interleaved; "slower" or "faster" only ' +
+        'when the 95 % interval of the paired difference new − baseline excludes zero; a measurement, not a ' +
+        'pass/fail check):',
+      '',
+      ...result.sideBySide.map((line) => `- ${line}`),
+      '',
+    );
+  }
   for (const table of result.tables ?? []) {
     if (table.caption) lines.push(table.caption, '');
     lines.push(markdownTable(table.columns, table.rows, table.align), '');
@@ -117,9 +130,11 @@ async function runSection(section, context) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(CLI_PATH)) {
-    process.stderr.write(`bench: ${CLI_PATH} is missing; run "npm run build" first\n`);
-    return 1;
+  for (const build of BUILDS) {
+    if (!existsSync(build.cli)) {
+      process.stderr.write(`bench: ${build.cli} is missing; run "npm run build" first\n`);
+      return 1;
+    }
   }
   const chosen = options.ids.length ? SECTIONS.filter((s) => options.ids.includes(s.id)) : SECTIONS;
   const nodes = benchNodes();
@@ -135,7 +150,6 @@ async function main() {
     results.push([section, await runSection(section, context)]);
   }
 
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const header = [
     '# Benchmarks',
     '',
@@ -151,10 +165,8 @@ async function main() {
         ['load average at start (1, 5, 15 min)', machine.load],
         ['measured runtimes', nodes.map((n) => `Node ${n.version}`).join(', ')],
         ['bench runner', `Node ${process.version} (approval client, apps and servers run on it)`],
-        [
-          'ccbell',
-          `${pkg.version}, \`${gitRevision()}\`, ${relative(PACKAGE_ROOT, CLI_PATH)}${PACKAGE_ROOT === REPO_ROOT ? '' : ` (a copy of the build, in ${PACKAGE_ROOT})`}`,
-        ],
+        ['ccbell', buildLine(PACKAGE_ROOT)],
+        ...(BASELINE_ROOT ? [['baseline (measured side by side)', buildLine(BASELINE_ROOT)]] : []),
       ],
       ['l', 'l'],
     ),

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { type ApprovalItem, type Core, type FeedEntry, sessionLabel } from '../core/index.js';
 import { shortSession, toolLabel } from '../events/index.js';
-import type { AnswerMessage } from '../protocol/index.js';
+import { type AnswerMessage, parseAnswer } from '../protocol/index.js';
 
 export interface TerminalOptions {
   instance: string;
@@ -34,10 +34,20 @@ function outcomeOf(item: ApprovalItem): string {
   return item.settled?.by === 'claude-code' ? 'answered in Claude Code' : `settled: ${item.settled?.by}`;
 }
 
-/** Reads one typed answer: y, n [reason], a; undefined when it is none of them. */
+/**
+ * Reads one typed answer: y, n [reason], a (always this session), e JSON (allow with this
+ * input instead); undefined when it is none of them or the JSON is not an input.
+ */
 export function answerOfLine(line: string): AnswerMessage | undefined {
   const [word = '', ...rest] = line.trim().split(/\s+/);
   const reply = word.toLowerCase();
+  if (['e', 'edit'].includes(reply)) {
+    try {
+      return parseAnswer({ behavior: 'allow', updated_input: JSON.parse(line.trim().slice(word.length)) });
+    } catch {
+      return undefined;
+    }
+  }
   if (['y', 'yes', 'allow'].includes(reply)) return { behavior: 'allow' };
   if (['a', 'always'].includes(reply)) return { behavior: 'allow', always: true };
   if (['n', 'no', 'deny'].includes(reply)) {
@@ -56,7 +66,10 @@ export function attachTerminal(core: Core, options: TerminalOptions): () => void
   const askNext = () => {
     if (!input) return;
     asking = core.desk.pending()[0];
-    if (asking) write(`${card(asking, instance)}    allow? [y]es, [n]o [reason], [a]lways this session > `);
+    if (asking)
+      write(
+        `${card(asking, instance)}    allow? [y]es, [n]o [reason], [a]lways this session, [e]dit JSON > `,
+      );
   };
   const onFeed = (entry: FeedEntry) => {
     write(
@@ -85,7 +98,7 @@ export function attachTerminal(core: Core, options: TerminalOptions): () => void
     if (!item) return;
     const answer = answerOfLine(line);
     if (answer) core.desk.answer(item.id, answer, 'terminal');
-    else write('    type y, n [reason] or a > ');
+    else write('    type y, n [reason], a, or e {"command": …} > ');
   });
   return () => {
     stopFeed();

@@ -36,7 +36,8 @@ export function describeEvent(event: EventName, instance: string, input: HookInp
     const reason = event === 'permission_denied' ? text(input?.reason) : undefined;
     if (reason) body += ` (${reason.slice(0, 120)})`;
   } else if (event === 'stop_failure') {
-    const error = text(input?.error_details) ?? text(input?.error);
+    // Claude Code 2.1.330 sends `error: "unknown"` with the API's words in last_assistant_message.
+    const error = text(input?.error_details) ?? text(input?.last_assistant_message) ?? text(input?.error);
     if (error) body += `: ${error.slice(0, 200)}`;
   } else {
     const message = text(input?.message);

@@ -113,6 +113,12 @@ describe('terminal door', () => {
     expect(answerOfLine('y')).toEqual({ behavior: 'allow' });
     expect(answerOfLine(' no  not in prod ')).toEqual({ behavior: 'deny', message: 'not in prod' });
     expect(answerOfLine('a')).toEqual({ behavior: 'allow', always: true });
+    expect(answerOfLine('e {"command": "ls -la"}')).toEqual({
+      behavior: 'allow',
+      updated_input: { command: 'ls -la' },
+    });
+    expect(answerOfLine('e [1]')).toBeUndefined();
+    expect(answerOfLine('e {not json')).toBeUndefined();
     expect(answerOfLine('maybe')).toBeUndefined();
   });
 });

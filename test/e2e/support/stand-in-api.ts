@@ -106,6 +106,19 @@ export function scriptReply(body: unknown): ScriptedReply {
   return { kind: 'text', text: 'ok' };
 }
 
+/** The text of the last user message of a Messages request (empty when there is none). */
+function lastUserText(body: unknown): string {
+  const messages =
+    typeof body === 'object' && body !== null && Array.isArray((body as { messages?: unknown }).messages)
+      ? ((body as { messages: Message[] }).messages as Message[])
+      : [];
+  const last = [...messages].reverse().find((message) => message.role === 'user');
+  return blocksOf(last?.content)
+    .filter((block) => block.type === 'text' && typeof block.text === 'string')
+    .map((block) => block.text as string)
+    .join('\n');
+}
+
 function sse(res: ServerResponse, event: string, data: unknown): void {
   res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
@@ -241,6 +254,15 @@ export async function startStandInApi(): Promise<StandInApi> {
         if (method === 'POST' && path === '/v1/messages/count_tokens') {
           sendJson(res, 200, { input_tokens: estimateTokens(body) });
         } else if (method === 'POST' && path === '/v1/messages') {
+          // `[[api-error]]` in the prompt: the API refuses the call (a 400 is not retried), and the
+          // turn ends on an error (Claude Code's StopFailure).
+          if (JSON.stringify(lastUserText(body)).includes('[[api-error]]')) {
+            sendJson(res, 400, {
+              type: 'error',
+              error: { type: 'invalid_request_error', message: 'stand-in: refused on purpose' },
+            });
+            return;
+          }
           const reply = scriptReply(body);
           const stream = typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream;
           if (stream === true) streamMessage(res, body, reply);
