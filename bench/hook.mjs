@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import {
   BUILDS,
   cleanEnv,
-  comparisonCell,
   compareBuilds,
+  comparisonCell,
   editJson,
   medianPairedDifference,
   ms,
@@ -74,8 +74,10 @@ function setUpHome(build, node) {
 
 /** The three ccbell commands measured for `build` (set up by setUpHome) on `node`. */
 function ccbellArms(build, node) {
-  const command = (instance) => `${shellQuote(node.path)} ${shellQuote(build.cli)} --instance ${instance} stop`;
-  const run = (instance) => (input) => timedShell(command(instance), { env: build.env, input, cwd: build.project });
+  const command = (instance) =>
+    `${shellQuote(node.path)} ${shellQuote(build.cli)} --instance ${instance} stop`;
+  const run = (instance) => (input) =>
+    timedShell(command(instance), { env: build.env, input, cwd: build.project });
   const suffix = build.key === 'new' ? '' : ` — ${build.key} build`;
   return [
     {
@@ -123,7 +125,10 @@ function sideBySide(node, arms, samples) {
         `(paired ${comparisonCell(comparison)}: ${comparison.verdict})`,
     );
   }
-  return { rows, line: words.length ? `${node.version}: new vs baseline, median: ${words.join('; ')}.` : undefined };
+  return {
+    rows,
+    line: words.length ? `${node.version}: new vs baseline, median: ${words.join('; ')}.` : undefined,
+  };
 }
 
 /** Short names of the ccbell commands, for the side-by-side summary. */

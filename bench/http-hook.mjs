@@ -86,7 +86,9 @@ async function startApp(side, node) {
     ready: /page: http:\/\/127\.0\.0\.1:(\d+)\//,
   });
   side.port = Number(side.app.match[1]);
-  side.hookToken = JSON.parse(readFileSync(join(side.home, '.claude', 'ccbell-benchhttp.pid'), 'utf8')).hookToken;
+  side.hookToken = JSON.parse(
+    readFileSync(join(side.home, '.claude', 'ccbell-benchhttp.pid'), 'utf8'),
+  ).hookToken;
   side.agent = new Agent({ keepAlive: true, maxSockets: 1 });
 }
 
@@ -157,7 +159,12 @@ export async function benchHttpHook({ quick = false }) {
     for (const event of ['Stop', 'SessionEnd']) {
       progress(`http-hook: ${event}: ${warmup} warm-up + ${calls} POSTs per build`);
       const results = await alternate(sides, warmup, calls, async (side) => {
-        const result = await post(side.agent, side.port, side.hookToken, hookInput(side.project, event, randomUUID()));
+        const result = await post(
+          side.agent,
+          side.port,
+          side.hookToken,
+          hookInput(side.project, event, randomUUID()),
+        );
         return { ms: result.ms, ok: result.status === 200 };
       });
       const path = `http hook, ${event}${event === 'Stop' ? ' (plays: spawns the player)' : ' (recorded in the feed only)'}`;

@@ -25,7 +25,9 @@ export const CLI_PATH = join(PACKAGE_ROOT, 'dist', 'ccbell.js');
  * earlier build, so that "did it get slower?" is answered by one run on one machine, both builds
  * interleaved in the same rounds, rather than by comparing with numbers taken another day.
  */
-export const BASELINE_ROOT = process.env.BENCH_BASELINE_ROOT ? resolve(process.env.BENCH_BASELINE_ROOT) : undefined;
+export const BASELINE_ROOT = process.env.BENCH_BASELINE_ROOT
+  ? resolve(process.env.BENCH_BASELINE_ROOT)
+  : undefined;
 
 /**
  * The builds every section measures, the package's own first ("new"), then the baseline's when
@@ -33,7 +35,9 @@ export const BASELINE_ROOT = process.env.BENCH_BASELINE_ROOT ? resolve(process.e
  */
 export const BUILDS = [
   { key: 'new', root: PACKAGE_ROOT, cli: CLI_PATH },
-  ...(BASELINE_ROOT ? [{ key: 'baseline', root: BASELINE_ROOT, cli: join(BASELINE_ROOT, 'dist', 'ccbell.js') }] : []),
+  ...(BASELINE_ROOT
+    ? [{ key: 'baseline', root: BASELINE_ROOT, cli: join(BASELINE_ROOT, 'dist', 'ccbell.js') }]
+    : []),
 ];
 
 /**

@@ -17,6 +17,12 @@ const EVENT_NAMES: Record<string, string> = {
   subagent: 'subagent done',
   session_start: 'session started',
   session_end: 'session ended',
+  permission_denied: 'blocked by auto mode',
+  stop_failure: 'ended on an error',
+  elicitation_dialog: 'an MCP server asks',
+  agent_needs_input: 'an agent needs input',
+  agent_completed: 'agent done',
+  auth_success: 'signed in',
 };
 const RECENT_LIMIT = 50;
 const FEED_LIMIT = 200;

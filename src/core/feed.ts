@@ -36,8 +36,11 @@ export class EventFeed {
     const session: SessionInfo | undefined = sessionId
       ? this.sessions.touch(sessionId, cwd, event === 'session_end')
       : undefined;
+    // What this event says beyond its name: Claude's last words, the tool and command, the error.
     const { body } = describeEvent(event, instance, input);
-    const detail = typeof input?.last_assistant_message === 'string' ? input.last_assistant_message : body;
+    const specific = body !== describeEvent(event, instance, undefined).body ? body : undefined;
+    const detail =
+      typeof input?.last_assistant_message === 'string' ? input.last_assistant_message : specific;
     const entry: FeedEntry = {
       at: Date.now(),
       instance,

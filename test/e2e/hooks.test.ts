@@ -79,32 +79,3 @@ describe('hooks written by ccbell setup, per instance, with the real Claude Code
     await expect(readFile(join(claudeDir, 'ccbell.log'), 'utf8')).rejects.toThrow();
   });
 });
-
-describe('a turn that ends on an API error, with the real Claude Code', () => {
-  it('sounds stop_failure (its own sound) through the hooks setup wrote, and no stop', async () => {
-    const setup = await ccbell(world, ['setup', '--instance', 'work']);
-    expect(setup.code, setup.stderr).toBe(0);
-    const cwd = join(world.home, 'failing-project');
-    await mkdir(cwd);
-    const before = await readFile(world.playLog, 'utf8').catch(() => '');
-    // The stand-in answers `[[api-error]]` with a 400: Claude Code fires StopFailure.
-    const run = await runClaude({
-      home: world.home,
-      cwd,
-      apiUrl: api.url,
-      prompt: 'please [[api-error]]',
-      env: { PATH: world.env.PATH! },
-      unsetEnv: ['NODE_EXTRA_CA_CERTS'],
-    });
-    expect(run.stdout + run.stderr).toContain('stand-in: refused on purpose');
-    expect((await ccbell(world, ['setup', '--remove', '--instance', 'work'])).code).toBe(0);
-    const plays = (await readFile(world.playLog, 'utf8').catch(() => ''))
-      .slice(before.length)
-      .trim()
-      .split('\n');
-    expect(plays.filter((line) => line.includes('stop_failure.wav'))).toHaveLength(1);
-    expect(plays.filter((line) => line.endsWith('/stop.wav'))).toHaveLength(0);
-    const log = await readFile(join(world.home, '.claude', 'ccbell-work.log'), 'utf8');
-    expect(log).toMatch(/event=stop_failure/);
-  });
-});

@@ -221,3 +221,22 @@ describe('a session launched by `ccbell app -- claude`', () => {
     expect(await claude.screen()).not.toMatch(/\[ccbell|ccbell default/);
   });
 });
+
+describe('a turn that ends on an API error, in a session wired by `ccbell setup`', () => {
+  it('sounds stop_failure, its own sound, and not stop', async () => {
+    expect((await ccbell(world, ['setup'])).code).toBe(0);
+    const before = plays().length;
+    const claude = await claudeIn([claudeBin, '--permission-mode', 'default']);
+    await claude.waitFor(/❯/);
+    // The stand-in answers `[[api-error]]` with a 400, which Claude Code does not retry.
+    await claude.type('please [[api-error]]', true);
+    await claude.waitFor(/refused on purpose/);
+    const played = await eventually(() => {
+      const lines = plays().slice(before);
+      return lines.some((line) => line.includes('stop_failure.wav')) ? lines : undefined;
+    }, 10_000);
+    expect(played.filter((line) => line.includes('stop_failure.wav'))).toHaveLength(1);
+    expect(played.filter((line) => line.endsWith('/stop.wav'))).toHaveLength(0);
+    expect((await ccbell(world, ['setup', '--remove'])).code).toBe(0);
+  });
+});

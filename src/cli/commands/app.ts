@@ -57,7 +57,12 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       core: app.core,
       instance: instance.name,
       runtimeId: identity.id,
-      onHook: (input, signal) => httpHookResponse(app.core, input, signal),
+      onHook: (input, signal) => {
+        logger.debug(
+          `http hook: ${String(input.hook_event_name ?? '-').slice(0, 40)} session=${String(input.session_id ?? '-').slice(0, 80)}`,
+        );
+        return httpHookResponse(app.core, input, signal);
+      },
       port: portOf(args, loaded.config.appPort),
       pageToken: makeToken(),
       hookToken,
