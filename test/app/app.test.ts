@@ -259,3 +259,41 @@ describe('the app', () => {
     expect(app.core.desk.book.pending()).toEqual([]);
   });
 });
+
+describe('two sessions of one app asking the same thing at the same moment', () => {
+  it('never crosses them: each answer runs only its own session call, in its own directory', async () => {
+    const { app, busDir } = await start({});
+    const options = { timeoutMs: 10_000, dir: busDir };
+    const command = { command: 'make deploy', description: 'deploy' };
+    // Each session has both halves: its PermissionRequest hook and its approval server's
+    // prompt-tool call (which knows only its working directory), all four sent at once.
+    const [hookA, toolA, hookB, toolB] = [
+      request(app.channels.request, { ...hookQuestion('', 'A'), input: command, cwd: '/work/a' }, options),
+      request(
+        app.channels.request,
+        { tool_name: 'Bash', input: command, tool_use_id: 'toolu_a', cwd: '/work/a' },
+        options,
+      ),
+      request(app.channels.request, { ...hookQuestion('', 'B'), input: command, cwd: '/work/b' }, options),
+      request(
+        app.channels.request,
+        { tool_name: 'Bash', input: command, tool_use_id: 'toolu_b', cwd: '/work/b' },
+        options,
+      ),
+    ];
+    await expect.poll(() => app.core.desk.book.all().map((item) => item.sources.length)).toEqual([2, 2]);
+    const items = app.core.desk.pending();
+    expect(items.map((item) => item.cwd).sort()).toEqual(['/work/a', '/work/b']);
+    const a = items.find((item) => item.cwd === '/work/a')!;
+    const b = items.find((item) => item.cwd === '/work/b')!;
+    expect(a.sessionId).toBe('A');
+    expect(b.sessionId).toBe('B');
+    app.core.desk.answer(a.id, { behavior: 'allow' }, 'page');
+    expect(await hookA).toMatchObject({ outcome: 'decided', behavior: 'allow' });
+    expect(await toolA).toMatchObject({ tool_use_id: 'toolu_a', behavior: 'allow' });
+    expect(b.decision).toBeUndefined();
+    app.core.desk.answer(b.id, { behavior: 'deny', message: 'not B' }, 'page');
+    expect(await hookB).toMatchObject({ outcome: 'decided', behavior: 'deny', message: 'not B' });
+    expect(await toolB).toMatchObject({ tool_use_id: 'toolu_b', behavior: 'deny' });
+  });
+});
