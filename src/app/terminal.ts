@@ -72,8 +72,9 @@ export function attachTerminal(core: Core, options: TerminalOptions): () => void
       );
   };
   const onFeed = (entry: FeedEntry) => {
+    const session = shortSession(entry.sessionId);
     write(
-      `[ccbell ${instance}] ${clock(entry.at)} ${entry.event} · ${entry.label}${entry.detail ? ` · ${entry.detail.slice(0, 80)}` : ''}\n`,
+      `[ccbell ${instance}] ${clock(entry.at)} ${entry.event} · ${entry.label}${session ? ` · ${session}` : ''}${entry.detail ? ` · ${entry.detail.slice(0, 80)}` : ''}\n`,
     );
   };
   const onAdded = (item: ApprovalItem) => {

@@ -1,7 +1,7 @@
 // The app's memory of what its sessions did: the sessions it serves and a feed of their events,
 // each entry labelled so that "which one needs me?" has an answer at a glance.
 import type { EventName } from '../config/index.js';
-import { describeEvent, type HookInput, shortSession } from '../events/index.js';
+import { describeEvent, type HookInput } from '../events/index.js';
 import { type SessionInfo, SessionTable } from './sessions.js';
 
 /** One entry of the event feed: what a session did, when. */
@@ -11,7 +11,7 @@ export interface FeedEntry {
   instance: string;
   event: string;
   sessionId?: string;
-  /** Project and branch, then the short session id: `api (main) · a2253762`. */
+  /** Project and branch: `api (main)` (the session id is `sessionId`). */
   label: string;
   /** What happened, as a notification would say it (the tool and command for a request). */
   detail?: string;
@@ -45,7 +45,7 @@ export class EventFeed {
       at: Date.now(),
       instance,
       event,
-      label: labelOf(session?.label, sessionId),
+      label: session?.label ?? 'unknown session',
       ...(sessionId ? { sessionId } : {}),
       ...(detail ? { detail: detail.slice(0, DETAIL_LENGTH) } : {}),
     };
@@ -65,10 +65,4 @@ export class EventFeed {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-}
-
-function labelOf(place: string | undefined, sessionId: string | undefined): string {
-  const session = shortSession(sessionId);
-  if (!place) return session ? `unknown session · ${session}` : 'unknown session';
-  return session ? `${place} · ${session}` : place;
 }

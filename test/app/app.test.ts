@@ -191,7 +191,7 @@ describe('the app', () => {
     expect(app.core.feed.list()[0]).toMatchObject({
       event: 'stop',
       sessionId: 'S',
-      label: 'alpha · S',
+      label: 'alpha',
       instance: 'work',
     });
     expect(

@@ -173,7 +173,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       ...(base.decision && updated
         ? { decision: { ...base.decision, updatedInput: showable(updated) } }
         : {}),
-      label: session?.label ?? (item.cwd ? item.cwd.split('/').pop() || item.cwd : 'unknown session'),
+      label: session?.label ?? base.place ?? 'unknown session',
     };
   };
   const snapshot = (): Snapshot => ({
