@@ -122,6 +122,7 @@ describe('ccbell service install (Linux, no user systemd)', () => {
     const up = await sandbox.run(['service', 'status', '--instance', 'work']);
     expect(up.stdout).toMatch(new RegExp(`app: running \\(pid \\d+\\) on port ${port}`));
     expect(up.stdout).toContain('sounds: from the app (http hooks)');
+    expect(up.stdout).toMatch(new RegExp(`page: http://127\\.0\\.0\\.1:${port}/\\?token=\\S{32,}`));
     // systemctl is still not usable here, but the app runs, is wired and answers: all is well.
     expect(up.code).toBe(0);
   });
@@ -193,9 +194,12 @@ describe('ccbell service with a working systemctl --user (a fake that records it
       settingsPath(),
       `${JSON.stringify({ model: 'opus', env: { EDITOR: 'vim' }, hooks: { Stop: [{ hooks: [{ type: 'command', command: 'say done' }] }] } }, null, 2)}\n`,
     );
+    chmodSync(settingsPath(), 0o644);
     const env = fakeSystemctl();
     const install = await sandbox.run(['service', 'install', '--instance', 'work'], { env });
     expect(install.code).toBe(0);
+    // The person's settings were readable by all; now that they hold the token, they are private.
+    expect(statSync(settingsPath()).mode & 0o777).toBe(0o600);
     expect(install.stdout).toContain('started it with systemctl --user');
     expect(toolCalls()).toEqual([
       'systemctl --user is-enabled ccbell-work.service',

@@ -312,6 +312,9 @@ function status(service: Service): number {
       ? `  app: running (pid ${found.app.pid})${appPort ? ` on port ${appPort}` : ''}`
       : '  app: not running',
   );
+  // The page's address with its token, as the app prints it when run by hand: under a service
+  // nothing else shows it to the person.
+  if (found.app?.url) lines.push(`  page: ${found.app.url}`);
   lines.push(
     found.port
       ? `  port: ${found.port} ("appPort" in ${instance.config_path})`
