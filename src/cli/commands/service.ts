@@ -217,7 +217,7 @@ async function install(service: Service): Promise<number> {
 
 /** What install and status say about sounds: they come from the app alone (docs/service.md). */
 const SOUNDS_NOTE = (name: string) =>
-  `Sounds and approvals now come from the app: while it is down, no ccbell sound plays and Claude Code reports each hook as failed; "ccbell service status --instance ${name}" says why.`;
+  `Sounds and approvals now come from the app: while it is down, no ccbell sound plays and Claude Code reports its hooks as failed; "ccbell service status --instance ${name}" says why.`;
 
 async function uninstall(service: Service): Promise<number> {
   const { context, instance, platform, unitPath, manager } = service;
