@@ -38,6 +38,12 @@ const SECTIONS = [
   { id: 'hook', title: 'Hook handler wall time', file: 'hook.mjs', run: 'benchHook' },
   { id: 'approval', title: 'Approval round trip (machine only)', file: 'approval.mjs', run: 'benchApproval' },
   { id: 'http-hook', title: 'HTTP hook', file: 'http-hook.mjs', run: 'benchHttpHook' },
+  {
+    id: 'service-hook',
+    title: 'Stop as `service install` wires it',
+    file: 'service-hook.mjs',
+    run: 'benchServiceHook',
+  },
 ];
 
 function parseArgs(argv) {

@@ -52,10 +52,15 @@ export function readSettings(path: string): SettingsFile {
 }
 
 /**
- * Writes settings atomically, keeping the previous file as `<path>.ccbell-backup` and its mode.
+ * Writes settings atomically, keeping the previous file as `<path>.ccbell-backup` and its mode
+ * (`privateMode`: without any group or other access, for settings that hold a secret).
  * Returns the backup's path when there was a file to back up.
  */
-export function writeSettings(file: SettingsFile, settings: SettingsFile['settings']): string | undefined {
+export function writeSettings(
+  file: SettingsFile,
+  settings: SettingsFile['settings'],
+  options: { privateMode?: boolean } = {},
+): string | undefined {
   mkdirSync(dirname(file.path), { recursive: true, mode: 0o700 });
   let backup: string | undefined;
   let mode = 0o600;
@@ -64,6 +69,7 @@ export function writeSettings(file: SettingsFile, settings: SettingsFile['settin
     copyFileSync(file.path, backup);
     mode = statSync(file.path).mode & 0o777;
   }
+  if (options.privateMode) mode &= 0o700;
   writeFileAtomic(file.path, `${JSON.stringify(settings, null, 2)}\n`, { mode, durable: true });
   return backup;
 }

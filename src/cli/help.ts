@@ -22,6 +22,9 @@ Wiring and checks:
   ccbell setup [--instance NAME] [--approvals] [--print] [--remove]
   ccbell doctor [--instance NAME] [--json]
 
+Run at login (the app as a systemd user unit or a launchd agent, hooks wired to it over http):
+  ccbell service install|uninstall|status [--instance NAME]
+
 Approvals:
   ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [-- claude ARGS…]
   ccbell pending [--instance NAME] [--json]

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   instance: async () => (await import('./commands/instance.js')).runInstance,
   setup: async () => (await import('./commands/setup.js')).runSetup,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
+  service: async () => (await import('./commands/service.js')).runService,
   app: async () => (await import('./commands/app.js')).runApp,
   'approval-server': async () => (await import('./commands/approval-server.js')).runApprovalServerCommand,
   'mcp-config': async () => (await import('./commands/mcp-config.js')).runMcpConfig,

@@ -1,3 +1,4 @@
+export { setConfigField } from './edit.js';
 export { describeProblems, type LoadedConfig, loadConfig } from './load.js';
 export { resolveEvent } from './profiles.js';
 export { isQuietTime, parseClock } from './quiet-hours.js';
