@@ -9,10 +9,9 @@ import { makeToken } from '../../app/web/security.js';
 import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
 import type { Core } from '../../core/index.js';
-import { UsageError } from '../../errors.js';
 import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
 import { ruleProblem } from '../../rules/index.js';
-import { type ParsedArgs, stringFlag } from '../args.js';
+import { type ParsedArgs, portFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 import { openInstance } from '../instance-context.js';
 
@@ -161,12 +160,7 @@ function summaryOf(core: Core, instance: string, logPath: string): string {
 }
 
 function portOf(args: ParsedArgs, configured: number | undefined): number {
-  const flag = stringFlag(args, 'port');
-  if (flag === undefined) return configured ?? 0;
-  const port = Number(flag);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a port number (got ${JSON.stringify(flag)})`);
-  return port;
+  return portFlag(args, { allowAny: true }) ?? configured ?? 0;
 }
 
 /** Opens the page where there is a desktop to show it; quietly does nothing elsewhere. */
