@@ -13,6 +13,7 @@ export {
   installedEvents,
   type MatcherGroup,
   mergeHooks,
+  onlyInstanceHooks,
   shellQuote,
   withoutInstanceHooks,
 } from './hooks.js';

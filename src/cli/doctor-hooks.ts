@@ -40,17 +40,12 @@ function listEvents(hooks: WiredHook[]): string {
  * Notification's type ("Notification (idle_prompt)"). Two hooks with one trigger both run.
  */
 function triggersOf(hook: WiredHook): string[] {
+  const any = hook.matcher === undefined || hook.matcher === '' || hook.matcher === '*';
   return HOOK_SOURCES.filter(
-    (source) => source.hookEvent === hook.hookEvent && hook.events.includes(source.event),
-  ).map((source) =>
-    source.matcher &&
-    (hook.matcher === undefined ||
-      hook.matcher === '' ||
-      hook.matcher === '*' ||
-      hook.matcher.split('|').includes(source.matcher))
-      ? `${source.hookEvent} (${source.matcher})`
-      : source.hookEvent,
-  );
+    (source) =>
+      source.hookEvent === hook.hookEvent &&
+      (source.matcher === undefined || any || hook.matcher!.split('|').includes(source.matcher)),
+  ).map((source) => (source.matcher ? `${source.hookEvent} (${source.matcher})` : source.hookEvent));
 }
 
 /** Where a hook comes from, as a person reads it. */

@@ -1,3 +1,4 @@
+export { type ConfigEdit, readConfigForEdit, writeConfigField } from './edit.js';
 export { describeProblems, type LoadedConfig, loadConfig } from './load.js';
 export { FIXED_PORT_MIN, PORT_MAX, parsePortText, portProblem } from './port.js';
 export { resolveEvent } from './profiles.js';

@@ -172,7 +172,7 @@ describe('ccbell setup', () => {
 
   it('with --http and no fixed port says how to set one', async () => {
     const h = home();
-    await expect(h.setup('--http')).rejects.toThrow(/set "appPort" in .*ccbell\.config\.json or pass --port/);
+    await expect(h.setup('--http')).rejects.toThrow(/pass --port N \(1024-65535; it is recorded as "appPort" in .*ccbell\.config\.json\)/);
     expect(existsSync(h.path)).toBe(false);
   });
 

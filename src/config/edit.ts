@@ -1,0 +1,55 @@
+import { statSync } from 'node:fs';
+import { ConfigError } from '../errors.js';
+import { RefusedFileError, readRegularFile } from '../fs/index.js';
+import { writeFileAtomic } from '../state/index.js';
+
+/** A config file read for one change: its fields as written, or none when there is no file. */
+export interface ConfigEdit {
+  path: string;
+  exists: boolean;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Reads a config to change one field of it. A broken file (not JSON, not an object, a FIFO) is
+ * a ConfigError naming it, thrown before anything is written anywhere: it is never rewritten.
+ */
+export function readConfigForEdit(path: string): ConfigEdit {
+  let text: string;
+  try {
+    text = readRegularFile(path, { maxBytes: 1024 * 1024 }).text;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, exists: false, fields: {} };
+    const problem = error instanceof RefusedFileError ? error.problem : 'cannot be read';
+    throw new ConfigError(path, '', `${problem}; ccbell will not change it`, { cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(
+      path,
+      '',
+      `is not valid JSON (${(error as Error).message}); fix it, ccbell will not touch it`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ConfigError(path, '', 'must hold a JSON object; ccbell will not touch it');
+  return { path, exists: true, fields: value as Record<string, unknown> };
+}
+
+/**
+ * Sets one top-level field and writes the file atomically, keeping every other field (in its
+ * order) and the file's mode. Returns false, writing nothing, when the field already has `value`.
+ */
+export function writeConfigField(edit: ConfigEdit, field: string, value: unknown): boolean {
+  if (Object.hasOwn(edit.fields, field) && edit.fields[field] === value) return false;
+  const next = { ...edit.fields };
+  Object.defineProperty(next, field, { value, enumerable: true, writable: true, configurable: true });
+  const mode = edit.exists ? statSync(edit.path).mode & 0o777 : 0o600;
+  writeFileAtomic(edit.path, `${JSON.stringify(next, null, 2)}\n`, { mode, durable: true });
+  return true;
+}
