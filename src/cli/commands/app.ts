@@ -24,6 +24,8 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
   const { env } = context;
   // Broken approval rules are reported now (as doctor names them) and left out.
   const { instance, loaded, logger } = openInstance(args, context, { checkRule: ruleProblem });
+  // A bad --port is refused before anything starts.
+  const port = portOf(args, loaded.config.appPort);
 
   const identity = createRuntimeIdentity();
   const record: AppRecord = {
@@ -62,7 +64,7 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
         );
         return httpHookResponse(app.core, input, signal);
       },
-      port: portOf(args, loaded.config.appPort),
+      port,
       pageToken: makeToken(),
       hookToken,
       assetsDir: join(context.packageRoot, 'dist', 'web'),
