@@ -16,7 +16,7 @@ describe('splitCommandLine', () => {
 
   it("fills in the plugin's root in double quotes, leaving other variables as written", () => {
     expect(
-      splitCommandLine('"${CLAUDE_PLUGIN_ROOT}/hooks/run.sh" stop $HOME', { CLAUDE_PLUGIN_ROOT: '/p q' }),
+      splitCommandLine(`"\${CLAUDE_PLUGIN_ROOT}/hooks/run.sh" stop $HOME`, { CLAUDE_PLUGIN_ROOT: '/p q' }),
     ).toEqual({
       words: ['/p q/hooks/run.sh', 'stop', '$HOME'],
     });
