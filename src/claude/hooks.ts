@@ -123,8 +123,8 @@ export function ccbellHooks(plan: HookPlan): HooksSection {
 function isOurs(entry: HookEntry, instance: string): boolean {
   const marker = hookMarker(instance);
   return (
-    (typeof entry.command === 'string' && entry.command.endsWith(marker)) ||
-    (typeof entry.url === 'string' && entry.url.includes(`ccbell_instance=${encodeURIComponent(instance)}`))
+    (typeof entry?.command === 'string' && entry.command.endsWith(marker)) ||
+    (typeof entry?.url === 'string' && entry.url.includes(`ccbell_instance=${encodeURIComponent(instance)}`))
   );
 }
 
@@ -145,6 +145,20 @@ export function withoutInstanceHooks(hooks: HooksSection, instance: string): Hoo
       )
       .filter((group) => !Array.isArray(group?.hooks) || group.hooks.length > 0);
     if (kept.length > 0) result[hookEvent] = kept;
+  }
+  return result;
+}
+
+/** Only this instance's ccbell hooks of `hooks`, in their groups: what `setup --remove` takes away. */
+export function onlyInstanceHooks(hooks: HooksSection, instance: string): HooksSection {
+  const result: HooksSection = Object.create(null);
+  for (const [hookEvent, groups] of Object.entries(hooks)) {
+    if (!Array.isArray(groups)) continue;
+    const ours = groups
+      .filter((group) => Array.isArray(group?.hooks))
+      .map((group) => ({ ...group, hooks: group.hooks.filter((e) => isOurs(e, instance)) }))
+      .filter((group) => group.hooks.length > 0);
+    if (ours.length > 0) result[hookEvent] = ours;
   }
   return result;
 }

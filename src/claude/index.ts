@@ -1,3 +1,4 @@
+export { splitCommandLine } from './command-line.js';
 export {
   addHook,
   ccbellHooks,
@@ -12,7 +13,19 @@ export {
   installedEvents,
   type MatcherGroup,
   mergeHooks,
+  onlyInstanceHooks,
   shellQuote,
   withoutInstanceHooks,
 } from './hooks.js';
+export { type HookRepair, type RepairOptions, repairHooks } from './repair.js';
 export { readSettings, type SettingsFile, userSettingsPath, writeSettings } from './settings.js';
+export { hookTokenEnv } from './token-env.js';
+export {
+  eachHook,
+  eventsFiredBy,
+  type HookOrigin,
+  markedInstance,
+  readWiring,
+  type WiredHook,
+  type Wiring,
+} from './wiring.js';

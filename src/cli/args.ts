@@ -1,3 +1,4 @@
+import { parsePortText, portProblem } from '../config/port.js';
 import { UsageError } from '../errors.js';
 
 /** Flags that take a value, and the boolean ones; anything else is a usage error. */
@@ -5,6 +6,7 @@ const VALUE_FLAGS = new Set(['instance', 'config', 'port', 'message', 'input']);
 const BOOLEAN_FLAGS = new Set([
   'json',
   'print',
+  'fix',
   'remove',
   'approvals',
   'http',
@@ -65,4 +67,17 @@ function splitOnce(text: string): [string, string | undefined] {
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The `--port` flag, checked as appPort is (one rule everywhere): a fixed port 1024-65535, and 0
+ * ("any free port") only where `allowAny` says so (`app --port`). Undefined when not given.
+ */
+export function portFlag(args: ParsedArgs, options: { allowAny?: boolean } = {}): number | undefined {
+  const text = stringFlag(args, 'port');
+  if (text === undefined) return undefined;
+  const port = parsePortText(text);
+  const problem = portProblem(port, options);
+  if (problem) throw new UsageError(`--port ${problem} (got ${JSON.stringify(text.slice(0, 20))})`);
+  return port;
 }

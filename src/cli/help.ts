@@ -18,18 +18,32 @@ Instances (config, state, cache, PID file and log kept apart):
   ccbell instance remove NAME
   The instance is --instance NAME, else $CCBELL_INSTANCE, else "default".
 
+  Removing an instance also removes its hooks from Claude Code's user settings; its files stay,
+  and creating it again uses the config it left.
+
 Wiring and checks:
-  ccbell setup [--instance NAME] [--approvals] [--print] [--remove]
-  ccbell doctor [--instance NAME] [--json]
+  ccbell setup [--instance NAME] [--approvals] [--print]
+      installs the instance's hooks in Claude Code's user settings (previous file kept as
+      settings.json.ccbell-backup); --print shows them and writes nothing
+  ccbell setup [--instance NAME] --http [--port N] [--print]
+      http hooks to the instance's app (no process per event); --port N (1024-65535) is
+      recorded as "appPort" in the instance's config, where the app will listen
+  ccbell setup [--instance NAME] --remove [--print]
+      removes them (also for an instance that no longer exists); --print shows what would go
+  ccbell doctor [--instance NAME] [--json] [--fix]
+      checks config, player, sounds and every ccbell hook Claude Code runs (user and project
+      settings, the plugin); --fix points stale hooks at this node and ccbell and removes hooks
+      of instances that no longer exist, keeping settings.json.ccbell-backup
 
 Run at login (the app as a systemd user unit or a launchd agent, hooks wired to it over http):
   ccbell service install|uninstall|status [--instance NAME]
 
 Approvals:
   ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [-- claude ARGS…]
+      --port N: 1024-65535, or 0 for any free port (default: appPort, else any)
   ccbell pending [--instance NAME] [--json]
   ccbell answer REQUEST_ID allow|deny [--message TEXT] [--always] [--input JSON|@FILE]
                [--instance NAME]
-  ccbell mcp-config [--instance NAME]
+  ccbell mcp-config [--instance NAME] [--json]
   ccbell approval-server                   (started by Claude Code through --mcp-config)
 `;

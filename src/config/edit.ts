@@ -4,42 +4,63 @@ import { ConfigError } from '../errors.js';
 import { RefusedFileError, readRegularFile } from '../fs/index.js';
 import { writeFileAtomic } from '../state/index.js';
 
+/** A config file read for one change: its fields as written, or none when there is no file. */
+export interface ConfigEdit {
+  path: string;
+  exists: boolean;
+  fields: Record<string, unknown>;
+}
+
 /**
- * Sets one top-level field of the config at `path`, keeping every other field as it is (and the
- * file's mode); a missing file becomes `{ key: value }`. A file that is not a JSON object is
- * refused with its path, never replaced. The write is atomic.
+ * Reads a config to change one field of it. A broken file (not JSON, not an object, a FIFO) is
+ * a ConfigError naming it, thrown before anything is written anywhere: it is never rewritten.
  */
-export function setConfigField(path: string, key: string, value: unknown): void {
-  let text: string | undefined;
-  let mode = 0o600;
+export function readConfigForEdit(path: string): ConfigEdit {
+  let text: string;
   try {
     text = readRegularFile(path, { maxBytes: 1024 * 1024 }).text;
-    mode = statSync(path).mode & 0o777;
   } catch (error) {
-    if (error instanceof RefusedFileError) throw new ConfigError(path, '', error.problem, { cause: error });
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new ConfigError(path, '', `cannot be read (${(error as Error).message})`, { cause: error });
-    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, exists: false, fields: {} };
+    const problem = error instanceof RefusedFileError ? error.problem : 'cannot be read';
+    throw new ConfigError(path, '', `${problem}; ccbell will not change it`, { cause: error });
   }
-  let config: Record<string, unknown> = {};
-  if (text !== undefined && text.trim() !== '') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      throw new ConfigError(
-        path,
-        '',
-        `is not valid JSON (${(error as Error).message}); fix it first, ccbell will not rewrite it`,
-        { cause: error },
-      );
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new ConfigError(path, '', 'must hold a JSON object; fix it first, ccbell will not rewrite it');
-    }
-    config = parsed as Record<string, unknown>;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(
+      path,
+      '',
+      `is not valid JSON (${(error as Error).message}); fix it, ccbell will not touch it`,
+      {
+        cause: error,
+      },
+    );
   }
-  if (JSON.stringify(config[key]) === JSON.stringify(value)) return;
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeFileAtomic(path, `${JSON.stringify({ ...config, [key]: value }, null, 2)}\n`, { mode, durable: true });
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ConfigError(path, '', 'must hold a JSON object; ccbell will not touch it');
+  return { path, exists: true, fields: value as Record<string, unknown> };
+}
+
+/**
+ * Sets one top-level field and writes the file atomically, keeping every other field (in its
+ * order) and the file's mode. Returns false, writing nothing, when the field already has `value`.
+ */
+export function writeConfigField(edit: ConfigEdit, field: string, value: unknown): boolean {
+  if (Object.hasOwn(edit.fields, field) && edit.fields[field] === value) return false;
+  const next = { ...edit.fields };
+  Object.defineProperty(next, field, { value, enumerable: true, writable: true, configurable: true });
+  const mode = edit.exists ? statSync(edit.path).mode & 0o777 : 0o600;
+  writeFileAtomic(edit.path, `${JSON.stringify(next, null, 2)}\n`, { mode, durable: true });
+  return true;
+}
+
+/**
+ * Sets one top-level field of the config at `path` in one step (read, check, write); a missing
+ * file becomes `{ field: value }` in a new private file. A broken file is refused, never replaced.
+ */
+export function setConfigField(path: string, field: string, value: unknown): boolean {
+  const edit = readConfigForEdit(path);
+  if (!edit.exists) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  return writeConfigField(edit, field, value);
 }

@@ -1,5 +1,6 @@
-export { setConfigField } from './edit.js';
+export { type ConfigEdit, readConfigForEdit, setConfigField, writeConfigField } from './edit.js';
 export { describeProblems, type LoadedConfig, loadConfig } from './load.js';
+export { FIXED_PORT_MIN, PORT_MAX, parsePortText, portProblem } from './port.js';
 export { resolveEvent } from './profiles.js';
 export { isQuietTime, parseClock } from './quiet-hours.js';
 export {

@@ -1,4 +1,5 @@
 import { KNOWN_PLAYERS } from '../notify/players.js';
+import { portProblem } from './port.js';
 import { parseClock } from './quiet-hours.js';
 import {
   type Config,
@@ -281,13 +282,9 @@ export function validateConfig(
   }
   if (raw.appPort !== undefined) {
     const port = raw.appPort;
-    if (typeof port === 'number' && Number.isInteger(port) && port >= 1024 && port <= 65535)
-      config.appPort = port;
-    else
-      problems.push({
-        field: 'appPort',
-        problem: `must be a port number from 1024 to 65535 (got ${show(port)})`,
-      });
+    const problem = portProblem(port);
+    if (problem === undefined) config.appPort = port as number;
+    else problems.push({ field: 'appPort', problem: `${problem} (got ${show(port)})` });
   }
   return { config, problems };
 }

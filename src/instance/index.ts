@@ -1,4 +1,5 @@
 export {
+  type CreateOptions,
   copyInstance,
   createInstance,
   type InstanceStatus,

@@ -50,11 +50,23 @@ function readJsonConfig(path: string): string {
   return text;
 }
 
-/** Registers `name` and gives it a config: a copy of `fromConfig`, else of the default instance's. */
+export interface CreateOptions {
+  /**
+   * A config already at the new instance's path (left by an earlier instance of that name, whose
+   * files `remove` keeps) is kept and used, not refused. Only without `fromConfig`.
+   */
+  reuseConfig?: boolean;
+}
+
+/**
+ * Registers `name` and gives it a config: a copy of `fromConfig`, else of the default instance's;
+ * with `reuseConfig`, the config already at its path when there is one.
+ */
 export function createInstance(
   name: string,
   fromConfig?: string,
   env: NodeJS.ProcessEnv = process.env,
+  options: CreateOptions = {},
 ): InstanceConfig {
   assertInstanceName(name);
   if (name === DEFAULT_INSTANCE) throw new UsageError('the "default" instance always exists');
@@ -65,15 +77,19 @@ export function createInstance(
       ? readJsonConfig(source)
       : `${JSON.stringify(defaultConfig(), null, 2)}\n`;
   const instance = defaultInstancePaths(name, dir);
+  const reuse = options.reuseConfig === true && !fromConfig;
   mkdirSync(dirname(instance.config_path), { recursive: true, mode: 0o700 });
   updateRegistry(
     dir,
     (file) => {
       if (file.registry.has(name)) throw new UsageError(`instance "${name}" already exists`);
       if (existsSync(instance.config_path)) {
-        throw new UsageError(`${instance.config_path} already exists; remove it or pick another name`);
-      }
-      writeFileAtomic(instance.config_path, text, { durable: true });
+        if (!reuse) {
+          throw new UsageError(
+            `${instance.config_path} already exists; ${fromConfig ? `run "ccbell instance create ${name}" without --config to use it again, ` : ''}remove it or pick another name`,
+          );
+        }
+      } else writeFileAtomic(instance.config_path, text, { durable: true });
       file.set(name, { ...instance });
     },
     env,

@@ -197,3 +197,65 @@ describe('mistakes', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('remove and create again: the hooks and the config', () => {
+  let box: Sandbox;
+  beforeAll(() => {
+    box = makeSandbox();
+  });
+  afterAll(() => box.cleanup());
+  const settings = () => join(box.claudeDir, 'settings.json');
+
+  it("remove takes the instance's hooks out of the user settings, with a backup, and leaves the others", async () => {
+    await box.run(['setup']);
+    await box.run(['instance', 'create', 'gone']);
+    await box.run(['setup', '--instance', 'gone']);
+    const before = readFileSync(settings(), 'utf8');
+    const run = await box.run(['instance', 'remove', 'gone']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(
+      `removed instance "gone" from the registry; its files are kept (${join(box.claudeDir, 'ccbell-gone.config.json')})\n` +
+        `removed its ccbell hooks from ${settings()} (previous file kept as ${settings()}.ccbell-backup)\n`,
+    );
+    const text = readFileSync(settings(), 'utf8');
+    expect(text).not.toContain('#ccbell:gone');
+    expect(text).toContain('#ccbell:default');
+    expect(readFileSync(`${settings()}.ccbell-backup`, 'utf8')).toBe(before);
+    const doctor = await box.run(['doctor']);
+    expect(doctor.code).toBe(0);
+  });
+
+  it('create again uses the config the removed instance left, and says so', async () => {
+    const config = join(box.claudeDir, 'ccbell-gone.config.json');
+    writeFileSync(config, '{"events": {"stop": {"volume": 0.2}}}');
+    const run = await box.run(['instance', 'create', 'gone']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(
+      `created instance "gone" with the config already at ${config} (left by an earlier "gone"; to start from the defaults, remove that file first)\n`,
+    );
+    expect(readFileSync(config, 'utf8')).toBe('{"events": {"stop": {"volume": 0.2}}}');
+  });
+
+  it('create --config refuses to replace a config left behind, and says how to reuse it', async () => {
+    await box.run(['instance', 'remove', 'gone']);
+    const other = box.write('other.json', '{}');
+    const run = await box.run(['instance', 'create', 'gone', '--config', other]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `ccbell: ${join(box.claudeDir, 'ccbell-gone.config.json')} already exists; run "ccbell instance create gone" without --config to use it again, remove it or pick another name\n`,
+    );
+  });
+
+  it('remove refuses, changing nothing, while the user settings are broken', async () => {
+    await box.run(['instance', 'create', 'gone']);
+    writeFileSync(settings(), '{"hooks": ');
+    const run = await box.run(['instance', 'remove', 'gone']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^ccbell: instance "gone" not removed: .*settings\.json: is not valid JSON .*; its hooks there must go with it, so fix the file first/,
+    );
+    expect(readFileSync(settings(), 'utf8')).toBe('{"hooks": ');
+    const list = JSON.parse((await box.run(['instance', 'list', '--json'])).stdout) as { name: string }[];
+    expect(list.map((i) => i.name)).toContain('gone');
+  });
+});

@@ -172,8 +172,88 @@ describe('ccbell setup', () => {
 
   it('with --http and no fixed port says how to set one', async () => {
     const h = home();
-    await expect(h.setup('--http')).rejects.toThrow(/set "appPort" in .*ccbell\.config\.json or pass --port/);
+    await expect(h.setup('--http')).rejects.toThrow(
+      /pass --port N \(1024-65535; it is recorded as "appPort" in .*ccbell\.config\.json\)/,
+    );
     expect(existsSync(h.path)).toBe(false);
+  });
+
+  it('with --http --port records the port as appPort, keeping every other config field', async () => {
+    const h = home();
+    const config = join(h.dir, 'ccbell.config.json');
+    writeFileSync(config, '{"events": {"stop": {"volume": 0.3}}, "appPort": 47000, "x-note": "mine"}');
+    const { out } = await h.setup('--http', '--port', '47811');
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({
+      events: { stop: { volume: 0.3 } },
+      appPort: 47811,
+      'x-note': 'mine',
+    });
+    expect(out).toContain(`recorded appPort 47811 in ${config} (was 47000)`);
+    // Without --port, the recorded one is used.
+    await h.setup('--http');
+    expect(h.json().hooks.Stop.at(-1).hooks[0].url).toBe(
+      'http://127.0.0.1:47811/hooks?ccbell_instance=default',
+    );
+  });
+
+  it('with --http --port creates the config when there is none', async () => {
+    const h = home();
+    await h.setup('--http', '--port', '47812');
+    expect(JSON.parse(readFileSync(join(h.dir, 'ccbell.config.json'), 'utf8'))).toEqual({ appPort: 47812 });
+  });
+
+  it('with --http --port refuses a broken config and writes nothing', async () => {
+    const h = home(FOREIGN);
+    const before = h.text();
+    const config = join(h.dir, 'ccbell.config.json');
+    writeFileSync(config, '{"appPort": ');
+    await expect(h.setup('--http', '--port', '47813')).rejects.toThrow(
+      /ccbell\.config\.json: is not valid JSON/,
+    );
+    expect(readFileSync(config, 'utf8')).toBe('{"appPort": ');
+    expect(h.text()).toBe(before);
+  });
+
+  it.each(['80', '0', '65536', '47x'])('refuses --port %s with the one port rule', async (port) => {
+    const h = home();
+    await expect(h.setup('--http', '--port', port)).rejects.toThrow(
+      `--port must be a port number from 1024 to 65535 (got "${port}")`,
+    );
+    expect(existsSync(h.path)).toBe(false);
+  });
+
+  it('--remove works for an instance that no longer exists', async () => {
+    const h = home(FOREIGN);
+    writeFileSync(join(h.dir, 'ccbell-instances.json'), '{"gone": {}}');
+    await h.setup('--instance', 'gone');
+    writeFileSync(join(h.dir, 'ccbell-instances.json'), '{}');
+    const { code, out } = await h.setup('--remove', '--instance', 'gone');
+    expect(code).toBe(0);
+    expect(out).toContain('removed the ccbell hooks of "gone"');
+    expect(h.json()).toEqual(FOREIGN);
+  });
+
+  it('--print --remove prints what would be removed and writes nothing', async () => {
+    const h = home(FOREIGN);
+    await h.setup();
+    const before = h.text();
+    const { out } = await h.setup('--remove', '--print');
+    const printed = JSON.parse(out);
+    expect(printed.file).toBe(h.path);
+    expect(installedEvents(printed.remove, 'default')).toEqual(new Set(EVENT_NAMES));
+    expect(printed.remove.Stop).toEqual([h.json().hooks.Stop[1]]); // not the foreign one
+    expect(h.text()).toBe(before);
+  });
+
+  it('gives my-work and my_work different token variables', async () => {
+    const h = home();
+    writeFileSync(join(h.dir, 'ccbell-instances.json'), '{"my-work": {}, "my_work": {}}');
+    await h.setup('--instance', 'my_work', '--http', '--port', '47821');
+    await h.setup('--instance', 'my-work', '--http', '--port', '47822');
+    const vars = h
+      .json()
+      .hooks.Stop.map((g: { hooks: { allowedEnvVars: string[] }[] }) => g.hooks[0]!.allowedEnvVars[0]);
+    expect(vars).toEqual(['CCBELL_HOOK_TOKEN_MY_WORK', 'CCBELL_HOOK_TOKEN_MY__2DWORK']);
   });
 
   it.each([
@@ -207,6 +287,14 @@ describe('ccbell setup through the built CLI', () => {
       `${process.execPath} ${cliPath} --instance default stop #ccbell:default`,
     );
     expect(existsSync(join(sandbox.claudeDir, 'settings.json'))).toBe(false);
+  });
+
+  it('app --port takes 0 (any free port) but not a port below 1024, as setup and appPort', async () => {
+    const run = await sandbox.run(['app', '--port', '80', '--no-open']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'ccbell: --port must be a port number from 1024 to 65535 (or 0: any free port) (got "80")\n',
+    );
   });
 
   it('refuses a broken settings.json with one line naming it, exit 1, file untouched', async () => {

@@ -9,10 +9,9 @@ import { makeToken } from '../../app/web/security.js';
 import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
 import type { Core } from '../../core/index.js';
-import { UsageError } from '../../errors.js';
 import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
 import { ruleProblem } from '../../rules/index.js';
-import { type ParsedArgs, stringFlag } from '../args.js';
+import { type ParsedArgs, portFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 import { openInstance } from '../instance-context.js';
 
@@ -25,6 +24,8 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
   const { env } = context;
   // Broken approval rules are reported now (as doctor names them) and left out.
   const { instance, loaded, logger } = openInstance(args, context, { checkRule: ruleProblem });
+  // A bad --port is refused before anything starts.
+  const port = portOf(args, loaded.config.appPort);
 
   const identity = createRuntimeIdentity();
   const record: AppRecord = {
@@ -63,7 +64,7 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
         );
         return httpHookResponse(app.core, input, signal);
       },
-      port: portOf(args, loaded.config.appPort),
+      port,
       pageToken: makeToken(),
       hookToken,
       assetsDir: join(context.packageRoot, 'dist', 'web'),
@@ -161,12 +162,7 @@ function summaryOf(core: Core, instance: string, logPath: string): string {
 }
 
 function portOf(args: ParsedArgs, configured: number | undefined): number {
-  const flag = stringFlag(args, 'port');
-  if (flag === undefined) return configured ?? 0;
-  const port = Number(flag);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a port number (got ${JSON.stringify(flag)})`);
-  return port;
+  return portFlag(args, { allowAny: true }) ?? configured ?? 0;
 }
 
 /** Opens the page where there is a desktop to show it; quietly does nothing elsewhere. */

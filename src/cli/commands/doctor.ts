@@ -1,23 +1,25 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { installedEvents, readSettings, userSettingsPath } from '../../claude/index.js';
-import { EVENT_NAMES, loadConfig, resolveEvent } from '../../config/index.js';
+import { readWiring } from '../../claude/index.js';
+import { type Config, EVENT_NAMES, loadConfig, resolveEvent } from '../../config/index.js';
 import { messageOf } from '../../errors.js';
 import { fileTypeProblem } from '../../fs/index.js';
-import { claudeConfigDir, readRunningApp, registryPath } from '../../instance/index.js';
+import {
+  claudeConfigDir,
+  defaultInstancePaths,
+  type InstanceConfig,
+  readRegistry,
+  readRunningApp,
+  registryPath,
+  resolveInstance,
+} from '../../instance/index.js';
 import { findPlayer, resolveSound } from '../../notify/index.js';
 import { ruleProblem } from '../../rules/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
+import { fixHooks } from '../doctor-fix.js';
+import { describeOrigin, type Finding, hookFindings, type InstanceLookup } from '../doctor-hooks.js';
 import { selectedInstance } from '../instance-context.js';
-
-/** One check's result: what was found and, when it is not fine, what to do about it. */
-interface Finding {
-  ok: boolean;
-  warn?: boolean;
-  what: string;
-  fix?: string;
-}
 
 /**
  * A finding for each of the instance's files that is there but is not a regular file (a FIFO, a
@@ -39,11 +41,59 @@ function fileTypeFindings(
   });
 }
 
-/** `ccbell doctor [--instance NAME] [--json]`: checks everything a working setup needs. */
+/** Which instances exist; with a broken registry (reported on its own) every name counts as one. */
+export function instanceLookup(env: NodeJS.ProcessEnv): InstanceLookup {
+  let registryReadable = true;
+  try {
+    readRegistry(claudeConfigDir(env), env);
+  } catch {
+    registryReadable = false;
+  }
+  return {
+    find(name: string): InstanceConfig | undefined {
+      try {
+        return resolveInstance(name, env);
+      } catch {
+        return registryReadable ? undefined : defaultInstancePaths(name, claudeConfigDir(env));
+      }
+    },
+  };
+}
+
+/**
+ * The hooks Claude Code will run, checked (doctor-hooks.ts), and whether the selected instance
+ * has one for every event its config enables, from setup or from the plugin.
+ */
+function wiringFindings(context: CliContext, name: string, config: Config): Finding[] {
+  const { env } = context;
+  const claudeDir = claudeConfigDir(env);
+  const wiring = readWiring({ claudeDir, cwd: process.cwd(), env });
+  const current = { nodePath: process.execPath, cliPath: context.cliPath };
+  const findings = hookFindings(wiring, instanceLookup(env), current, env);
+  const ours = wiring.hooks.filter((hook) => hook.instance === name);
+  const installed = new Set(ours.flatMap((hook) => hook.events));
+  const missing = EVENT_NAMES.filter((event) => resolveEvent(config, event).enabled && !installed.has(event));
+  const origins = [...new Set(ours.map((hook) => describeOrigin(hook.origin)))];
+  const userPath = join(claudeDir, 'settings.json');
+  if (missing.length === 0)
+    findings.unshift({ ok: true, what: `hooks of "${name}" installed: ${origins.join(', ')}` });
+  else
+    findings.unshift({
+      ok: false,
+      warn: installed.size > 0,
+      what: `no ccbell hook of "${name}" for ${missing.join(', ')} in ${origins.length > 0 ? origins.join(', ') : `${userPath} or a ccbell plugin`}`,
+      fix: `run "ccbell setup --instance ${name}" (or install the plugin)`,
+    });
+  return findings;
+}
+
+/** `ccbell doctor [--instance NAME] [--json] [--fix]`: checks everything a working setup needs. */
 export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<number> {
   const { env } = context;
   const instance = selectedInstance(args, context);
   const findings: Finding[] = [];
+  // Repairs first, so that what follows is the state they leave.
+  const fixed = args.flags.fix ? fixHooks(context, instanceLookup(env)) : [];
   const configPath = stringFlag(args, 'config') ?? instance.config_path;
   // Approval rules are parsed too, as the app parses them, so a broken one is named here.
   const loaded = loadConfig(configPath, { checkRule: ruleProblem });
@@ -91,23 +141,7 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
       });
     }
   }
-  try {
-    const settingsFile = readSettings(userSettingsPath(claudeConfigDir(env)));
-    const installed = installedEvents(settingsFile.settings.hooks ?? {}, instance.name);
-    const missing = EVENT_NAMES.filter(
-      (event) => resolveEvent(config, event).enabled && !installed.has(event),
-    );
-    if (missing.length === 0) findings.push({ ok: true, what: `hooks installed in ${settingsFile.path}` });
-    else
-      findings.push({
-        ok: false,
-        warn: installed.size > 0,
-        what: `no ccbell hook of "${instance.name}" for ${missing.join(', ')} in ${settingsFile.path}`,
-        fix: `run "ccbell setup --instance ${instance.name}" (or use the plugin)`,
-      });
-  } catch (error) {
-    findings.push({ ok: false, what: messageOf(error), fix: 'fix Claude Code settings file first' });
-  }
+  findings.push(...wiringFindings(context, instance.name, config));
   if (!existsSync(context.cliPath)) {
     findings.push({
       ok: false,
@@ -129,12 +163,24 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
     what: app ? `app running: pid ${app.pid}, id ${app.runtimeId}` : 'no app running (optional)',
   });
 
+  if (args.flags.fix) {
+    const left = findings.filter((f) => !f.ok).length;
+    findings.unshift(...fixed);
+    if (fixed.length === 0) findings.unshift({ ok: true, what: 'doctor --fix: nothing it can fix' });
+    if (left > 0)
+      findings.push({
+        ok: false,
+        warn: true,
+        what: `doctor --fix left ${left} finding${left === 1 ? '' : 's'} above as they are: it only points ccbell hooks at the current node and CLI, and removes hooks of instances that no longer exist, in the user's and the project's local settings`,
+        fix: 'follow the advice under each',
+      });
+  }
   if (args.flags.json) context.stdout(`${JSON.stringify({ instance: instance.name, findings }, null, 2)}\n`);
   else {
     context.stdout(`ccbell doctor: instance "${instance.name}"\n`);
     for (const f of findings) {
       context.stdout(
-        `${f.ok ? '  ok   ' : f.warn ? '  warn ' : '  FAIL '}${f.what}\n${f.fix ? `         → ${f.fix}\n` : ''}`,
+        `${f.fixed ? ' fixed ' : f.ok ? '  ok   ' : f.warn ? '  warn ' : '  FAIL '}${f.what}\n${f.fix ? `         → ${f.fix}\n` : ''}`,
       );
     }
   }

@@ -1,8 +1,18 @@
-import { loadConfig } from '../../config/index.js';
-import { UsageError } from '../../errors.js';
+import { existsSync } from 'node:fs';
 import {
+  readSettings,
+  type SettingsFile,
+  userSettingsPath,
+  withoutInstanceHooks,
+  writeSettings,
+} from '../../claude/index.js';
+import { loadConfig } from '../../config/index.js';
+import { messageOf, UsageError } from '../../errors.js';
+import {
+  claudeConfigDir,
   copyInstance,
   createInstance,
+  defaultInstancePaths,
   type InstanceConfig,
   type InstanceStatus,
   instanceStatus,
@@ -51,6 +61,38 @@ function reportConfigProblems(instance: InstanceConfig, context: CliContext): vo
   );
 }
 
+function readSettingsForRemoval(name: string, env: NodeJS.ProcessEnv): SettingsFile {
+  try {
+    return readSettings(userSettingsPath(claudeConfigDir(env)));
+  } catch (error) {
+    throw new UsageError(
+      `instance "${name}" not removed: ${messageOf(error)}; its hooks there must go with it, so fix the file first (or remove it and run "ccbell setup --remove --instance ${name}" once it is fixed)`,
+      { cause: error },
+    );
+  }
+}
+
+/** Takes the removed instance's hooks out of the user's settings, with a backup. */
+function removeHooksOf(name: string, file: SettingsFile, context: CliContext): boolean {
+  const hooks = file.settings.hooks ?? {};
+  const nextHooks = withoutInstanceHooks(hooks, name);
+  const next = { ...file.settings, hooks: nextHooks };
+  if (Object.keys(nextHooks).length === 0) delete (next as { hooks?: unknown }).hooks;
+  if (JSON.stringify(next) === JSON.stringify(file.settings)) return true;
+  try {
+    const backup = writeSettings(file, next);
+    context.stdout(
+      `removed its ccbell hooks from ${file.path}${backup ? ` (previous file kept as ${backup})` : ''}\n`,
+    );
+    return true;
+  } catch (error) {
+    context.stderr(
+      `ccbell: could not remove the hooks of "${name}" from ${file.path} (${messageOf(error)}); run "ccbell setup --remove --instance ${name}"\n`,
+    );
+    return false;
+  }
+}
+
 function need(value: string | undefined, what: string): string {
   if (!value) throw new UsageError(`missing ${what}; ${USAGE}`);
   return value;
@@ -74,8 +116,16 @@ export async function runInstance(args: ParsedArgs, context: CliContext): Promis
       return 0;
     }
     case 'create': {
-      const created = createInstance(need(first, 'instance name'), stringFlag(args, 'config'), env);
-      stdout(`created instance "${created.name}" with config ${created.config_path}\n`);
+      const name = need(first, 'instance name');
+      const fromConfig = stringFlag(args, 'config');
+      // A config left by an earlier instance of this name (remove keeps files) is used again.
+      const left = !fromConfig && existsSync(defaultInstancePaths(name, claudeConfigDir(env)).config_path);
+      const created = createInstance(name, fromConfig, env, { reuseConfig: true });
+      stdout(
+        left
+          ? `created instance "${created.name}" with the config already at ${created.config_path} (left by an earlier "${created.name}"; to start from the defaults, remove that file first)\n`
+          : `created instance "${created.name}" with config ${created.config_path}\n`,
+      );
       reportConfigProblems(created, context);
       return 0;
     }
@@ -86,11 +136,15 @@ export async function runInstance(args: ParsedArgs, context: CliContext): Promis
       return 0;
     }
     case 'remove': {
-      const removed = removeInstance(need(first, 'instance name'), env);
+      const name = need(first, 'instance name');
+      // Its hooks go with it, else every session reports "unknown instance". The settings are
+      // read first: a broken file stops the removal before anything changed.
+      const settings = readSettingsForRemoval(name, env);
+      const removed = removeInstance(name, env);
       stdout(
         `removed instance "${removed.name}" from the registry; its files are kept (${removed.config_path})\n`,
       );
-      return 0;
+      return removeHooksOf(name, settings, context) ? 0 : 1;
     }
     default:
       throw new UsageError(action ? `unknown instance command "${action}"; ${USAGE}` : USAGE);
