@@ -38,6 +38,12 @@ export interface Wiring {
   /** ccbell plugins Claude Code loads here. */
   plugins: { key: string; root: string; hooksPath: string }[];
   unreadable: { path: string; problem: string }[];
+  /**
+   * The `env` blocks of those settings files, merged in Claude Code's order: Claude Code applies
+   * them to its own environment, so an http hook's token may come from there (as
+   * `ccbell service install` puts it) rather than from the shell.
+   */
+  settingsEnv: Record<string, string>;
 }
 
 /** The instance a settings hook belongs to, from `#ccbell:NAME` or `ccbell_instance=NAME`; else undefined. */
@@ -159,7 +165,13 @@ function pluginInstance(words: string[], env: NodeJS.ProcessEnv): string {
  */
 export function readWiring(options: { claudeDir: string; cwd: string; env: NodeJS.ProcessEnv }): Wiring {
   const { claudeDir, cwd, env } = options;
-  const wiring: Wiring = { hooks: [], files: [], plugins: [], unreadable: [] };
+  const wiring: Wiring = {
+    hooks: [],
+    files: [],
+    plugins: [],
+    unreadable: [],
+    settingsEnv: Object.create(null),
+  };
   const enabled: Record<string, unknown> = Object.create(null);
   const seen = new Set<string>();
   const sources: [HookOrigin['kind'], string][] = [
@@ -182,6 +194,10 @@ export function readWiring(options: { claudeDir: string; cwd: string; env: NodeJ
     }
     wiring.files.push({ kind, path });
     if (isObject(settings.enabledPlugins)) Object.assign(enabled, settings.enabledPlugins);
+    if (isObject(settings.env)) {
+      for (const [name, value] of Object.entries(settings.env))
+        if (typeof value === 'string') wiring.settingsEnv[name] = value;
+    }
     for (const { hookEvent, matcher, entry } of eachHook(settings.hooks ?? {})) {
       const instance = markedInstance(entry);
       if (instance === undefined) continue;

@@ -148,7 +148,12 @@ function tokenVariable(hook: WiredHook): string | undefined {
   return fromHeader ?? hook.entry.allowedEnvVars?.[0];
 }
 
-function httpFindings(hooks: WiredHook[], instance: InstanceConfig, env: NodeJS.ProcessEnv): Finding[] {
+function httpFindings(
+  hooks: WiredHook[],
+  instance: InstanceConfig,
+  env: NodeJS.ProcessEnv,
+  settingsEnv: Record<string, string>,
+): Finding[] {
   const http = hooks.filter((hook) => hook.entry.type === 'http' && typeof hook.entry.url === 'string');
   if (http.length === 0) return [];
   const { origin } = http[0]!;
@@ -178,7 +183,8 @@ function httpFindings(hooks: WiredHook[], instance: InstanceConfig, env: NodeJS.
     const variable = tokenVariable(same[0]!);
     if (!variable) continue;
     const token = readToken(instance);
-    const value = env[variable];
+    // Claude Code's settings `env` wins over the shell's (seen with 2.1.330).
+    const value = Object.hasOwn(settingsEnv, variable) ? settingsEnv[variable] : env[variable];
     const export_ = `add to your shell profile: export ${variable}="$(cat ${hookTokenPath(instance)})", then start Claude Code from a new shell`;
     if (!value) {
       findings.push({
@@ -267,7 +273,7 @@ export function hookFindings(
       findings.push(unknownInstance(group));
       continue;
     }
-    findings.push(...stalePaths(group, current), ...httpFindings(group, instance, env));
+    findings.push(...stalePaths(group, current), ...httpFindings(group, instance, env, wiring.settingsEnv));
   }
   findings.push(...duplicates(known));
   return findings;

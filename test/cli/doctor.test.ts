@@ -310,6 +310,15 @@ describe('ccbell doctor: the hooks Claude Code will run', () => {
           fix,
         },
       ]);
+      // The token in Claude Code's settings `env` (as `ccbell service install` puts it) counts,
+      // and wins over a stale one in the shell, as it does in Claude Code.
+      const settings = JSON.parse(readFileSync(settingsOf(sandbox), 'utf8'));
+      settings.env = { CCBELL_HOOK_TOKEN_DEFAULT: tokenOf(sandbox) };
+      writeFileSync(settingsOf(sandbox), JSON.stringify(settings));
+      const fromSettings = await doctor(sandbox, [], { CCBELL_HOOK_TOKEN_DEFAULT: 'stale-export' });
+      expect(
+        fromSettings.failed.filter((finding) => finding.what.includes('CCBELL_HOOK_TOKEN_DEFAULT')),
+      ).toEqual([]);
     });
   });
 
