@@ -23,6 +23,7 @@ describe('the repository as a Claude Code marketplace', () => {
 
 describe('plugin/', () => {
   it('has a manifest pointing at its hooks, at the package version', () => {
+    // The version is what `claude plugin update` compares: bump both together on release.
     const manifest = JSON.parse(read(new URL('.claude-plugin/plugin.json', plugin)));
     const pkg = JSON.parse(read(new URL('package.json', root)));
     expect(manifest.name).toBe('ccbell');

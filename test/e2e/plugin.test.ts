@@ -174,4 +174,42 @@ describe('the plugin installed from a git URL', () => {
     // From git, the hooks run the cache's copy.
     expect(await playedInOneSession()).toEqual([`record-player ${join(installed, 'sounds', 'stop.wav')}`]);
   });
+
+  it('updates to a new version with `marketplace update` and `plugin update`', async () => {
+    const before = await installPath();
+    const work = join(served, 'work');
+    await run('git', ['clone', '--quiet', join(served, 'ccbell.git'), work]);
+    const commitAndPush = async (message: string) => {
+      await run('git', ['-C', work, 'add', '-A']);
+      await run('git', [
+        '-C',
+        work,
+        '-c',
+        'user.name=t',
+        '-c',
+        'user.email=t@t',
+        'commit',
+        '--quiet',
+        '-m',
+        message,
+      ]);
+      await run('git', ['-C', work, 'push', '--quiet', 'origin', 'HEAD']);
+    };
+    await writeFile(join(work, 'plugin', 'hooks', 'NEW'), 'a change\n');
+    await commitAndPush('a change, same version');
+    expect(await claude(['plugin', 'marketplace', 'update', 'ccbell'])).toMatch(/Successfully updated/);
+    // The version in plugin.json is what counts, not the commit.
+    expect(await claude(['plugin', 'update', 'ccbell@ccbell'])).toMatch(/already at the latest version/);
+    expect(await installPath()).toBe(before);
+
+    const manifestFile = join(work, 'plugin', '.claude-plugin', 'plugin.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, version: '99.0.0' }));
+    await commitAndPush('a new version');
+    expect(await claude(['plugin', 'marketplace', 'update', 'ccbell'])).toMatch(/Successfully updated/);
+    expect(await claude(['plugin', 'update', 'ccbell@ccbell'])).toMatch(/updated from \S+ to 99\.0\.0/);
+    const after = await installPath();
+    expect(after).not.toBe(before);
+    expect(await readFile(join(after, 'hooks', 'NEW'), 'utf8')).toBe('a change\n');
+  });
 });
