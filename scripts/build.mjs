@@ -8,9 +8,12 @@
 //   required only when asked for. Each has its own copy of the code it shares with the others
 //   (src/errors.ts brands its classes so that main.ts still tells their kinds apart).
 // - dist/web/: the app's page (browser ES modules).
+// Then plugin/dist/ and plugin/sounds/: the Claude Code plugin's copy of the hook path
+// (scripts/plugin-payload.mjs).
 import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { makeSounds } from './make-sounds.mjs';
+import { writePluginPayload } from './plugin-payload.mjs';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
 await rm(outdir, { recursive: true, force: true });
@@ -119,3 +122,8 @@ await build({
 await copyFile('web/index.html', `${outdir}web/index.html`);
 await copyFile('web/app.css', `${outdir}web/app.css`);
 await makeSounds(new URL('../sounds/', import.meta.url).pathname);
+// The Claude Code plugin (plugin/, committed) carries its own copy of the hook path and sounds.
+await writePluginPayload(
+  new URL('../', import.meta.url).pathname,
+  new URL('../plugin/', import.meta.url).pathname,
+);

@@ -1,0 +1,2093 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+)), __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: !0 }), mod);
+
+// src/errors.ts
+function errorKind(error) {
+  if (typeof error != "object" || error === null) return;
+  let kind = error[KIND];
+  return kind === "usage" || kind === "environment" || kind === "config" ? kind : void 0;
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+var KIND, UsageError, EnvironmentError, ConfigError, init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    KIND = /* @__PURE__ */ Symbol.for("ccbell.errorKind"), UsageError = class extends Error {
+      name = "UsageError";
+    }, EnvironmentError = class extends Error {
+      name = "EnvironmentError";
+    }, ConfigError = class extends Error {
+      constructor(file, field, problem, options) {
+        super(`${file}: ${field ? `${field}: ` : ""}${problem}`, options);
+        this.file = file;
+        this.field = field;
+      }
+      file;
+      field;
+      name = "ConfigError";
+    };
+    Object.defineProperty(UsageError.prototype, KIND, { value: "usage" });
+    Object.defineProperty(EnvironmentError.prototype, KIND, { value: "environment" });
+    Object.defineProperty(ConfigError.prototype, KIND, { value: "config" });
+  }
+});
+
+// src/bus/naming.ts
+function channelHash(name) {
+  return (0, import_node_crypto.createHash)("sha256").update(name, "utf8").digest("hex").slice(0, HASH_HEX_LENGTH);
+}
+function parseSocketFileName(file) {
+  let match = FILE_PATTERN.exec(file);
+  if (match)
+    return { hash: match[1], pid: Number(match[2]), seq: Number(match[3]), ready: match[4] === "sock" };
+}
+var import_node_crypto, HASH_HEX_LENGTH, FILE_PATTERN, init_naming = __esm({
+  "src/bus/naming.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    init_errors();
+    HASH_HEX_LENGTH = 24;
+    FILE_PATTERN = /^([0-9a-f]{24})\.([1-9][0-9]{0,9})\.([0-9]{1,15})\.(sock|tmp)$/;
+  }
+});
+
+// src/bus/connect.ts
+function pidAlive(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function removeStale(path4) {
+  await (0, import_promises.unlink)(path4).catch(() => {
+  });
+}
+async function findObservers(dir, name) {
+  let entries;
+  try {
+    entries = await (0, import_promises.readdir)(dir);
+  } catch (error) {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  }
+  let prefix = `${channelHash(name)}.`, found = [];
+  for (let entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    let parsed = parseSocketFileName(entry);
+    if (!parsed) continue;
+    let path4 = (0, import_node_path11.join)(dir, entry);
+    parsed.ready ? found.push({ path: path4, pid: parsed.pid }) : pidAlive(parsed.pid) || await removeStale(path4);
+  }
+  return found;
+}
+function attempt(path4, timeoutMs) {
+  return new Promise((resolve3) => {
+    let done = !1, socket = (0, import_node_net.createConnection)({ path: path4 }), timer = setTimeout(() => {
+      done = !0, socket.destroy(), resolve3({ error: "timeout" });
+    }, timeoutMs);
+    socket.once("connect", () => {
+      done || (done = !0, clearTimeout(timer), resolve3({ socket }));
+    }), socket.on("error", (error) => {
+      socket.destroy(), !done && (done = !0, clearTimeout(timer), resolve3({ error }));
+    });
+  });
+}
+async function connectObservers(dir, name, timeoutMs = CONNECT_TIMEOUT_MS) {
+  let candidates = await findObservers(dir, name);
+  return (await Promise.all(candidates.map((candidate) => connectObserver(candidate, timeoutMs)))).filter((socket) => socket !== void 0);
+}
+async function connectObserver({ path: path4, pid }, timeoutMs = CONNECT_TIMEOUT_MS) {
+  let result = await attempt(path4, timeoutMs);
+  if ("socket" in result) return result.socket;
+  let code = result.error === "timeout" ? "timeout" : result.error.code;
+  (code === "ECONNREFUSED" || code === "ENOTSOCK" || code === "timeout" && !pidAlive(pid)) && await removeStale(path4);
+}
+var import_promises, import_node_net, import_node_path11, CONNECT_TIMEOUT_MS, init_connect = __esm({
+  "src/bus/connect.ts"() {
+    "use strict";
+    import_promises = require("node:fs/promises"), import_node_net = require("node:net"), import_node_path11 = require("node:path");
+    init_naming();
+    CONNECT_TIMEOUT_MS = 1e3;
+  }
+});
+
+// src/bus/errors.ts
+function shown(channel) {
+  let quoted = JSON.stringify(channel);
+  return quoted.length > 120 ? `${quoted.slice(0, 100)}\u2026" (${channel.length} chars)` : quoted;
+}
+var BusError, BusPayloadError, init_errors2 = __esm({
+  "src/bus/errors.ts"() {
+    "use strict";
+    init_errors();
+    BusError = class extends EnvironmentError {
+      constructor(channel, message, options) {
+        super(message, options);
+        this.channel = channel;
+      }
+      channel;
+      name = "BusError";
+    }, BusPayloadError = class extends BusError {
+      name = "BusPayloadError";
+      constructor(channel, problem, options) {
+        super(channel, `cannot send on channel ${shown(channel)}: ${problem}`, options);
+      }
+    };
+  }
+});
+
+// src/bus/frame.ts
+function encodeFrame(frame, maxFrameBytes = 1048576) {
+  let text3;
+  try {
+    text3 = JSON.stringify(frame);
+  } catch (error) {
+    throw new FrameError("malformed", `payload is not serialisable as JSON: ${error.message}`, {
+      cause: error
+    });
+  }
+  let bytes = Buffer.byteLength(text3);
+  if (bytes > maxFrameBytes)
+    throw new FrameError("too-large", `frame is ${bytes} bytes, over the cap of ${maxFrameBytes}`);
+  let buffer = Buffer.allocUnsafe(bytes + 1);
+  return buffer.write(text3, 0, "utf8"), buffer[bytes] = NEWLINE, buffer;
+}
+var FrameError, NEWLINE, init_frame = __esm({
+  "src/bus/frame.ts"() {
+    "use strict";
+    FrameError = class extends Error {
+      constructor(reason, message, options) {
+        super(message, options);
+        this.reason = reason;
+      }
+      reason;
+      name = "FrameError";
+    }, NEWLINE = 10;
+  }
+});
+
+// src/bus/cleanup.ts
+function unlinkAll() {
+  for (let path4 of live)
+    try {
+      (0, import_node_fs11.unlinkSync)(path4);
+    } catch {
+    }
+  live.clear();
+}
+function uninstall() {
+  if (installed) {
+    installed = !1, process.removeListener("exit", unlinkAll);
+    for (let signal of SIGNALS) process.removeListener(signal, onSignal);
+  }
+}
+var import_node_fs11, live, SIGNALS, MARK, onSignal, installed, init_cleanup = __esm({
+  "src/bus/cleanup.ts"() {
+    "use strict";
+    import_node_fs11 = require("node:fs"), live = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"], MARK = /* @__PURE__ */ Symbol.for("ccbell.bus.signalListener");
+    onSignal = (signal) => {
+      process.listeners(signal).filter((listener) => !listener[MARK]).length > 0 || (unlinkAll(), uninstall(), process.kill(process.pid, signal));
+    };
+    onSignal[MARK] = !0;
+    installed = !1;
+  }
+});
+
+// src/bus/directory.ts
+function busDirectoryPath(env, platform, uid) {
+  let override = env.CCBELL_BUS_DIR;
+  if (override) return (0, import_node_path12.resolve)(override);
+  let runtime = env.XDG_RUNTIME_DIR;
+  return platform !== "darwin" && runtime && (0, import_node_path12.isAbsolute)(runtime) ? (0, import_node_path12.join)(runtime, "ccbell") : `/tmp/ccbell-${uid}`;
+}
+function currentUid() {
+  let uid = process.getuid?.();
+  if (uid === void 0)
+    throw new EnvironmentError(`the ccbell bus needs Unix domain sockets, which ${process.platform} lacks`);
+  return uid;
+}
+function ensurePrivateDirectory(dir) {
+  let uid = currentUid(), createError;
+  try {
+    (0, import_node_fs12.mkdirSync)(dir, { recursive: !0, mode: 448 });
+  } catch (error) {
+    createError = error;
+  }
+  let stats;
+  try {
+    stats = (0, import_node_fs12.lstatSync)(dir);
+  } catch (error) {
+    throw new EnvironmentError(`cannot create the bus directory ${dir}: ${error.message}`, {
+      cause: createError ?? error
+    });
+  }
+  if (stats.isSymbolicLink())
+    throw new EnvironmentError(`bus directory ${dir} is a symbolic link; remove it so ccbell can create it`);
+  if (!stats.isDirectory())
+    throw new EnvironmentError(`bus directory ${dir} exists but is not a directory; remove it`);
+  if (stats.uid !== uid)
+    throw new EnvironmentError(
+      `bus directory ${dir} is owned by uid ${stats.uid}, not by this user (uid ${uid})`
+    );
+  let mode = stats.mode & 511;
+  if ((mode & 63) !== 0)
+    throw new EnvironmentError(
+      `bus directory ${dir} has mode ${mode.toString(8).padStart(4, "0")}, open to other users; it must be 0700 (chmod 700 ${dir})`
+    );
+  return dir;
+}
+function busDirectory(env = process.env) {
+  return ensurePrivateDirectory(busDirectoryPath(env, process.platform, currentUid()));
+}
+var import_node_fs12, import_node_path12, init_directory = __esm({
+  "src/bus/directory.ts"() {
+    "use strict";
+    import_node_fs12 = require("node:fs"), import_node_path12 = require("node:path");
+    init_errors();
+  }
+});
+
+// src/bus/observe.ts
+function checkChannelName(name) {
+  if (typeof name != "string" || name.length === 0)
+    throw new TypeError(`a bus channel name must be a non-empty string, got ${JSON.stringify(name)}`);
+}
+function resolveDirectory(dir) {
+  return dir === void 0 ? busDirectory() : ensurePrivateDirectory((0, import_node_path13.resolve)(dir));
+}
+var import_node_path13, init_observe = __esm({
+  "src/bus/observe.ts"() {
+    "use strict";
+    import_node_path13 = require("node:path");
+    init_cleanup();
+    init_directory();
+    init_frame();
+    init_naming();
+  }
+});
+
+// src/bus/post.ts
+function encodeFor(name, frame, maxFrameBytes) {
+  try {
+    return encodeFrame(frame, maxFrameBytes);
+  } catch (error) {
+    throw new BusPayloadError(name, error.message, { cause: error });
+  }
+}
+function writeFrame(socket, frame) {
+  return new Promise((resolve3) => {
+    let timer = setTimeout(() => resolve3(!1), FLUSH_TIMEOUT_MS);
+    socket.once("close", () => {
+      clearTimeout(timer), resolve3(!1);
+    }), socket.write(frame, (error) => {
+      clearTimeout(timer), resolve3(!error);
+    });
+  });
+}
+function onClosed(socket, then) {
+  socket.closed ? queueMicrotask(then) : socket.once("close", then);
+}
+function whenClosed(socket) {
+  return new Promise((resolve3) => onClosed(socket, resolve3));
+}
+async function post(name, payload, options = {}) {
+  checkChannelName(name);
+  let dir = resolveDirectory(options.dir), frame = encodeFor(name, { t: "post", p: payload }, options.maxFrameBytes ?? 1048576), sockets = await connectObservers(dir, name, CONNECT_TIMEOUT_MS), flushed = await Promise.all(sockets.map((socket) => writeFrame(socket, frame))), reached = [];
+  sockets.forEach((socket, index) => {
+    flushed[index] ? reached.push(socket) : socket.destroy();
+  });
+  let closed = Promise.all(reached.map(whenClosed)).then(() => {
+  }), end = () => {
+    for (let socket of reached) socket.destroy();
+  };
+  if (options.holdOpen)
+    for (let socket of reached) socket.resume();
+  else
+    end();
+  return { delivered: reached.length, closed, end };
+}
+var FLUSH_TIMEOUT_MS, init_post = __esm({
+  "src/bus/post.ts"() {
+    "use strict";
+    init_connect();
+    init_errors2();
+    init_frame();
+    init_observe();
+    FLUSH_TIMEOUT_MS = 2e3;
+  }
+});
+
+// src/bus/channel.ts
+var init_channel = __esm({
+  "src/bus/channel.ts"() {
+    "use strict";
+    init_connect();
+    init_errors2();
+    init_frame();
+    init_observe();
+    init_post();
+  }
+});
+
+// src/bus/index.ts
+var init_bus = __esm({
+  "src/bus/index.ts"() {
+    "use strict";
+    init_channel();
+    init_directory();
+    init_errors2();
+    init_frame();
+    init_observe();
+    init_post();
+  }
+});
+
+// src/protocol/fields.ts
+var PROTOCOL_LIMITS, MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH, init_fields = __esm({
+  "src/protocol/fields.ts"() {
+    "use strict";
+    PROTOCOL_LIMITS = {
+      /** Serialized size of an input or updated_input, in UTF-16 code units (about). */
+      inputLength: 8 * 1024 * 1024,
+      /** Nesting depth of an input. */
+      inputDepth: 64,
+      toolNameLength: 256,
+      toolUseIdLength: 256,
+      messageLength: 16 * 1024,
+      cwdLength: 4096
+    }, MAX_TOOL_CALL_BYTES = 4 * 1024 * 1024, MAX_TOOL_CALL_DEPTH = PROTOCOL_LIMITS.inputDepth + 4;
+  }
+});
+
+// src/protocol/approval.ts
+var APPROVAL_MAX_FRAME_BYTES, init_approval = __esm({
+  "src/protocol/approval.ts"() {
+    "use strict";
+    init_fields();
+    APPROVAL_MAX_FRAME_BYTES = 32 * 1024 * 1024;
+  }
+});
+
+// src/approval/identity.ts
+function isRuntimeId(value) {
+  return RUNTIME_ID_PATTERN.test(value);
+}
+function runtimeIdFromEnv(env = process.env) {
+  let value = env[RUNTIME_ID_ENV];
+  if (!(value === void 0 || value === "")) {
+    if (!isRuntimeId(value)) throw new RuntimeIdError(value, RUNTIME_ID_ENV);
+    return value;
+  }
+}
+function channelsFor(id) {
+  if (id === void 0 || id === "")
+    return {
+      request: "ClaudeCodeUIApprovalRequest",
+      response: "ClaudeCodeUIApprovalResponse",
+      events: "ClaudeCodeUIEvent",
+      control: "ccbell.control"
+    };
+  if (!isRuntimeId(id)) throw new RuntimeIdError(id);
+  return {
+    request: `ClaudeCodeUIApprovalRequest_${id}`,
+    response: `ClaudeCodeUIApprovalResponse_${id}`,
+    events: `ClaudeCodeUIEvent_${id}`,
+    control: `ccbell.control_${id}`
+  };
+}
+var RUNTIME_ID_ENV, RUNTIME_ID_PATTERN, RuntimeIdError, init_identity = __esm({
+  "src/approval/identity.ts"() {
+    "use strict";
+    init_errors();
+    RUNTIME_ID_ENV = "CLAUDE_CODE_UI_INSTANCE_ID", RUNTIME_ID_PATTERN = /^[0-9]{1,10}_[0-9]{1,16}$/, RuntimeIdError = class extends EnvironmentError {
+      constructor(value, variable) {
+        super(
+          `${variable ? `${variable}: ` : ""}malformed runtime id ${JSON.stringify(value.slice(0, 80))} (expected <pid>_<start ms>, e.g. 12345_1763770000123)`
+        );
+        this.value = value;
+        this.variable = variable;
+      }
+      value;
+      variable;
+      name = "RuntimeIdError";
+    };
+  }
+});
+
+// src/approval/forward.ts
+var forward_exports = {};
+__export(forward_exports, {
+  forwardEventToApp: () => forwardEventToApp
+});
+async function forwardEventToApp(options) {
+  let id = runtimeIdFromEnv(options.env);
+  if (id === void 0) return { delivered: 0, channel: void 0 };
+  let channel = channelsFor(id).events, message = {
+    event: options.event,
+    instance: options.instance,
+    ...options.input === void 0 ? {} : { input: options.input },
+    sent_at: Date.now()
+  };
+  return { delivered: (await post(channel, message, {
+    dir: busDirectory(options.env),
+    maxFrameBytes: APPROVAL_MAX_FRAME_BYTES
+  })).delivered, channel };
+}
+var init_forward = __esm({
+  "src/approval/forward.ts"() {
+    "use strict";
+    init_bus();
+    init_approval();
+    init_identity();
+  }
+});
+
+// ccbell-command:instance
+var require_instance = __commonJS({
+  "ccbell-command:instance"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "instance.cjs"));
+  }
+});
+
+// ccbell-command:setup
+var require_setup = __commonJS({
+  "ccbell-command:setup"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "setup.cjs"));
+  }
+});
+
+// ccbell-command:doctor
+var require_doctor = __commonJS({
+  "ccbell-command:doctor"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "doctor.cjs"));
+  }
+});
+
+// ccbell-command:app
+var require_app = __commonJS({
+  "ccbell-command:app"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "app.cjs"));
+  }
+});
+
+// ccbell-command:approval-server
+var require_approval_server = __commonJS({
+  "ccbell-command:approval-server"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "approval-server.cjs"));
+  }
+});
+
+// ccbell-command:mcp-config
+var require_mcp_config = __commonJS({
+  "ccbell-command:mcp-config"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "mcp-config.cjs"));
+  }
+});
+
+// ccbell-command:pending
+var require_pending = __commonJS({
+  "ccbell-command:pending"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "pending.cjs"));
+  }
+});
+
+// ccbell-command:answer
+var require_answer = __commonJS({
+  "ccbell-command:answer"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "answer.cjs"));
+  }
+});
+
+// ccbell-command:permission-request
+var require_permission_request = __commonJS({
+  "ccbell-command:permission-request"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "permission-request.cjs"));
+  }
+});
+
+// src/cli/main.ts
+var main_exports = {};
+__export(main_exports, {
+  main: () => main,
+  processContext: () => processContext
+});
+module.exports = __toCommonJS(main_exports);
+var import_node_path15 = require("node:path");
+init_errors();
+
+// src/instance/names.ts
+init_errors();
+var INSTANCE_COMMAND_WORDS = ["list", "create", "copy", "remove", "show"], DEFAULT_INSTANCE = "default", NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+function instanceNameProblem(name) {
+  if (name.length === 0) return "is empty";
+  if (name.length > 64) return `is ${name.length} characters long (at most 64)`;
+  if (!NAME_PATTERN.test(name)) return 'may hold only letters, digits, "-" and "_"';
+  if (INSTANCE_COMMAND_WORDS.includes(name)) return "is a command word";
+}
+function assertInstanceName(name) {
+  let problem = instanceNameProblem(name);
+  if (problem)
+    throw new UsageError(
+      `invalid instance name ${JSON.stringify(name.slice(0, 80))}: it ${problem}; use letters, digits, "-" and "_" (at most 64), not one of ${INSTANCE_COMMAND_WORDS.join(", ")}`
+    );
+  return name;
+}
+
+// src/cli/args.ts
+init_errors();
+var VALUE_FLAGS = /* @__PURE__ */ new Set(["instance", "config", "port", "message", "input"]), BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
+  "json",
+  "print",
+  "remove",
+  "approvals",
+  "http",
+  "open",
+  "no-open",
+  "accept-legacy",
+  "always",
+  "app-hook",
+  "help",
+  "version"
+]), SHORT = { h: "help", v: "version" };
+function parseArgs(argv) {
+  let parsed = { positionals: [], flags: {}, rest: [] };
+  for (let index = 0; index < argv.length; index++) {
+    let arg = argv[index];
+    if (arg === "--") {
+      parsed.rest = argv.slice(index + 1);
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      parsed.positionals.push(arg);
+      continue;
+    }
+    let short = /^-([a-z])$/.exec(arg)?.[1], [rawName, inline] = arg.startsWith("--") ? splitOnce(arg.slice(2)) : [short ? SHORT[short] : void 0], name = rawName ?? "";
+    if (VALUE_FLAGS.has(name)) {
+      let value = inline ?? argv[++index];
+      if (value === void 0 || value === "") throw new UsageError(`--${name} needs a value`);
+      parsed.flags[name] = value;
+    } else if (BOOLEAN_FLAGS.has(name) && inline === void 0)
+      parsed.flags[name] = !0;
+    else
+      throw new UsageError(`unknown option ${JSON.stringify(arg.slice(0, 60))} (see "ccbell --help")`);
+  }
+  return parsed;
+}
+function splitOnce(text3) {
+  let at = text3.indexOf("=");
+  return at === -1 ? [text3, void 0] : [text3.slice(0, at), text3.slice(at + 1)];
+}
+function stringFlag(args, name) {
+  let value = args.flags[name];
+  return typeof value == "string" ? value : void 0;
+}
+
+// src/cli/commands/hook.ts
+var import_node_path14 = require("node:path");
+
+// src/fs/regular-file.ts
+var import_node_fs = require("node:fs");
+init_errors();
+var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
+  constructor(path4, reason, problem, options) {
+    super(`${path4} ${problem}`, options);
+    this.path = path4;
+    this.reason = reason;
+    this.problem = problem;
+  }
+  path;
+  reason;
+  problem;
+  name = "RefusedFileError";
+};
+function describeFileType(stats) {
+  return stats.isFile() ? "a regular file" : stats.isDirectory() ? "a directory" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isSymbolicLink() ? "a symbolic link" : "not a regular file";
+}
+var notRegular = (path4, what, cause) => new RefusedFileError(path4, "not-regular", `is ${what}, not a regular file`, cause ? { cause } : void 0);
+function openRegularFile(path4, flags, options = {}) {
+  let follow = options.followSymlinks ?? !0, fd;
+  try {
+    fd = (0, import_node_fs.openSync)(path4, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
+  } catch (error) {
+    let code = error.code;
+    if (code === "ELOOP" || code === "ENXIO" || code === "EISDIR") {
+      let what;
+      try {
+        what = describeFileType(follow ? (0, import_node_fs.statSync)(path4) : (0, import_node_fs.lstatSync)(path4));
+      } catch {
+      }
+      if (what && what !== "a regular file") throw notRegular(path4, what, error);
+    }
+    throw error;
+  }
+  let stats;
+  try {
+    stats = (0, import_node_fs.fstatSync)(fd);
+  } catch (error) {
+    throw (0, import_node_fs.closeSync)(fd), error;
+  }
+  if (!stats.isFile())
+    throw (0, import_node_fs.closeSync)(fd), notRegular(path4, describeFileType(stats));
+  return { fd, stats };
+}
+function readRegularFile(path4, options) {
+  let { fd, stats } = openRegularFile(path4, import_node_fs.constants.O_RDONLY, options);
+  try {
+    if (stats.size > options.maxBytes)
+      throw new RefusedFileError(
+        path4,
+        "too-large",
+        `is ${stats.size} bytes, more than ccbell reads (${options.maxBytes})`
+      );
+    let chunks = [], total = 0, chunkSize = Math.min(stats.size + 1, 64 * 1024);
+    for (; ; ) {
+      let chunk = Buffer.allocUnsafe(Math.min(chunkSize, options.maxBytes + 1 - total)), read = (0, import_node_fs.readSync)(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      if (chunks.push(chunk.subarray(0, read)), total += read, total > options.maxBytes)
+        throw new RefusedFileError(
+          path4,
+          "too-large",
+          `grew past ${options.maxBytes} bytes while ccbell read it`
+        );
+    }
+    return { text: Buffer.concat(chunks, total).toString("utf8"), stats };
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+
+// src/config/schema.ts
+var EVENT_NAMES = [
+  "stop",
+  "permission_prompt",
+  "idle_prompt",
+  "subagent",
+  "session_start",
+  "session_end",
+  "permission_request",
+  "permission_denied",
+  "stop_failure",
+  "elicitation_dialog",
+  "agent_needs_input",
+  "agent_completed",
+  "auth_success"
+], EVENT_DEFAULTS = {
+  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
+  permission_prompt: {
+    enabled: !0,
+    sound: "bundled:permission_prompt",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
+  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
+  session_start: {
+    enabled: !1,
+    sound: "bundled:session_start",
+    volume: 0.4,
+    cooldown: 0,
+    desktop: !1
+  },
+  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
+  permission_request: {
+    enabled: !0,
+    sound: "bundled:permission_request",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // Auto mode blocked a tool call: the person may want to allow it by hand.
+  permission_denied: {
+    enabled: !0,
+    sound: "bundled:permission_denied",
+    volume: 0.6,
+    cooldown: 0,
+    desktop: !0
+  },
+  // The turn ended on an API error: nothing more happens until the person acts.
+  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
+  // An MCP server asks the person something.
+  elicitation_dialog: {
+    enabled: !0,
+    sound: "bundled:elicitation_dialog",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // A background agent (or auto mode) needs the person's choice.
+  agent_needs_input: {
+    enabled: !0,
+    sound: "bundled:agent_needs_input",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  agent_completed: {
+    enabled: !0,
+    sound: "bundled:agent_completed",
+    volume: 0.5,
+    cooldown: 0,
+    desktop: !1
+  },
+  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
+};
+function defaultConfig() {
+  let events = {};
+  for (let name of EVENT_NAMES) {
+    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
+    events[name] = { enabled, sound, volume, cooldown };
+  }
+  return {
+    enabled: !0,
+    debug: !1,
+    activeProfile: "default",
+    events,
+    profiles: {},
+    player: "auto",
+    cooldownScope: "event",
+    approvals: { allow: [], deny: [] },
+    approvalTimeoutSeconds: 240,
+    subagents: !1,
+    idleAfterStop: !1
+  };
+}
+function isEventName(name) {
+  return EVENT_NAMES.includes(name);
+}
+
+// src/notify/players.ts
+var import_node_fs2 = require("node:fs"), import_node_path = __toESM(require("node:path"), 1);
+init_errors();
+var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"], LINUX_ORDER = ["pw-play", "paplay", "aplay", "mpv", "ffplay"], MACOS_ORDER = ["afplay"];
+function playerOrder(platform) {
+  return platform === "darwin" ? MACOS_ORDER : platform === "win32" ? [] : LINUX_ORDER;
+}
+var NoPlayerError = class extends EnvironmentError {
+  constructor(searched, message, options) {
+    super(message, options);
+    this.searched = searched;
+  }
+  searched;
+  name = "NoPlayerError";
+}, InvalidPlayerError = class extends UsageError {
+  constructor(value) {
+    super(
+      `player "${value}" is not "auto", one of ${KNOWN_PLAYERS.join(", ")}, or an absolute path to an executable`
+    );
+    this.value = value;
+  }
+  value;
+  name = "InvalidPlayerError";
+};
+function isExecutableFile(file) {
+  try {
+    return (0, import_node_fs2.accessSync)(file, import_node_fs2.constants.X_OK), (0, import_node_fs2.statSync)(file).isFile();
+  } catch {
+    return !1;
+  }
+}
+function findOnPath(name, pathEnv, platform) {
+  let delimiter = platform === "win32" ? ";" : ":";
+  for (let dir of pathEnv.split(delimiter)) {
+    if (!dir || !import_node_path.default.isAbsolute(dir)) continue;
+    let candidate = import_node_path.default.join(dir, name);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+}
+function isKnown(name) {
+  return KNOWN_PLAYERS.includes(name);
+}
+function findPlayer(options) {
+  let { platform, pathEnv } = options, preferred = options.preferred?.trim();
+  if (preferred === void 0 || preferred === "" || preferred === "auto") {
+    let order = playerOrder(platform);
+    for (let name of order) {
+      let found = findOnPath(name, pathEnv, platform);
+      if (found) return { name, path: found };
+    }
+    let what = order.length > 0 ? `none of ${order.join(", ")} found on PATH` : `no known player on ${platform}`;
+    throw new NoPlayerError(
+      order,
+      `no sound player: ${what}; install one or set "player" to an absolute path of a program that plays a WAV file`
+    );
+  }
+  if (isKnown(preferred)) {
+    let found = findOnPath(preferred, pathEnv, platform);
+    if (found) return { name: preferred, path: found };
+    throw new NoPlayerError([preferred], `sound player "${preferred}" (set in "player") not found on PATH`);
+  }
+  if (import_node_path.default.isAbsolute(preferred)) {
+    if (isExecutableFile(preferred)) return { name: "custom", path: preferred };
+    throw new NoPlayerError(
+      [preferred],
+      `sound player ${preferred} (set in "player") is not an executable file`
+    );
+  }
+  throw new InvalidPlayerError(preferred);
+}
+function clampVolume(volume) {
+  return Number.isNaN(volume) ? 1 : Math.min(1, Math.max(0, volume));
+}
+function decimal(volume) {
+  return String(Math.round(volume * 100) / 100);
+}
+function playerArgs(player, file, volume) {
+  let v = clampVolume(volume);
+  switch (player.name) {
+    case "afplay":
+      return ["-v", decimal(v), file];
+    case "pw-play":
+      return [`--volume=${decimal(v)}`, file];
+    case "paplay":
+      return [`--volume=${Math.round(v * 65536)}`, file];
+    case "aplay":
+      return ["-q", file];
+    case "mpv":
+      return ["--no-video", "--really-quiet", `--volume=${Math.round(v * 100)}`, file];
+    case "ffplay":
+      return ["-nodisp", "-autoexit", "-loglevel", "quiet", "-volume", String(Math.round(v * 100)), file];
+    case "custom":
+      return [file];
+  }
+}
+
+// src/config/quiet-hours.ts
+var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
+function parseClock(text3) {
+  let match = HH_MM.exec(text3);
+  if (match)
+    return Number(match[1]) * 60 + Number(match[2]);
+}
+function isQuietTime(quiet, now) {
+  if (!quiet) return !1;
+  let start = parseClock(quiet.start), end = parseClock(quiet.end);
+  if (start === void 0 || end === void 0 || start === end) return !1;
+  let minute = now.getHours() * 60 + now.getMinutes();
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+// src/config/validate.ts
+var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"]), TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
+  "enabled",
+  "debug",
+  "activeProfile",
+  "quietHours",
+  "events",
+  "profiles",
+  "player",
+  "cooldownScope",
+  "approvals",
+  "approvalTimeoutSeconds",
+  "appPort",
+  "subagents",
+  "idleAfterStop"
+]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop"], isObject = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+function reportUnknownKeys(raw, known, field, problems) {
+  for (let key of Object.keys(raw))
+    known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+}
+function soundSpecProblem(spec) {
+  if (spec.startsWith("bundled:"))
+    return /^[a-z_]+$/.test(spec.slice(8)) ? void 0 : 'a bundled sound name is lowercase letters and "_"';
+  let path4 = spec.startsWith("custom:") ? spec.slice(7) : spec;
+  if (!path4.startsWith("/")) return "must be bundled:NAME, custom:/absolute/path or an absolute path";
+  if (path4.split("/").includes("..")) return 'must not contain ".."';
+}
+function readEvent(raw, field, problems) {
+  let event = {};
+  if (!isObject(raw))
+    return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
+  reportUnknownKeys(raw, EVENT_KEYS, field, problems);
+  let { enabled, sound, volume, cooldown, desktop } = raw;
+  if (enabled !== void 0 && (typeof enabled == "boolean" ? event.enabled = enabled : problems.push({ field: `${field}.enabled`, problem: `must be true or false (got ${show(enabled)})` })), desktop !== void 0 && (typeof desktop == "boolean" ? event.desktop = desktop : problems.push({ field: `${field}.desktop`, problem: `must be true or false (got ${show(desktop)})` })), sound !== void 0 && sound !== "") {
+    let problem = typeof sound == "string" ? soundSpecProblem(sound) : "must be a string";
+    problem ? problems.push({ field: `${field}.sound`, problem: `${problem} (got ${show(sound)})` }) : event.sound = sound;
+  }
+  return volume !== void 0 && (typeof volume == "number" && volume >= 0 && volume <= 1 ? event.volume = volume : problems.push({
+    field: `${field}.volume`,
+    problem: `must be a number from 0 to 1 (got ${show(volume)})`
+  })), cooldown !== void 0 && (typeof cooldown == "number" && Number.isInteger(cooldown) && cooldown >= 0 ? event.cooldown = cooldown : problems.push({
+    field: `${field}.cooldown`,
+    problem: `must be a whole number of seconds, 0 or more (got ${show(cooldown)})`
+  })), event;
+}
+function readEvents(raw, field, problems) {
+  let events = {};
+  if (!isObject(raw))
+    return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
+  for (let [name, value] of Object.entries(raw)) {
+    if (!isEventName(name)) {
+      problems.push({
+        field: `${field}.${name}`,
+        problem: `unknown event (known: ${EVENT_NAMES.join(", ")})`
+      });
+      continue;
+    }
+    events[name] = readEvent(value, `${field}.${name}`, problems);
+  }
+  return events;
+}
+function readRuleList(raw, field, problems, checkRule) {
+  return raw === void 0 ? [] : Array.isArray(raw) ? raw.filter((rule, index) => {
+    let problem = typeof rule == "string" ? checkRule?.(rule) : `must be a string (got ${show(rule)})`;
+    return problem !== void 0 && problems.push({ field: `${field}[${index}]`, problem }), problem === void 0;
+  }) : (problems.push({ field, problem: "must be a list of strings" }), []);
+}
+function validateConfig(raw, options = {}) {
+  let config = defaultConfig(), problems = [];
+  if (!isObject(raw))
+    return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
+  for (let key of Object.keys(raw))
+    !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
+  for (let key of ["enabled", "debug", "subagents", "idleAfterStop"]) {
+    let value = raw[key];
+    value !== void 0 && (typeof value == "boolean" ? config[key] = value : problems.push({ field: key, problem: `must be true or false (got ${show(value)})` }));
+  }
+  if (raw.events !== void 0)
+    for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
+      config.events[name] = { ...config.events[name], ...event };
+  if (raw.profiles !== void 0)
+    if (!isObject(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
+    else
+      for (let [name, profile] of Object.entries(raw.profiles)) {
+        let field = `profiles.${name}`;
+        if (!isObject(profile)) {
+          problems.push({ field, problem: 'must be an object with "events"' });
+          continue;
+        }
+        reportUnknownKeys(profile, ["events"], field, problems), Object.defineProperty(config.profiles, name, {
+          value: profile.events === void 0 ? {} : { events: readEvents(profile.events, `${field}.events`, problems) },
+          enumerable: !0,
+          writable: !0,
+          configurable: !0
+        });
+      }
+  if (raw.activeProfile !== void 0) {
+    let active = raw.activeProfile;
+    if (typeof active != "string") problems.push({ field: "activeProfile", problem: "must be a string" });
+    else if (active !== "default" && !Object.hasOwn(config.profiles, active)) {
+      let known = ["default", ...Object.keys(config.profiles)].join(", ");
+      problems.push({
+        field: "activeProfile",
+        problem: `profile ${show(active)} is not defined (known: ${known})`
+      });
+    } else config.activeProfile = active;
+  }
+  if (raw.quietHours !== void 0) {
+    let quiet = raw.quietHours;
+    if (!isObject(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
+    else {
+      reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
+      let bad = ["start", "end"].filter(
+        (key) => quiet[key] !== "" && (typeof quiet[key] != "string" || parseClock(quiet[key]) === void 0)
+      );
+      for (let key of bad)
+        problems.push({
+          field: `quietHours.${key}`,
+          problem: `must be a 24-hour time HH:MM (got ${show(quiet[key])})`
+        });
+      bad.length === 0 && quiet.start !== "" && quiet.end !== "" && (config.quietHours = { start: quiet.start, end: quiet.end });
+    }
+  }
+  if (raw.player !== void 0) {
+    let player = raw.player;
+    typeof player == "string" && (player === "auto" || KNOWN_PLAYERS.includes(player) || player.startsWith("/")) ? config.player = player : problems.push({
+      field: "player",
+      problem: `must be "auto", one of ${KNOWN_PLAYERS.join(", ")}, or an absolute path (got ${show(player)})`
+    });
+  }
+  if (raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
+    field: "cooldownScope",
+    problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
+  })), raw.approvals !== void 0 && (isObject(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
+    allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
+    deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
+  }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
+    let seconds = raw.approvalTimeoutSeconds;
+    typeof seconds == "number" && seconds > 0 && seconds <= 86400 ? config.approvalTimeoutSeconds = seconds : problems.push({
+      field: "approvalTimeoutSeconds",
+      problem: `must be a number of seconds from 1 to 86400 (got ${show(seconds)})`
+    });
+  }
+  if (raw.appPort !== void 0) {
+    let port = raw.appPort;
+    typeof port == "number" && Number.isInteger(port) && port >= 1024 && port <= 65535 ? config.appPort = port : problems.push({
+      field: "appPort",
+      problem: `must be a port number from 1024 to 65535 (got ${show(port)})`
+    });
+  }
+  return { config, problems };
+}
+
+// src/config/load.ts
+var CONFIG_MAX_BYTES = 1024 * 1024;
+function loadConfig(path4, options = {}) {
+  let text3;
+  try {
+    text3 = readRegularFile(path4, { maxBytes: CONFIG_MAX_BYTES }).text;
+  } catch (error) {
+    if (error instanceof RefusedFileError)
+      return {
+        config: defaultConfig(),
+        path: path4,
+        exists: !0,
+        problems: [{ field: "", problem: error.problem }]
+      };
+    let code = error.code;
+    return code === "ENOENT" ? { config: defaultConfig(), path: path4, exists: !1, problems: [] } : {
+      config: defaultConfig(),
+      path: path4,
+      exists: !0,
+      problems: [{ field: "", problem: `cannot be read (${code ?? error.message})` }]
+    };
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text3);
+  } catch (error) {
+    return {
+      config: defaultConfig(),
+      path: path4,
+      exists: !0,
+      problems: [{ field: "", problem: `is not valid JSON (${error.message})` }]
+    };
+  }
+  return { path: path4, exists: !0, ...validateConfig(raw, options) };
+}
+function describeProblems(loaded) {
+  let [first, ...rest] = loaded.problems;
+  if (!first) return;
+  let where = first.field ? `${loaded.path}: ${first.field}` : loaded.path, more = rest.length ? ` (and ${rest.length} more; run "ccbell doctor")` : "", fallback = /\[\d+\]$/.test(first.field) ? "skipping it" : "using defaults for it";
+  return `config ${where} ${first.problem}; ${fallback}${more}`;
+}
+
+// src/config/profiles.ts
+function merge(into, from) {
+  from && (from.enabled !== void 0 && (into.enabled = from.enabled), from.sound && (into.sound = from.sound), from.volume !== void 0 && (into.volume = from.volume), from.cooldown !== void 0 && (into.cooldown = from.cooldown), from.desktop !== void 0 && (into.desktop = from.desktop));
+}
+function resolveEvent(config, event) {
+  let resolved = { ...EVENT_DEFAULTS[event] };
+  return merge(resolved, config.events[event]), config.activeProfile !== "default" && Object.hasOwn(config.profiles, config.activeProfile) && merge(resolved, config.profiles[config.activeProfile]?.events?.[event]), resolved;
+}
+
+// src/events/labels.ts
+var import_node_fs3 = require("node:fs"), import_node_path2 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
+function gitBranch(cwd) {
+  if (!(0, import_node_path2.isAbsolute)(cwd)) return;
+  let dir = cwd;
+  for (let depth = 0; depth < 40; depth++) {
+    let head = readHead(dir);
+    if (head !== void 0)
+      return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() ?? head.trim().slice(0, 8);
+    let parent = (0, import_node_path2.dirname)(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+function readHead(dir) {
+  let dotGit = (0, import_node_path2.join)(dir, ".git");
+  try {
+    return (0, import_node_fs3.readFileSync)((0, import_node_path2.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
+  } catch (error) {
+    if (error.code !== "ENOTDIR") return;
+  }
+  try {
+    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs3.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
+    return pointer ? (0, import_node_fs3.readFileSync)((0, import_node_path2.join)((0, import_node_path2.isAbsolute)(pointer) ? pointer : (0, import_node_path2.join)(dir, pointer), "HEAD"), "utf8").slice(
+      0,
+      512
+    ) : void 0;
+  } catch {
+    return;
+  }
+}
+function placeLabel(cwd) {
+  if (!cwd) return "unknown directory";
+  let project = (0, import_node_path2.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
+  return branch ? `${project} (${branch})` : project;
+}
+function shortSession(sessionId) {
+  return typeof sessionId == "string" && sessionId !== "" ? sessionId.slice(0, 8) : void 0;
+}
+function toolLabel(toolName, input) {
+  let summary = typeof input == "object" && input !== null && !Array.isArray(input) ? summaryOf(toolName, input, COMMAND_LABEL_LENGTH) : "";
+  return summary ? `${toolName}: ${summary}` : toolName;
+}
+var SUMMARY_LENGTH = 160;
+function summaryOf(toolName, input, max = SUMMARY_LENGTH) {
+  let str = (value) => typeof value == "string" && value !== "" ? value : void 0, text3;
+  switch (toolName) {
+    case "Bash":
+      text3 = str(input.command);
+      break;
+    case "Read":
+    case "Write":
+    case "Edit":
+    case "NotebookEdit":
+    case "NotebookRead":
+      text3 = str(input.file_path) ?? str(input.notebook_path);
+      break;
+    case "MultiEdit": {
+      let file = str(input.file_path), edits = Array.isArray(input.edits) ? input.edits.length : void 0;
+      text3 = file && edits !== void 0 ? `${file} (${edits} edit${edits === 1 ? "" : "s"})` : file;
+      break;
+    }
+    case "Glob":
+    case "Grep": {
+      let pattern = str(input.pattern), path4 = str(input.path);
+      text3 = pattern && path4 ? `${pattern} in ${path4}` : pattern ?? path4;
+      break;
+    }
+    case "LS":
+      text3 = str(input.path);
+      break;
+    case "WebFetch":
+      text3 = str(input.url);
+      break;
+    case "WebSearch":
+      text3 = str(input.query);
+      break;
+    case "Task":
+      text3 = str(input.description) ?? str(input.prompt);
+      break;
+    case "TodoWrite":
+      text3 = Array.isArray(input.todos) ? `${input.todos.length} todo${input.todos.length === 1 ? "" : "s"}` : void 0;
+      break;
+  }
+  if (text3 === void 0) {
+    try {
+      text3 = JSON.stringify(input) ?? "";
+    } catch {
+      text3 = "";
+    }
+    text3 === "{}" && (text3 = "");
+  }
+  return truncate(oneLine(text3), max);
+}
+function oneLine(text3) {
+  return text3.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "").replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
+}
+function truncate(text3, max) {
+  let limit = Math.max(1, Math.floor(max)), chars = Array.from(text3);
+  return chars.length <= limit ? text3 : `${chars.slice(0, limit - 1).join("")}\u2026`;
+}
+
+// src/events/describe.ts
+var WHAT = {
+  stop: "Claude finished and waits for you",
+  permission_prompt: "Claude needs your permission",
+  idle_prompt: "Claude is waiting for your input",
+  subagent: "A subagent finished",
+  session_start: "Session started",
+  session_end: "Session ended",
+  permission_request: "Claude asks permission",
+  permission_denied: "Auto mode blocked a tool call",
+  stop_failure: "The turn ended on an error",
+  elicitation_dialog: "An MCP server asks you something",
+  agent_needs_input: "An agent needs your input",
+  agent_completed: "A background agent finished",
+  auth_success: "Signed in"
+}, text = (value) => typeof value == "string" && value.trim() ? value.trim() : void 0;
+function describeEvent(event, instance, input) {
+  let cwd = text(input?.cwd), session = shortSession(input?.session_id), title = `ccbell ${instance}: ${cwd ? placeLabel(cwd) : "Claude Code"}${session ? ` \xB7 ${session}` : ""}`, body = WHAT[event], tool = text(input?.tool_name);
+  if ((event === "permission_request" || event === "permission_denied") && tool) {
+    body = `${event === "permission_request" ? "Allow" : "Auto mode blocked"} ${toolLabel(tool, input?.tool_input)}`;
+    let reason = event === "permission_denied" ? text(input?.reason) : void 0;
+    reason && (body += ` (${reason.slice(0, 120)})`);
+  } else if (event === "stop_failure") {
+    let error = text(input?.error_details) ?? text(input?.last_assistant_message) ?? text(input?.error);
+    error && (body += `: ${error.slice(0, 200)}`);
+  } else {
+    let message = text(input?.message);
+    message && (body = message.slice(0, 300));
+  }
+  return { title, body };
+}
+
+// src/notify/desktop.ts
+var import_node_fs4 = require("node:fs"), import_node_path3 = __toESM(require("node:path"), 1);
+init_errors();
+
+// src/notify/spawn.ts
+var childProcess;
+function load() {
+  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
+}
+var spawn = ((...args) => load().spawn(...args));
+
+// src/notify/desktop.ts
+var DESKTOP_TIMEOUT_MS = 2e3, DesktopNotifyError = class extends EnvironmentError {
+  name = "DesktopNotifyError";
+};
+function escapeMarkup(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function appleScriptString(text3) {
+  return `"${text3.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, "\\n").replace(/\t/g, "\\t").replace(/[\u0000-\u001f\u007f]/g, "")}"`;
+}
+function hasSessionBus(env) {
+  if (env.DBUS_SESSION_BUS_ADDRESS) return !0;
+  let runtime = env.XDG_RUNTIME_DIR;
+  return !!(runtime && import_node_path3.default.isAbsolute(runtime) && (0, import_node_fs4.existsSync)(import_node_path3.default.join(runtime, "bus")));
+}
+function bodyWithUrl(body, url) {
+  return url ? body ? `${body}
+${url}` : url : body;
+}
+function notifySendArgs(title, body, url) {
+  return ["--app-name=ccbell", "--", title, escapeMarkup(bodyWithUrl(body, url))];
+}
+function osascriptArgs(title, body, url) {
+  return ["-e", `display notification ${appleScriptString(bodyWithUrl(body, url))} with title ${appleScriptString(title)}`];
+}
+function run(command, args, env, timeoutMs) {
+  return new Promise((resolve3, reject) => {
+    let child = spawn(command, args, { env, stdio: ["ignore", "ignore", "pipe"], windowsHide: !0 }), stderr = "", timedOut = !1;
+    child.stderr.setEncoding("utf8"), child.stderr.on("data", (chunk) => {
+      stderr.length < 2e3 && (stderr += chunk);
+    });
+    let timer = setTimeout(() => {
+      timedOut = !0, child.kill("SIGKILL");
+    }, timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer), reject(
+        new DesktopNotifyError(`${import_node_path3.default.basename(command)} could not start: ${error.message}`, {
+          cause: error
+        })
+      );
+    }), child.on("close", (code, signal) => {
+      if (clearTimeout(timer), timedOut)
+        reject(
+          new DesktopNotifyError(`${import_node_path3.default.basename(command)} did not finish within ${timeoutMs} ms; killed`)
+        );
+      else if (code === 0)
+        resolve3();
+      else {
+        let detail = stderr.trim().split(`
+`).slice(-1)[0] ?? "", status = code === null ? `killed by ${signal}` : `exit ${code}`;
+        reject(
+          new DesktopNotifyError(
+            `${import_node_path3.default.basename(command)} failed (${status})${detail ? `: ${detail}` : ""}`
+          )
+        );
+      }
+    });
+  });
+}
+async function desktopNotify(options) {
+  let { title, body, url, platform, env } = options, timeoutMs = options.timeoutMs ?? DESKTOP_TIMEOUT_MS, pathEnv = env.PATH ?? "";
+  if (platform === "darwin") {
+    let osascript = findOnPath("osascript", pathEnv, platform) ?? "/usr/bin/osascript";
+    return await run(osascript, osascriptArgs(title, body, url), env, timeoutMs), "shown";
+  }
+  if (platform === "win32" || !hasSessionBus(env)) return "skipped";
+  let notifySend = findOnPath("notify-send", pathEnv, platform);
+  return notifySend ? (await run(notifySend, notifySendArgs(title, body, url), env, timeoutMs), "shown") : "skipped";
+}
+
+// src/notify/sound.ts
+var import_node_fs5 = require("node:fs"), import_node_path4 = __toESM(require("node:path"), 1);
+init_errors();
+var InvalidSoundSpecError = class extends UsageError {
+  constructor(spec, problem) {
+    super(`sound "${spec}": ${problem}`);
+    this.spec = spec;
+  }
+  spec;
+  name = "InvalidSoundSpecError";
+}, SoundNotFoundError = class extends EnvironmentError {
+  constructor(spec, path4, problem, options) {
+    super(`sound "${spec}": ${path4}: ${problem}`, options);
+    this.spec = spec;
+    this.path = path4;
+  }
+  spec;
+  path;
+  name = "SoundNotFoundError";
+};
+var BUNDLED_NAME = /^[a-z_]+$/;
+function hasDotDot(file) {
+  return file.split(/[\\/]/).includes("..");
+}
+function resolveSound(spec, bundledDir) {
+  let file;
+  if (spec.startsWith("bundled:")) {
+    let name = spec.slice(8);
+    if (!BUNDLED_NAME.test(name))
+      throw new InvalidSoundSpecError(spec, 'a bundled sound name is lower-case letters and "_" only');
+    file = import_node_path4.default.join(import_node_path4.default.resolve(bundledDir), `${name}.wav`);
+  } else {
+    if (file = spec.startsWith("custom:") ? spec.slice(7) : spec, file === "") throw new InvalidSoundSpecError(spec, "no file given");
+    if (file.includes("\0")) throw new InvalidSoundSpecError(spec, "the path holds a NUL byte");
+    if (!import_node_path4.default.isAbsolute(file))
+      throw new InvalidSoundSpecError(spec, "a sound file must be an absolute path (or bundled:NAME)");
+    if (hasDotDot(file)) throw new InvalidSoundSpecError(spec, 'a sound path must not contain ".."');
+  }
+  let real;
+  try {
+    real = (0, import_node_fs5.realpathSync)(file);
+  } catch (error) {
+    let code = error.code, problem = code === "ENOENT" || code === "ENOTDIR" ? "no such file" : code === "ELOOP" ? "too many levels of symbolic links" : code === "EACCES" ? "permission denied" : `cannot be resolved (${code ?? "unknown error"})`;
+    throw new SoundNotFoundError(spec, file, problem, { cause: error });
+  }
+  let shown2 = real === file ? file : `${file} (\u2192 ${real})`, isFile;
+  try {
+    isFile = (0, import_node_fs5.statSync)(real).isFile();
+  } catch (error) {
+    throw new SoundNotFoundError(spec, shown2, "cannot be read", { cause: error });
+  }
+  if (!isFile) throw new SoundNotFoundError(spec, shown2, "not a regular file");
+  try {
+    (0, import_node_fs5.accessSync)(real, import_node_fs5.constants.R_OK);
+  } catch (error) {
+    throw new SoundNotFoundError(spec, shown2, "not readable", { cause: error });
+  }
+  return real;
+}
+function playSound(options) {
+  let { player, file, volume, onError } = options;
+  try {
+    let child = spawn(player.path, playerArgs(player, file, volume), {
+      detached: !0,
+      stdio: "ignore",
+      windowsHide: !0
+    });
+    child.on("error", (error) => onError?.(error)), child.unref();
+  } catch (error) {
+    onError?.(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+// src/state/atomic.ts
+var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
+function prepareAtomicWrite(path4, options = {}) {
+  let temp = (0, import_node_path5.join)(
+    (0, import_node_path5.dirname)(path4),
+    `.${(0, import_node_path5.basename)(path4)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  ), fd = (0, import_node_fs6.openSync)(temp, "wx", options.mode ?? 384), close = () => {
+    if (fd === void 0) return;
+    let open = fd;
+    fd = void 0, (0, import_node_fs6.closeSync)(open);
+  };
+  return {
+    commit(data) {
+      if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
+      try {
+        (0, import_node_fs6.writeSync)(fd, data), options.durable && (0, import_node_fs6.fsyncSync)(fd), close(), (0, import_node_fs6.renameSync)(temp, path4);
+      } catch (error) {
+        try {
+          close();
+        } catch {
+        }
+        throw (0, import_node_fs6.rmSync)(temp, { force: !0 }), error;
+      }
+    },
+    abandon() {
+      fd !== void 0 && (close(), (0, import_node_fs6.rmSync)(temp, { force: !0 }));
+    }
+  };
+}
+
+// src/state/cooldown.ts
+var import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
+
+// src/state/lock.ts
+var import_node_fs7 = require("node:fs");
+init_errors();
+var LockTimeoutError = class extends EnvironmentError {
+  name = "LockTimeoutError";
+}, STALE_CHECK_INTERVAL_MS = 100, MAX_BACKOFF_MS = 20, sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms) {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+function isAlive(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function staleContent(lockPath, staleMs) {
+  try {
+    let content = readRegularFile(lockPath, { maxBytes: 4096, followSymlinks: !1 }).text, owner = Number.parseInt(content, 10);
+    return Number.isInteger(owner) && owner > 0 && !isAlive(owner) || Date.now() - (0, import_node_fs7.statSync)(lockPath).mtimeMs > staleMs ? content : void 0;
+  } catch {
+    return;
+  }
+}
+function breakStaleLock(lockPath, content) {
+  let aside = `${lockPath}.stale.${process.pid}`;
+  try {
+    (0, import_node_fs7.renameSync)(lockPath, aside);
+  } catch {
+    return;
+  }
+  try {
+    (0, import_node_fs7.readFileSync)(aside, "utf8") !== content && (0, import_node_fs7.linkSync)(aside, lockPath);
+  } catch {
+  }
+  (0, import_node_fs7.rmSync)(aside, { force: !0 });
+}
+function release(lockPath) {
+  try {
+    (0, import_node_fs7.unlinkSync)(lockPath);
+  } catch {
+  }
+}
+function withFileLock(path4, critical, options = {}) {
+  let lockPath = `${path4}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
+  for (; ; ) {
+    let fd;
+    if (!(0, import_node_fs7.existsSync)(lockPath))
+      try {
+        fd = (0, import_node_fs7.openSync)(lockPath, "wx", 384);
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+    if (fd !== void 0)
+      try {
+        return (0, import_node_fs7.writeSync)(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`), (0, import_node_fs7.closeSync)(fd), critical();
+      } finally {
+        release(lockPath);
+      }
+    let now = Date.now();
+    if (now >= nextStaleCheck) {
+      nextStaleCheck = now + STALE_CHECK_INTERVAL_MS;
+      let stale = staleContent(lockPath, staleMs);
+      if (stale !== void 0) {
+        breakStaleLock(lockPath, stale);
+        continue;
+      }
+    }
+    if (now >= deadline)
+      throw new LockTimeoutError(`${lockPath} is held by another process (waited ${now - started} ms)`);
+    sleepSync(Math.min(delay + Math.random() * delay, deadline - now)), delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+  }
+}
+
+// src/state/cooldown.ts
+var STATE_MAX_BYTES = 8 * 1024 * 1024;
+function parseState(text3) {
+  try {
+    let value = JSON.parse(text3);
+    if (typeof value != "object" || value === null || Array.isArray(value)) return;
+    let last = value.lastTrigger ?? {};
+    if (typeof last != "object" || last === null || Array.isArray(last)) return;
+    for (let seconds of Object.values(last)) if (typeof seconds != "number") return;
+    return { lastTrigger: Object.assign(/* @__PURE__ */ Object.create(null), last) };
+  } catch {
+    return;
+  }
+}
+function remainingSeconds(state, key, cooldownSeconds, now) {
+  let last = Object.hasOwn(state.lastTrigger, key) ? state.lastTrigger[key] : void 0;
+  if (!(last === void 0 || now < last || now - last >= cooldownSeconds))
+    return cooldownSeconds - (now - last);
+}
+function forgetOld(state, before) {
+  let { lastTrigger } = state;
+  for (let key in lastTrigger) lastTrigger[key] < before && delete lastTrigger[key];
+}
+function readState(statePath) {
+  try {
+    return { kind: "text", text: readRegularFile(statePath, { maxBytes: STATE_MAX_BYTES }).text };
+  } catch (error) {
+    if (error instanceof RefusedFileError)
+      return error.reason === "too-large" ? { kind: "text", text: "" } : { kind: "refused", why: error.message };
+    if (error.code === "ENOENT") return { kind: "missing" };
+    throw error;
+  }
+}
+function claimCooldown(statePath, key, cooldownSeconds, nowMs = Date.now(), { lockWaitMs, forgetAfterSeconds } = {}) {
+  let now = Math.floor(nowMs / 1e3), seen;
+  try {
+    seen = readState(statePath);
+  } catch {
+  }
+  if (seen?.kind === "refused") return { kind: "allowed", unrecorded: seen.why };
+  let seenState = seen?.kind === "text" ? parseState(seen.text) : void 0, cooling = seenState && remainingSeconds(seenState, key, cooldownSeconds, now);
+  if (cooling) return { kind: "cooling", remainingSeconds: cooling };
+  (0, import_node_fs8.mkdirSync)((0, import_node_path6.dirname)(statePath), { recursive: !0, mode: 448 });
+  let write = prepareAtomicWrite(statePath);
+  try {
+    return withFileLock(
+      statePath,
+      () => {
+        let state = { lastTrigger: /* @__PURE__ */ Object.create(null) }, setAside, read = readState(statePath);
+        if (read.kind === "refused") return { kind: "allowed", unrecorded: read.why };
+        if (read.kind === "text") {
+          let parsed = parseState(read.text);
+          parsed ? state = parsed : (setAside = `${statePath}.corrupt-${nowMs}`, (0, import_node_fs8.renameSync)(statePath, setAside));
+        }
+        let remaining = remainingSeconds(state, key, cooldownSeconds, now);
+        return remaining ? { kind: "cooling", remainingSeconds: remaining } : (forgetAfterSeconds !== void 0 && forgetOld(state, now - forgetAfterSeconds), state.lastTrigger[key] = now, write.commit(`${JSON.stringify(state, null, 2)}
+`), setAside ? { kind: "allowed", setAside } : { kind: "allowed" });
+      },
+      lockWaitMs === void 0 ? {} : { timeoutMs: lockWaitMs }
+    );
+  } finally {
+    write.abandon();
+  }
+}
+
+// src/state/marks.ts
+var import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path"), SAFE_SESSION = /^[A-Za-z0-9_-]{1,128}$/, MARKS_DIR = "marks", SWEEP_AFTER_MS = 1440 * 60 * 1e3;
+function markPath(cacheDir, sessionId, kind) {
+  return SAFE_SESSION.test(sessionId) ? (0, import_node_path7.join)(cacheDir, MARKS_DIR, `${sessionId}.${kind}`) : void 0;
+}
+function leaveMark(cacheDir, sessionId, kind, nowMs = Date.now()) {
+  let path4 = markPath(cacheDir, sessionId, kind);
+  if (path4)
+    try {
+      (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(cacheDir, MARKS_DIR), { recursive: !0, mode: 448 });
+      let fd = (0, import_node_fs9.openSync)(
+        path4,
+        import_node_fs9.constants.O_WRONLY | import_node_fs9.constants.O_CREAT | import_node_fs9.constants.O_TRUNC | import_node_fs9.constants.O_NOFOLLOW | import_node_fs9.constants.O_NONBLOCK,
+        384
+      );
+      try {
+        (0, import_node_fs9.fstatSync)(fd).isFile() && (0, import_node_fs9.writeSync)(fd, String(nowMs));
+      } finally {
+        (0, import_node_fs9.closeSync)(fd);
+      }
+      Math.random() < 0.05 && sweepMarks((0, import_node_path7.join)(cacheDir, MARKS_DIR), nowMs);
+    } catch {
+    }
+}
+function hasRecentMark(cacheDir, sessionId, kind, withinMs, nowMs = Date.now()) {
+  let path4 = markPath(cacheDir, sessionId, kind);
+  if (!path4) return !1;
+  try {
+    let fd = (0, import_node_fs9.openSync)(path4, import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NOFOLLOW | import_node_fs9.constants.O_NONBLOCK);
+    try {
+      if (!(0, import_node_fs9.fstatSync)(fd).isFile()) return !1;
+      let buffer = Buffer.alloc(32), at = Number(buffer.toString("utf8", 0, (0, import_node_fs9.readSync)(fd, buffer, 0, 32, 0)));
+      return Number.isFinite(at) && Math.abs(nowMs - at) <= withinMs;
+    } finally {
+      (0, import_node_fs9.closeSync)(fd);
+    }
+  } catch {
+    return !1;
+  }
+}
+function sweepMarks(dir, nowMs) {
+  for (let name of (0, import_node_fs9.readdirSync)(dir)) {
+    let path4 = (0, import_node_path7.join)(dir, name);
+    try {
+      nowMs - (0, import_node_fs9.statSync)(path4).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs9.rmSync)(path4, { force: !0 });
+    } catch {
+    }
+  }
+}
+
+// src/events/handle.ts
+var NEEDS_YOU = /* @__PURE__ */ new Set([
+  "permission_prompt",
+  "permission_request",
+  "permission_denied",
+  "stop_failure",
+  "elicitation_dialog",
+  "agent_needs_input"
+]), SAME_DIALOG_WINDOW_MS = 6e4;
+function decide(config, event, now, input) {
+  if (!config.enabled) return { go: !1, reason: "disabled" };
+  let settings = resolveEvent(config, event);
+  return settings.enabled ? isQuietTime(config.quietHours, now) ? { go: !1, reason: "quiet-hours" } : !config.subagents && isSubagentEvent(event, input) ? { go: !1, reason: "subagent" } : event === "idle_prompt" && !config.idleAfterStop && stopAlwaysSounds(config, now) ? { go: !1, reason: "after-stop" } : { go: !0, settings } : { go: !1, reason: "event-disabled" };
+}
+function isSubagentEvent(event, input) {
+  return NEEDS_YOU.has(event) ? !1 : event === "subagent" || typeof input?.agent_id == "string";
+}
+function stopAlwaysSounds(config, now) {
+  let stop = resolveEvent(config, "stop");
+  return stop.enabled && stop.volume > 0 && stop.cooldown === 0 && !isQuietTime(config.quietHours, now);
+}
+function eventNeedsInput(config, event, now) {
+  let verdict = decide(config, event, now);
+  if (!verdict.go) return !1;
+  let { settings } = verdict;
+  return event === "permission_request" || event === "permission_prompt" ? !0 : settings.desktop || settings.cooldown > 0 && config.cooldownScope === "session";
+}
+function cooldownKey(config, event, input) {
+  let session = typeof input?.session_id == "string" ? input.session_id : "";
+  return config.cooldownScope === "session" && session ? `${event}:${session}` : event;
+}
+var KEEP_COOLDOWN_ENTRIES_SECONDS = 1440 * 60;
+function cooldownMemorySeconds(config) {
+  let longest = KEEP_COOLDOWN_ENTRIES_SECONDS;
+  for (let event of EVENT_NAMES) longest = Math.max(longest, resolveEvent(config, event).cooldown);
+  return longest;
+}
+async function handleEvent(context) {
+  let { event, input, instance, loaded, logger } = context, config = loaded.config, now = context.now ?? /* @__PURE__ */ new Date(), verdict = decide(config, event, now, input);
+  if (!verdict.go)
+    return logger.debug(`event=${event} suppressed: ${verdict.reason}`), { notified: !1, reason: verdict.reason };
+  let { settings } = verdict, sessionId = typeof input?.session_id == "string" ? input.session_id : void 0;
+  if (event === "permission_prompt" && sessionId && hasRecentMark(instance.cache_dir, sessionId, "dialog", SAME_DIALOG_WINDOW_MS, now.getTime()))
+    return logger.debug(`event=${event} suppressed: the session's permission request was announced`), { notified: !1, reason: "same-dialog" };
+  let outcome = { notified: !0, settings };
+  if (settings.cooldown > 0) {
+    let key = cooldownKey(config, event, input), claim;
+    try {
+      claim = claimCooldown(instance.state_path, key, settings.cooldown, now.getTime(), {
+        lockWaitMs: context.stateLockWaitMs,
+        forgetAfterSeconds: cooldownMemorySeconds(config)
+      });
+    } catch (error) {
+      if (!(error instanceof LockTimeoutError)) throw error;
+      logger.warn(`event=${event} notifying without recording its cooldown (key ${key}): ${error.message}`), outcome.unrecorded = !0;
+    }
+    if (claim && "setAside" in claim && logger.warn(`state file was corrupt; kept it as ${claim.setAside}`), claim && "unrecorded" in claim && (logger.warn(`event=${event} notified without cooldown: ${claim.unrecorded}`), outcome.unrecorded = !0), claim?.kind === "cooling")
+      return logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`), { notified: !1, reason: "cooldown" };
+  }
+  event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog", now.getTime());
+  let platform = context.platform ?? process.platform, desktop = settings.desktop ? (() => {
+    let { title, body } = describeEvent(event, instance.name, input);
+    return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
+  })() : void 0;
+  if (settings.sound && settings.volume > 0) {
+    let file = resolveSound(settings.sound, context.bundledSoundsDir), player = findPlayer({ platform, pathEnv: context.env.PATH ?? "", preferred: config.player });
+    playSound({
+      player,
+      file,
+      volume: settings.volume,
+      onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`)
+    }), outcome.sound = { file, player, volume: settings.volume }, logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`);
+  }
+  return desktop && (outcome.desktop = await desktop), outcome;
+}
+
+// src/events/input.ts
+function parseHookInput(text3) {
+  let trimmed = text3.trim();
+  if (trimmed === "") return { kind: "none" };
+  try {
+    let value = JSON.parse(trimmed);
+    return typeof value != "object" || value === null || Array.isArray(value) ? { kind: "invalid", reason: "hook input is JSON but not an object" } : { kind: "json", input: value };
+  } catch (error) {
+    return { kind: "invalid", reason: `hook input is not JSON (${error.message})` };
+  }
+}
+function endsWithBrace(chunk) {
+  for (let i = chunk.length - 1; i >= 0; i--) {
+    let byte = chunk[i];
+    if (byte === 125) return !0;
+    if (byte !== 32 && byte !== 10 && byte !== 13 && byte !== 9) return !1;
+  }
+  return !1;
+}
+function readHookInput(stdin = process.stdin, { maxBytes = 1048576, timeoutMs = 1e3 } = {}) {
+  return stdin.isTTY ? Promise.resolve({ kind: "none" }) : new Promise((resolve3) => {
+    let chunks = [], size = 0, finish = (result) => {
+      clearTimeout(timer), stdin.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error"), stdin.pause(), stdin.unref?.(), resolve3(result);
+    }, timer = setTimeout(() => {
+      finish(
+        size === 0 ? { kind: "none" } : { kind: "invalid", reason: `hook input incomplete after ${timeoutMs} ms` }
+      );
+    }, timeoutMs);
+    stdin.on("data", (chunk) => {
+      if (size += chunk.length, size > maxBytes) finish({ kind: "invalid", reason: `hook input is larger than ${maxBytes} bytes` });
+      else {
+        if (chunks.push(chunk), !endsWithBrace(chunk)) return;
+        let read = parseHookInput(Buffer.concat(chunks).toString("utf8"));
+        read.kind === "json" && finish(read);
+      }
+    }), stdin.on("end", () => finish(parseHookInput(Buffer.concat(chunks).toString("utf8")))), stdin.on("error", (error) => finish({ kind: "invalid", reason: `cannot read stdin (${error.message})` }));
+  });
+}
+
+// src/events/resolve.ts
+var BY_HOOK_EVENT = Object.assign(/* @__PURE__ */ Object.create(null), {
+  Stop: "stop",
+  SubagentStop: "subagent",
+  SessionStart: "session_start",
+  SessionEnd: "session_end",
+  PermissionRequest: "permission_request",
+  PermissionDenied: "permission_denied",
+  StopFailure: "stop_failure"
+}), BY_NOTIFICATION_TYPE = Object.assign(/* @__PURE__ */ Object.create(null), {
+  permission_prompt: "permission_prompt",
+  idle_prompt: "idle_prompt",
+  elicitation_dialog: "elicitation_dialog",
+  elicitation_url_dialog: "elicitation_dialog",
+  agent_needs_input: "agent_needs_input",
+  agent_completed: "agent_completed",
+  auth_success: "auth_success"
+});
+function eventFromInput(input) {
+  let hook = input.hook_event_name;
+  if (!hook) return;
+  let direct = Object.hasOwn(BY_HOOK_EVENT, hook) ? BY_HOOK_EVENT[hook] : void 0;
+  if (direct) return direct;
+  if (hook !== "Notification") return;
+  let type = input.notification_type;
+  if (typeof type == "string") return BY_NOTIFICATION_TYPE[type];
+  let message = typeof input.message == "string" ? input.message.toLowerCase() : "";
+  if (message.includes("permission")) return "permission_prompt";
+  if (message.includes("waiting for your input") || message.includes("idle")) return "idle_prompt";
+}
+
+// src/core/route.ts
+var isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text2 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
+function routeHookInput(input) {
+  let route = {}, event = eventFromInput(input);
+  event && (route.event = event);
+  let hook = input.hook_event_name, sessionId = text2(input.session_id);
+  return hook === "PermissionRequest" && text2(input.tool_name) && isObject2(input.tool_input) && (route.ask = {
+    toolName: input.tool_name,
+    input: input.tool_input,
+    ...sessionId ? { sessionId } : {},
+    ...text2(input.cwd) ? { cwd: input.cwd } : {},
+    ...text2(input.transcript_path) ? { transcriptPath: input.transcript_path } : {},
+    ...Array.isArray(input.permission_suggestions) ? { permissionSuggestions: input.permission_suggestions } : {}
+  }), sessionId && typeof hook == "string" && (ENDS_ALL_WAITING.has(hook) ? route.settles = { sessionId } : ENDS_ONE_CALL.has(hook) && text2(input.tool_name) && (route.settles = { sessionId, call: { toolName: input.tool_name, input: input.tool_input } })), route;
+}
+
+// src/cli/commands/hook.ts
+init_errors();
+
+// src/cli/hook-budget.ts
+function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
+  return Math.max(250, Math.round(6e3 - uptimeMs));
+}
+
+// src/instance/manage.ts
+init_errors();
+
+// src/instance/paths.ts
+var import_node_os = require("node:os"), import_node_path8 = require("node:path");
+function claudeConfigDir(env = process.env) {
+  let fromEnv = env.CLAUDE_CONFIG_DIR;
+  return fromEnv && (0, import_node_path8.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path8.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
+}
+function registryPath(dir) {
+  return (0, import_node_path8.join)(dir, "ccbell-instances.json");
+}
+function defaultInstancePaths(name, dir) {
+  let stem = name === DEFAULT_INSTANCE ? "ccbell" : `ccbell-${name}`;
+  return {
+    name,
+    config_path: (0, import_node_path8.join)(dir, `${stem}.config.json`),
+    state_path: (0, import_node_path8.join)(dir, `${stem}.state`),
+    cache_dir: (0, import_node_path8.join)(dir, `${stem}-cache`),
+    log_path: (0, import_node_path8.join)(dir, `${stem}.log`),
+    pid_path: (0, import_node_path8.join)(dir, `${stem}.pid`)
+  };
+}
+function expandHome(path4, env = process.env) {
+  return path4 === "~" ? env.HOME || (0, import_node_os.homedir)() : path4.startsWith("~/") ? (0, import_node_path8.join)(env.HOME || (0, import_node_os.homedir)(), path4.slice(2)) : path4;
+}
+
+// src/instance/pidfile.ts
+init_errors();
+var PID_FILE_MAX_BYTES = 64 * 1024;
+
+// src/instance/registry.ts
+var import_node_path9 = require("node:path");
+init_errors();
+var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
+function readDocument(path4) {
+  let text3;
+  try {
+    text3 = readRegularFile(path4, { maxBytes: REGISTRY_MAX_BYTES }).text;
+  } catch (error) {
+    if (error instanceof RefusedFileError) throw new ConfigError(path4, "", error.problem, { cause: error });
+    if (error.code === "ENOENT") return;
+    throw new ConfigError(path4, "", "cannot be read", { cause: error });
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text3);
+  } catch (error) {
+    throw new ConfigError(path4, "", `is not valid JSON (${error.message})`, { cause: error });
+  }
+  if (typeof raw != "object" || raw === null || Array.isArray(raw))
+    throw new ConfigError(path4, "", "must hold a JSON object of instances");
+  return raw;
+}
+function resolveDocument(path4, document, env) {
+  let registry = /* @__PURE__ */ new Map();
+  for (let [name, entry] of Object.entries(document)) {
+    let problem = instanceNameProblem(name);
+    if (problem) throw new ConfigError(path4, name, `is not a valid instance name: it ${problem}`);
+    if (typeof entry != "object" || entry === null || Array.isArray(entry))
+      throw new ConfigError(path4, name, "must be an object of paths");
+    let clean = {};
+    for (let field of PATH_FIELDS) {
+      if (!Object.hasOwn(entry, field)) continue;
+      let value = entry[field];
+      if (value === void 0 || value === "") continue;
+      let expanded = typeof value == "string" ? expandHome(value, env) : void 0;
+      if (!expanded || !(0, import_node_path9.isAbsolute)(expanded))
+        throw new ConfigError(path4, `${name}.${field}`, "must be an absolute path (or start with ~/)");
+      clean[field] = expanded;
+    }
+    registry.set(name, clean);
+  }
+  return registry;
+}
+function readRegistry(dir, env = process.env) {
+  let path4 = registryPath(dir);
+  return resolveDocument(path4, readDocument(path4) ?? {}, env);
+}
+function isKnownInstance(name, registry) {
+  return name === DEFAULT_INSTANCE || registry.has(name);
+}
+function resolveInstance(name, env = process.env) {
+  assertInstanceName(name);
+  let dir = claudeConfigDir(env), registry = name === DEFAULT_INSTANCE ? /* @__PURE__ */ new Map() : readRegistry(dir, env);
+  if (!isKnownInstance(name, registry))
+    throw new UsageError(`unknown instance "${name}": create it with "ccbell instance create ${name}"`);
+  return { ...defaultInstancePaths(name, dir), ...registry.get(name), name };
+}
+function selectInstanceName(flag, env = process.env) {
+  return assertInstanceName(flag ?? (env.CCBELL_INSTANCE || DEFAULT_INSTANCE));
+}
+
+// src/log/logger.ts
+var import_node_fs10 = require("node:fs"), import_node_path10 = require("node:path");
+var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
+function rotate(path4) {
+  for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
+    try {
+      (0, import_node_fs10.renameSync)(`${path4}.${index}`, `${path4}.${index + 1}`);
+    } catch {
+    }
+  try {
+    (0, import_node_fs10.renameSync)(path4, `${path4}.1`);
+  } catch {
+  }
+}
+var APPEND = import_node_fs10.constants.O_WRONLY | import_node_fs10.constants.O_APPEND | import_node_fs10.constants.O_CREAT;
+function openLog(path4) {
+  try {
+    return openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    return (0, import_node_fs10.mkdirSync)((0, import_node_path10.dirname)(path4), { recursive: !0, mode: 448 }), openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
+  }
+}
+function append(path4, level, message, maxBytes) {
+  try {
+    let log = openLog(path4);
+    log.stats.size >= maxBytes && ((0, import_node_fs10.closeSync)(log.fd), rotate(path4), log = openLog(path4));
+    let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
+`;
+    try {
+      (0, import_node_fs10.writeSync)(log.fd, line);
+    } finally {
+      (0, import_node_fs10.closeSync)(log.fd);
+    }
+  } catch {
+  }
+}
+function openLogger(path4, debugEnabled, maxBytes = LOG_MAX_BYTES) {
+  return {
+    path: path4,
+    debugEnabled,
+    debug(message) {
+      debugEnabled && append(path4, "DEBUG", message, maxBytes);
+    },
+    info(message) {
+      append(path4, "INFO", message, maxBytes);
+    },
+    warn(message) {
+      append(path4, "WARN", message, maxBytes);
+    }
+  };
+}
+
+// src/cli/instance-context.ts
+function selectedInstance(args, context) {
+  return resolveInstance(selectInstanceName(stringFlag(args, "instance"), context.env), context.env);
+}
+function openInstance(args, context, options = {}) {
+  let instance = selectedInstance(args, context), given = stringFlag(args, "config"), loaded = loadConfig(given ?? instance.config_path, options), logger = openLogger(instance.log_path, loaded.config.debug), problem = given !== void 0 && !loaded.exists ? `config ${loaded.path} (--config) does not exist; using defaults` : describeProblems(loaded);
+  return problem && (context.stderr(`ccbell: ${problem}
+`), logger.warn(problem)), { instance, loaded, logger };
+}
+
+// src/cli/commands/hook.ts
+async function tellApp(event, input, instance, env) {
+  let { forwardEventToApp: forwardEventToApp2 } = await Promise.resolve().then(() => (init_forward(), forward_exports));
+  return forwardEventToApp2({ event, input, instance, env });
+}
+async function runHook(args, context) {
+  if (context.env.CCBELL_APP_HOOKS && !args.flags["app-hook"]) return { code: 0, handled: !1 };
+  let [eventArg, extra] = args.positionals;
+  if (extra !== void 0)
+    throw new UsageError(`unexpected argument ${JSON.stringify(extra)} after the event`);
+  if (eventArg !== void 0 && !isEventName(eventArg))
+    throw new UsageError(
+      `unknown event or command ${JSON.stringify(eventArg.slice(0, 60))} (events: ${EVENT_NAMES.join(", ")}; see "ccbell --help")`
+    );
+  let { instance, loaded, logger } = openInstance(args, context), now = /* @__PURE__ */ new Date(), input;
+  if (eventArg === void 0 || loaded.config.debug || !!context.env.CLAUDE_CODE_UI_INSTANCE_ID || eventNeedsInput(loaded.config, eventArg, now)) {
+    let read = await readHookInput();
+    read.kind === "json" ? input = read.input : read.kind === "invalid" && logger.warn(`${read.reason}; going on without it`);
+  }
+  let event = eventArg;
+  if (!event)
+    if (input?.hook_event_name) {
+      if (event = routeHookInput(input).event, !event)
+        return logger.debug(`hook event ${String(input.hook_event_name).slice(0, 40)} is not one ccbell handles`), { code: 0, handled: !1 };
+    } else event = "stop";
+  logger.debug(
+    `instance=${instance.name} event=${event} session=${input?.session_id ?? "-"} cwd=${input?.cwd ?? "-"}`
+  );
+  let forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env).catch((error) => {
+    logger.warn(`could not reach the app: ${error.message}`);
+  }) : void 0;
+  return await handleEvent({
+    event,
+    input,
+    instance,
+    loaded,
+    logger,
+    env: context.env,
+    bundledSoundsDir: (0, import_node_path14.join)(context.packageRoot, "sounds"),
+    now,
+    stateLockWaitMs: stateLockWaitMs()
+  }), await forwarded, { code: 0, handled: !0 };
+}
+
+// src/cli/help.ts
+var HELP = `ccbell: notifications and approvals for Claude Code, per named instance
+
+Hook handler (what Claude Code runs):
+  ccbell [--instance NAME] [--config PATH] [EVENT]
+      EVENT: stop, permission_prompt, idle_prompt, subagent, session_start, session_end,
+      permission_request, permission_denied, stop_failure, elicitation_dialog,
+      agent_needs_input, agent_completed, auth_success. Without EVENT it is read from the
+      hook JSON on stdin, else stop.
+  ccbell [--instance NAME] permission-request
+      PermissionRequest hook: asks the instance's running app, prints Claude Code's decision.
+
+Instances (config, state, cache, PID file and log kept apart):
+  ccbell instance list [--json]            also: ccbell --instance list
+  ccbell instance show NAME [--json]
+  ccbell instance create NAME [--config FILE]   also: ccbell --instance create NAME --config FILE
+  ccbell instance copy SRC DST             also: ccbell --instance copy SRC DST
+  ccbell instance remove NAME
+  The instance is --instance NAME, else $CCBELL_INSTANCE, else "default".
+
+Wiring and checks:
+  ccbell setup [--instance NAME] [--approvals] [--print] [--remove]
+  ccbell doctor [--instance NAME] [--json]
+
+Approvals:
+  ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [-- claude ARGS\u2026]
+  ccbell pending [--instance NAME] [--json]
+  ccbell answer REQUEST_ID allow|deny [--message TEXT] [--always] [--input JSON|@FILE]
+               [--instance NAME]
+  ccbell mcp-config [--instance NAME]
+  ccbell approval-server                   (started by Claude Code through --mcp-config)
+`;
+
+// src/cli/main.ts
+var COMMANDS = {
+  instance: async () => (await Promise.resolve().then(() => __toESM(require_instance(), 1))).runInstance,
+  setup: async () => (await Promise.resolve().then(() => __toESM(require_setup(), 1))).runSetup,
+  doctor: async () => (await Promise.resolve().then(() => __toESM(require_doctor(), 1))).runDoctor,
+  app: async () => (await Promise.resolve().then(() => __toESM(require_app(), 1))).runApp,
+  "approval-server": async () => (await Promise.resolve().then(() => __toESM(require_approval_server(), 1))).runApprovalServerCommand,
+  "mcp-config": async () => (await Promise.resolve().then(() => __toESM(require_mcp_config(), 1))).runMcpConfig,
+  pending: async () => (await Promise.resolve().then(() => __toESM(require_pending(), 1))).runPending,
+  answer: async () => (await Promise.resolve().then(() => __toESM(require_answer(), 1))).runAnswer,
+  "permission-request": async () => (await Promise.resolve().then(() => __toESM(require_permission_request(), 1))).runPermissionRequest
+};
+async function dispatch(argv, context) {
+  let args = parseArgs(argv);
+  if (args.flags.version)
+    return context.stdout(`${process.env.CCBELL_VERSION ?? "0.1.0"}
+`), { code: 0, handledEvent: !1 };
+  if (args.flags.help || args.positionals[0] === "help")
+    return context.stdout(HELP), { code: 0, handledEvent: !1 };
+  let instanceFlag = stringFlag(args, "instance");
+  instanceFlag && INSTANCE_COMMAND_WORDS.includes(instanceFlag) && (delete args.flags.instance, args.positionals.unshift("instance", instanceFlag));
+  let name = args.positionals[0], load2 = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : void 0;
+  if (load2)
+    return args.positionals.shift(), { code: await (await load2())(args, context), handledEvent: !1 };
+  let { code, handled } = await runHook(args, context);
+  return { code, handledEvent: handled };
+}
+async function main(argv, context) {
+  try {
+    let outcome = await dispatch(argv, context);
+    return outcome.code === 2 ? { ...outcome, code: 1 } : outcome;
+  } catch (error) {
+    let known = errorKind(error) !== void 0;
+    return context.stderr(`ccbell: ${known ? messageOf(error) : `unexpected error: ${messageOf(error)}`}
+`), !known && process.env.CCBELL_DEBUG && context.stderr(`${error.stack}
+`), { code: 1, handledEvent: !1 };
+  }
+}
+function writerTo(stream) {
+  let gone = !1;
+  return stream.on("error", () => {
+    gone = !0;
+  }), (text3) => {
+    gone || stream.write(text3);
+  };
+}
+function processContext(packageRoot) {
+  return {
+    packageRoot,
+    cliPath: (0, import_node_path15.join)(packageRoot, "dist", "ccbell.js"),
+    env: process.env,
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr)
+  };
+}
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  main,
+  processContext
+});
