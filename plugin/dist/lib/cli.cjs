@@ -504,6 +504,14 @@ var require_doctor = __commonJS({
   }
 });
 
+// ccbell-command:service
+var require_service = __commonJS({
+  "ccbell-command:service"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "service.cjs"));
+  }
+});
+
 // ccbell-command:app
 var require_app = __commonJS({
   "ccbell-command:app"(exports2, module2) {
@@ -580,11 +588,18 @@ function assertInstanceName(name) {
   return name;
 }
 
+// src/config/port.ts
+function portProblem(value, options = {}) {
+  if (!(options.allowAny && value === 0) && !(typeof value == "number" && Number.isInteger(value) && value >= 1024 && value <= 65535))
+    return `must be a port number from 1024 to 65535${options.allowAny ? " (or 0: any free port)" : ""}`;
+}
+
 // src/cli/args.ts
 init_errors();
 var VALUE_FLAGS = /* @__PURE__ */ new Set(["instance", "config", "port", "message", "input"]), BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
   "json",
   "print",
+  "fix",
   "remove",
   "approvals",
   "http",
@@ -631,6 +646,9 @@ function stringFlag(args, name) {
 
 // src/cli/commands/hook.ts
 var import_node_path14 = require("node:path");
+
+// src/config/edit.ts
+init_errors();
 
 // src/fs/regular-file.ts
 var import_node_fs = require("node:fs");
@@ -700,6 +718,228 @@ function readRegularFile(path4, options) {
     return { text: Buffer.concat(chunks, total).toString("utf8"), stats };
   } finally {
     (0, import_node_fs.closeSync)(fd);
+  }
+}
+
+// src/state/atomic.ts
+var import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
+function prepareAtomicWrite(path4, options = {}) {
+  let temp = (0, import_node_path.join)(
+    (0, import_node_path.dirname)(path4),
+    `.${(0, import_node_path.basename)(path4)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  ), fd = (0, import_node_fs2.openSync)(temp, "wx", options.mode ?? 384), close = () => {
+    if (fd === void 0) return;
+    let open = fd;
+    fd = void 0, (0, import_node_fs2.closeSync)(open);
+  };
+  return {
+    commit(data) {
+      if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
+      try {
+        (0, import_node_fs2.writeSync)(fd, data), options.durable && (0, import_node_fs2.fsyncSync)(fd), close(), (0, import_node_fs2.renameSync)(temp, path4);
+      } catch (error) {
+        try {
+          close();
+        } catch {
+        }
+        throw (0, import_node_fs2.rmSync)(temp, { force: !0 }), error;
+      }
+    },
+    abandon() {
+      fd !== void 0 && (close(), (0, import_node_fs2.rmSync)(temp, { force: !0 }));
+    }
+  };
+}
+
+// src/state/cooldown.ts
+var import_node_fs4 = require("node:fs"), import_node_path2 = require("node:path");
+
+// src/state/lock.ts
+var import_node_fs3 = require("node:fs");
+init_errors();
+var LockTimeoutError = class extends EnvironmentError {
+  name = "LockTimeoutError";
+}, STALE_CHECK_INTERVAL_MS = 100, MAX_BACKOFF_MS = 20, sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms) {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+function isAlive(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function staleContent(lockPath, staleMs) {
+  try {
+    let content = readRegularFile(lockPath, { maxBytes: 4096, followSymlinks: !1 }).text, owner = Number.parseInt(content, 10);
+    return Number.isInteger(owner) && owner > 0 && !isAlive(owner) || Date.now() - (0, import_node_fs3.statSync)(lockPath).mtimeMs > staleMs ? content : void 0;
+  } catch {
+    return;
+  }
+}
+function breakStaleLock(lockPath, content) {
+  let aside = `${lockPath}.stale.${process.pid}`;
+  try {
+    (0, import_node_fs3.renameSync)(lockPath, aside);
+  } catch {
+    return;
+  }
+  try {
+    (0, import_node_fs3.readFileSync)(aside, "utf8") !== content && (0, import_node_fs3.linkSync)(aside, lockPath);
+  } catch {
+  }
+  (0, import_node_fs3.rmSync)(aside, { force: !0 });
+}
+function release(lockPath) {
+  try {
+    (0, import_node_fs3.unlinkSync)(lockPath);
+  } catch {
+  }
+}
+function withFileLock(path4, critical, options = {}) {
+  let lockPath = `${path4}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
+  for (; ; ) {
+    let fd;
+    if (!(0, import_node_fs3.existsSync)(lockPath))
+      try {
+        fd = (0, import_node_fs3.openSync)(lockPath, "wx", 384);
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+    if (fd !== void 0)
+      try {
+        return (0, import_node_fs3.writeSync)(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`), (0, import_node_fs3.closeSync)(fd), critical();
+      } finally {
+        release(lockPath);
+      }
+    let now = Date.now();
+    if (now >= nextStaleCheck) {
+      nextStaleCheck = now + STALE_CHECK_INTERVAL_MS;
+      let stale = staleContent(lockPath, staleMs);
+      if (stale !== void 0) {
+        breakStaleLock(lockPath, stale);
+        continue;
+      }
+    }
+    if (now >= deadline)
+      throw new LockTimeoutError(`${lockPath} is held by another process (waited ${now - started} ms)`);
+    sleepSync(Math.min(delay + Math.random() * delay, deadline - now)), delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+  }
+}
+
+// src/state/cooldown.ts
+var STATE_MAX_BYTES = 8 * 1024 * 1024;
+function parseState(text3) {
+  try {
+    let value = JSON.parse(text3);
+    if (typeof value != "object" || value === null || Array.isArray(value)) return;
+    let last = value.lastTrigger ?? {};
+    if (typeof last != "object" || last === null || Array.isArray(last)) return;
+    for (let seconds of Object.values(last)) if (typeof seconds != "number") return;
+    return { lastTrigger: Object.assign(/* @__PURE__ */ Object.create(null), last) };
+  } catch {
+    return;
+  }
+}
+function remainingSeconds(state, key, cooldownSeconds, now) {
+  let last = Object.hasOwn(state.lastTrigger, key) ? state.lastTrigger[key] : void 0;
+  if (!(last === void 0 || now < last || now - last >= cooldownSeconds))
+    return cooldownSeconds - (now - last);
+}
+function forgetOld(state, before) {
+  let { lastTrigger } = state;
+  for (let key in lastTrigger) lastTrigger[key] < before && delete lastTrigger[key];
+}
+function readState(statePath) {
+  try {
+    return { kind: "text", text: readRegularFile(statePath, { maxBytes: STATE_MAX_BYTES }).text };
+  } catch (error) {
+    if (error instanceof RefusedFileError)
+      return error.reason === "too-large" ? { kind: "text", text: "" } : { kind: "refused", why: error.message };
+    if (error.code === "ENOENT") return { kind: "missing" };
+    throw error;
+  }
+}
+function claimCooldown(statePath, key, cooldownSeconds, nowMs = Date.now(), { lockWaitMs, forgetAfterSeconds } = {}) {
+  let now = Math.floor(nowMs / 1e3), seen;
+  try {
+    seen = readState(statePath);
+  } catch {
+  }
+  if (seen?.kind === "refused") return { kind: "allowed", unrecorded: seen.why };
+  let seenState = seen?.kind === "text" ? parseState(seen.text) : void 0, cooling = seenState && remainingSeconds(seenState, key, cooldownSeconds, now);
+  if (cooling) return { kind: "cooling", remainingSeconds: cooling };
+  (0, import_node_fs4.mkdirSync)((0, import_node_path2.dirname)(statePath), { recursive: !0, mode: 448 });
+  let write = prepareAtomicWrite(statePath);
+  try {
+    return withFileLock(
+      statePath,
+      () => {
+        let state = { lastTrigger: /* @__PURE__ */ Object.create(null) }, setAside, read = readState(statePath);
+        if (read.kind === "refused") return { kind: "allowed", unrecorded: read.why };
+        if (read.kind === "text") {
+          let parsed = parseState(read.text);
+          parsed ? state = parsed : (setAside = `${statePath}.corrupt-${nowMs}`, (0, import_node_fs4.renameSync)(statePath, setAside));
+        }
+        let remaining = remainingSeconds(state, key, cooldownSeconds, now);
+        return remaining ? { kind: "cooling", remainingSeconds: remaining } : (forgetAfterSeconds !== void 0 && forgetOld(state, now - forgetAfterSeconds), state.lastTrigger[key] = now, write.commit(`${JSON.stringify(state, null, 2)}
+`), setAside ? { kind: "allowed", setAside } : { kind: "allowed" });
+      },
+      lockWaitMs === void 0 ? {} : { timeoutMs: lockWaitMs }
+    );
+  } finally {
+    write.abandon();
+  }
+}
+
+// src/state/marks.ts
+var import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path"), SAFE_SESSION = /^[A-Za-z0-9_-]{1,128}$/, MARKS_DIR = "marks", SWEEP_AFTER_MS = 1440 * 60 * 1e3;
+function markPath(cacheDir, sessionId, kind) {
+  return SAFE_SESSION.test(sessionId) ? (0, import_node_path3.join)(cacheDir, MARKS_DIR, `${sessionId}.${kind}`) : void 0;
+}
+function leaveMark(cacheDir, sessionId, kind, nowMs = Date.now()) {
+  let path4 = markPath(cacheDir, sessionId, kind);
+  if (path4)
+    try {
+      (0, import_node_fs5.mkdirSync)((0, import_node_path3.join)(cacheDir, MARKS_DIR), { recursive: !0, mode: 448 });
+      let fd = (0, import_node_fs5.openSync)(
+        path4,
+        import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_TRUNC | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK,
+        384
+      );
+      try {
+        (0, import_node_fs5.fstatSync)(fd).isFile() && (0, import_node_fs5.writeSync)(fd, String(nowMs));
+      } finally {
+        (0, import_node_fs5.closeSync)(fd);
+      }
+      Math.random() < 0.05 && sweepMarks((0, import_node_path3.join)(cacheDir, MARKS_DIR), nowMs);
+    } catch {
+    }
+}
+function hasRecentMark(cacheDir, sessionId, kind, withinMs, nowMs = Date.now()) {
+  let path4 = markPath(cacheDir, sessionId, kind);
+  if (!path4) return !1;
+  try {
+    let fd = (0, import_node_fs5.openSync)(path4, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK);
+    try {
+      if (!(0, import_node_fs5.fstatSync)(fd).isFile()) return !1;
+      let buffer = Buffer.alloc(32), at = Number(buffer.toString("utf8", 0, (0, import_node_fs5.readSync)(fd, buffer, 0, 32, 0)));
+      return Number.isFinite(at) && Math.abs(nowMs - at) <= withinMs;
+    } finally {
+      (0, import_node_fs5.closeSync)(fd);
+    }
+  } catch {
+    return !1;
+  }
+}
+function sweepMarks(dir, nowMs) {
+  for (let name of (0, import_node_fs5.readdirSync)(dir)) {
+    let path4 = (0, import_node_path3.join)(dir, name);
+    try {
+      nowMs - (0, import_node_fs5.statSync)(path4).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs5.rmSync)(path4, { force: !0 });
+    } catch {
+    }
   }
 }
 
@@ -804,7 +1044,7 @@ function isEventName(name) {
 }
 
 // src/notify/players.ts
-var import_node_fs2 = require("node:fs"), import_node_path = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs"), import_node_path4 = __toESM(require("node:path"), 1);
 init_errors();
 var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"], LINUX_ORDER = ["pw-play", "paplay", "aplay", "mpv", "ffplay"], MACOS_ORDER = ["afplay"];
 function playerOrder(platform) {
@@ -829,7 +1069,7 @@ var NoPlayerError = class extends EnvironmentError {
 };
 function isExecutableFile(file) {
   try {
-    return (0, import_node_fs2.accessSync)(file, import_node_fs2.constants.X_OK), (0, import_node_fs2.statSync)(file).isFile();
+    return (0, import_node_fs6.accessSync)(file, import_node_fs6.constants.X_OK), (0, import_node_fs6.statSync)(file).isFile();
   } catch {
     return !1;
   }
@@ -837,8 +1077,8 @@ function isExecutableFile(file) {
 function findOnPath(name, pathEnv, platform) {
   let delimiter = platform === "win32" ? ";" : ":";
   for (let dir of pathEnv.split(delimiter)) {
-    if (!dir || !import_node_path.default.isAbsolute(dir)) continue;
-    let candidate = import_node_path.default.join(dir, name);
+    if (!dir || !import_node_path4.default.isAbsolute(dir)) continue;
+    let candidate = import_node_path4.default.join(dir, name);
     if (isExecutableFile(candidate)) return candidate;
   }
 }
@@ -864,7 +1104,7 @@ function findPlayer(options) {
     if (found) return { name: preferred, path: found };
     throw new NoPlayerError([preferred], `sound player "${preferred}" (set in "player") not found on PATH`);
   }
-  if (import_node_path.default.isAbsolute(preferred)) {
+  if (import_node_path4.default.isAbsolute(preferred)) {
     if (isExecutableFile(preferred)) return { name: "custom", path: preferred };
     throw new NoPlayerError(
       [preferred],
@@ -1058,11 +1298,8 @@ function validateConfig(raw, options = {}) {
     });
   }
   if (raw.appPort !== void 0) {
-    let port = raw.appPort;
-    typeof port == "number" && Number.isInteger(port) && port >= 1024 && port <= 65535 ? config.appPort = port : problems.push({
-      field: "appPort",
-      problem: `must be a port number from 1024 to 65535 (got ${show(port)})`
-    });
+    let port = raw.appPort, problem = portProblem(port);
+    problem === void 0 ? config.appPort = port : problems.push({ field: "appPort", problem: `${problem} (got ${show(port)})` });
   }
   return { config, problems };
 }
@@ -1119,29 +1356,29 @@ function resolveEvent(config, event) {
 }
 
 // src/events/labels.ts
-var import_node_fs3 = require("node:fs"), import_node_path2 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
+var import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
 function gitBranch(cwd) {
-  if (!(0, import_node_path2.isAbsolute)(cwd)) return;
+  if (!(0, import_node_path5.isAbsolute)(cwd)) return;
   let dir = cwd;
   for (let depth = 0; depth < 40; depth++) {
     let head = readHead(dir);
     if (head !== void 0)
       return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() ?? head.trim().slice(0, 8);
-    let parent = (0, import_node_path2.dirname)(dir);
+    let parent = (0, import_node_path5.dirname)(dir);
     if (parent === dir) return;
     dir = parent;
   }
 }
 function readHead(dir) {
-  let dotGit = (0, import_node_path2.join)(dir, ".git");
+  let dotGit = (0, import_node_path5.join)(dir, ".git");
   try {
-    return (0, import_node_fs3.readFileSync)((0, import_node_path2.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
+    return (0, import_node_fs7.readFileSync)((0, import_node_path5.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
   } catch (error) {
     if (error.code !== "ENOTDIR") return;
   }
   try {
-    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs3.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
-    return pointer ? (0, import_node_fs3.readFileSync)((0, import_node_path2.join)((0, import_node_path2.isAbsolute)(pointer) ? pointer : (0, import_node_path2.join)(dir, pointer), "HEAD"), "utf8").slice(
+    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs7.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
+    return pointer ? (0, import_node_fs7.readFileSync)((0, import_node_path5.join)((0, import_node_path5.isAbsolute)(pointer) ? pointer : (0, import_node_path5.join)(dir, pointer), "HEAD"), "utf8").slice(
       0,
       512
     ) : void 0;
@@ -1151,7 +1388,7 @@ function readHead(dir) {
 }
 function placeLabel(cwd) {
   if (!cwd) return "unknown directory";
-  let project = (0, import_node_path2.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
+  let project = (0, import_node_path5.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
   return branch ? `${project} (${branch})` : project;
 }
 function shortSession(sessionId) {
@@ -1253,7 +1490,7 @@ function describeEvent(event, instance, input) {
 }
 
 // src/notify/desktop.ts
-var import_node_fs4 = require("node:fs"), import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs"), import_node_path6 = __toESM(require("node:path"), 1);
 init_errors();
 
 // src/notify/spawn.ts
@@ -1276,7 +1513,7 @@ function appleScriptString(text3) {
 function hasSessionBus(env) {
   if (env.DBUS_SESSION_BUS_ADDRESS) return !0;
   let runtime = env.XDG_RUNTIME_DIR;
-  return !!(runtime && import_node_path3.default.isAbsolute(runtime) && (0, import_node_fs4.existsSync)(import_node_path3.default.join(runtime, "bus")));
+  return !!(runtime && import_node_path6.default.isAbsolute(runtime) && (0, import_node_fs8.existsSync)(import_node_path6.default.join(runtime, "bus")));
 }
 function bodyWithUrl(body, url) {
   return url ? body ? `${body}
@@ -1299,14 +1536,14 @@ function run(command, args, env, timeoutMs) {
     }, timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer), reject(
-        new DesktopNotifyError(`${import_node_path3.default.basename(command)} could not start: ${error.message}`, {
+        new DesktopNotifyError(`${import_node_path6.default.basename(command)} could not start: ${error.message}`, {
           cause: error
         })
       );
     }), child.on("close", (code, signal) => {
       if (clearTimeout(timer), timedOut)
         reject(
-          new DesktopNotifyError(`${import_node_path3.default.basename(command)} did not finish within ${timeoutMs} ms; killed`)
+          new DesktopNotifyError(`${import_node_path6.default.basename(command)} did not finish within ${timeoutMs} ms; killed`)
         );
       else if (code === 0)
         resolve3();
@@ -1315,7 +1552,7 @@ function run(command, args, env, timeoutMs) {
 `).slice(-1)[0] ?? "", status = code === null ? `killed by ${signal}` : `exit ${code}`;
         reject(
           new DesktopNotifyError(
-            `${import_node_path3.default.basename(command)} failed (${status})${detail ? `: ${detail}` : ""}`
+            `${import_node_path6.default.basename(command)} failed (${status})${detail ? `: ${detail}` : ""}`
           )
         );
       }
@@ -1334,7 +1571,7 @@ async function desktopNotify(options) {
 }
 
 // src/notify/sound.ts
-var import_node_fs5 = require("node:fs"), import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs"), import_node_path7 = __toESM(require("node:path"), 1);
 init_errors();
 var InvalidSoundSpecError = class extends UsageError {
   constructor(spec, problem) {
@@ -1363,30 +1600,30 @@ function resolveSound(spec, bundledDir) {
     let name = spec.slice(8);
     if (!BUNDLED_NAME.test(name))
       throw new InvalidSoundSpecError(spec, 'a bundled sound name is lower-case letters and "_" only');
-    file = import_node_path4.default.join(import_node_path4.default.resolve(bundledDir), `${name}.wav`);
+    file = import_node_path7.default.join(import_node_path7.default.resolve(bundledDir), `${name}.wav`);
   } else {
     if (file = spec.startsWith("custom:") ? spec.slice(7) : spec, file === "") throw new InvalidSoundSpecError(spec, "no file given");
     if (file.includes("\0")) throw new InvalidSoundSpecError(spec, "the path holds a NUL byte");
-    if (!import_node_path4.default.isAbsolute(file))
+    if (!import_node_path7.default.isAbsolute(file))
       throw new InvalidSoundSpecError(spec, "a sound file must be an absolute path (or bundled:NAME)");
     if (hasDotDot(file)) throw new InvalidSoundSpecError(spec, 'a sound path must not contain ".."');
   }
   let real;
   try {
-    real = (0, import_node_fs5.realpathSync)(file);
+    real = (0, import_node_fs9.realpathSync)(file);
   } catch (error) {
     let code = error.code, problem = code === "ENOENT" || code === "ENOTDIR" ? "no such file" : code === "ELOOP" ? "too many levels of symbolic links" : code === "EACCES" ? "permission denied" : `cannot be resolved (${code ?? "unknown error"})`;
     throw new SoundNotFoundError(spec, file, problem, { cause: error });
   }
   let shown2 = real === file ? file : `${file} (\u2192 ${real})`, isFile;
   try {
-    isFile = (0, import_node_fs5.statSync)(real).isFile();
+    isFile = (0, import_node_fs9.statSync)(real).isFile();
   } catch (error) {
     throw new SoundNotFoundError(spec, shown2, "cannot be read", { cause: error });
   }
   if (!isFile) throw new SoundNotFoundError(spec, shown2, "not a regular file");
   try {
-    (0, import_node_fs5.accessSync)(real, import_node_fs5.constants.R_OK);
+    (0, import_node_fs9.accessSync)(real, import_node_fs9.constants.R_OK);
   } catch (error) {
     throw new SoundNotFoundError(spec, shown2, "not readable", { cause: error });
   }
@@ -1403,228 +1640,6 @@ function playSound(options) {
     child.on("error", (error) => onError?.(error)), child.unref();
   } catch (error) {
     onError?.(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-// src/state/atomic.ts
-var import_node_fs6 = require("node:fs"), import_node_path5 = require("node:path");
-function prepareAtomicWrite(path4, options = {}) {
-  let temp = (0, import_node_path5.join)(
-    (0, import_node_path5.dirname)(path4),
-    `.${(0, import_node_path5.basename)(path4)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  ), fd = (0, import_node_fs6.openSync)(temp, "wx", options.mode ?? 384), close = () => {
-    if (fd === void 0) return;
-    let open = fd;
-    fd = void 0, (0, import_node_fs6.closeSync)(open);
-  };
-  return {
-    commit(data) {
-      if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
-      try {
-        (0, import_node_fs6.writeSync)(fd, data), options.durable && (0, import_node_fs6.fsyncSync)(fd), close(), (0, import_node_fs6.renameSync)(temp, path4);
-      } catch (error) {
-        try {
-          close();
-        } catch {
-        }
-        throw (0, import_node_fs6.rmSync)(temp, { force: !0 }), error;
-      }
-    },
-    abandon() {
-      fd !== void 0 && (close(), (0, import_node_fs6.rmSync)(temp, { force: !0 }));
-    }
-  };
-}
-
-// src/state/cooldown.ts
-var import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
-
-// src/state/lock.ts
-var import_node_fs7 = require("node:fs");
-init_errors();
-var LockTimeoutError = class extends EnvironmentError {
-  name = "LockTimeoutError";
-}, STALE_CHECK_INTERVAL_MS = 100, MAX_BACKOFF_MS = 20, sleeper = new Int32Array(new SharedArrayBuffer(4));
-function sleepSync(ms) {
-  Atomics.wait(sleeper, 0, 0, ms);
-}
-function isAlive(pid) {
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-function staleContent(lockPath, staleMs) {
-  try {
-    let content = readRegularFile(lockPath, { maxBytes: 4096, followSymlinks: !1 }).text, owner = Number.parseInt(content, 10);
-    return Number.isInteger(owner) && owner > 0 && !isAlive(owner) || Date.now() - (0, import_node_fs7.statSync)(lockPath).mtimeMs > staleMs ? content : void 0;
-  } catch {
-    return;
-  }
-}
-function breakStaleLock(lockPath, content) {
-  let aside = `${lockPath}.stale.${process.pid}`;
-  try {
-    (0, import_node_fs7.renameSync)(lockPath, aside);
-  } catch {
-    return;
-  }
-  try {
-    (0, import_node_fs7.readFileSync)(aside, "utf8") !== content && (0, import_node_fs7.linkSync)(aside, lockPath);
-  } catch {
-  }
-  (0, import_node_fs7.rmSync)(aside, { force: !0 });
-}
-function release(lockPath) {
-  try {
-    (0, import_node_fs7.unlinkSync)(lockPath);
-  } catch {
-  }
-}
-function withFileLock(path4, critical, options = {}) {
-  let lockPath = `${path4}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
-  for (; ; ) {
-    let fd;
-    if (!(0, import_node_fs7.existsSync)(lockPath))
-      try {
-        fd = (0, import_node_fs7.openSync)(lockPath, "wx", 384);
-      } catch (error) {
-        if (error.code !== "EEXIST") throw error;
-      }
-    if (fd !== void 0)
-      try {
-        return (0, import_node_fs7.writeSync)(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`), (0, import_node_fs7.closeSync)(fd), critical();
-      } finally {
-        release(lockPath);
-      }
-    let now = Date.now();
-    if (now >= nextStaleCheck) {
-      nextStaleCheck = now + STALE_CHECK_INTERVAL_MS;
-      let stale = staleContent(lockPath, staleMs);
-      if (stale !== void 0) {
-        breakStaleLock(lockPath, stale);
-        continue;
-      }
-    }
-    if (now >= deadline)
-      throw new LockTimeoutError(`${lockPath} is held by another process (waited ${now - started} ms)`);
-    sleepSync(Math.min(delay + Math.random() * delay, deadline - now)), delay = Math.min(delay * 2, MAX_BACKOFF_MS);
-  }
-}
-
-// src/state/cooldown.ts
-var STATE_MAX_BYTES = 8 * 1024 * 1024;
-function parseState(text3) {
-  try {
-    let value = JSON.parse(text3);
-    if (typeof value != "object" || value === null || Array.isArray(value)) return;
-    let last = value.lastTrigger ?? {};
-    if (typeof last != "object" || last === null || Array.isArray(last)) return;
-    for (let seconds of Object.values(last)) if (typeof seconds != "number") return;
-    return { lastTrigger: Object.assign(/* @__PURE__ */ Object.create(null), last) };
-  } catch {
-    return;
-  }
-}
-function remainingSeconds(state, key, cooldownSeconds, now) {
-  let last = Object.hasOwn(state.lastTrigger, key) ? state.lastTrigger[key] : void 0;
-  if (!(last === void 0 || now < last || now - last >= cooldownSeconds))
-    return cooldownSeconds - (now - last);
-}
-function forgetOld(state, before) {
-  let { lastTrigger } = state;
-  for (let key in lastTrigger) lastTrigger[key] < before && delete lastTrigger[key];
-}
-function readState(statePath) {
-  try {
-    return { kind: "text", text: readRegularFile(statePath, { maxBytes: STATE_MAX_BYTES }).text };
-  } catch (error) {
-    if (error instanceof RefusedFileError)
-      return error.reason === "too-large" ? { kind: "text", text: "" } : { kind: "refused", why: error.message };
-    if (error.code === "ENOENT") return { kind: "missing" };
-    throw error;
-  }
-}
-function claimCooldown(statePath, key, cooldownSeconds, nowMs = Date.now(), { lockWaitMs, forgetAfterSeconds } = {}) {
-  let now = Math.floor(nowMs / 1e3), seen;
-  try {
-    seen = readState(statePath);
-  } catch {
-  }
-  if (seen?.kind === "refused") return { kind: "allowed", unrecorded: seen.why };
-  let seenState = seen?.kind === "text" ? parseState(seen.text) : void 0, cooling = seenState && remainingSeconds(seenState, key, cooldownSeconds, now);
-  if (cooling) return { kind: "cooling", remainingSeconds: cooling };
-  (0, import_node_fs8.mkdirSync)((0, import_node_path6.dirname)(statePath), { recursive: !0, mode: 448 });
-  let write = prepareAtomicWrite(statePath);
-  try {
-    return withFileLock(
-      statePath,
-      () => {
-        let state = { lastTrigger: /* @__PURE__ */ Object.create(null) }, setAside, read = readState(statePath);
-        if (read.kind === "refused") return { kind: "allowed", unrecorded: read.why };
-        if (read.kind === "text") {
-          let parsed = parseState(read.text);
-          parsed ? state = parsed : (setAside = `${statePath}.corrupt-${nowMs}`, (0, import_node_fs8.renameSync)(statePath, setAside));
-        }
-        let remaining = remainingSeconds(state, key, cooldownSeconds, now);
-        return remaining ? { kind: "cooling", remainingSeconds: remaining } : (forgetAfterSeconds !== void 0 && forgetOld(state, now - forgetAfterSeconds), state.lastTrigger[key] = now, write.commit(`${JSON.stringify(state, null, 2)}
-`), setAside ? { kind: "allowed", setAside } : { kind: "allowed" });
-      },
-      lockWaitMs === void 0 ? {} : { timeoutMs: lockWaitMs }
-    );
-  } finally {
-    write.abandon();
-  }
-}
-
-// src/state/marks.ts
-var import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path"), SAFE_SESSION = /^[A-Za-z0-9_-]{1,128}$/, MARKS_DIR = "marks", SWEEP_AFTER_MS = 1440 * 60 * 1e3;
-function markPath(cacheDir, sessionId, kind) {
-  return SAFE_SESSION.test(sessionId) ? (0, import_node_path7.join)(cacheDir, MARKS_DIR, `${sessionId}.${kind}`) : void 0;
-}
-function leaveMark(cacheDir, sessionId, kind, nowMs = Date.now()) {
-  let path4 = markPath(cacheDir, sessionId, kind);
-  if (path4)
-    try {
-      (0, import_node_fs9.mkdirSync)((0, import_node_path7.join)(cacheDir, MARKS_DIR), { recursive: !0, mode: 448 });
-      let fd = (0, import_node_fs9.openSync)(
-        path4,
-        import_node_fs9.constants.O_WRONLY | import_node_fs9.constants.O_CREAT | import_node_fs9.constants.O_TRUNC | import_node_fs9.constants.O_NOFOLLOW | import_node_fs9.constants.O_NONBLOCK,
-        384
-      );
-      try {
-        (0, import_node_fs9.fstatSync)(fd).isFile() && (0, import_node_fs9.writeSync)(fd, String(nowMs));
-      } finally {
-        (0, import_node_fs9.closeSync)(fd);
-      }
-      Math.random() < 0.05 && sweepMarks((0, import_node_path7.join)(cacheDir, MARKS_DIR), nowMs);
-    } catch {
-    }
-}
-function hasRecentMark(cacheDir, sessionId, kind, withinMs, nowMs = Date.now()) {
-  let path4 = markPath(cacheDir, sessionId, kind);
-  if (!path4) return !1;
-  try {
-    let fd = (0, import_node_fs9.openSync)(path4, import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NOFOLLOW | import_node_fs9.constants.O_NONBLOCK);
-    try {
-      if (!(0, import_node_fs9.fstatSync)(fd).isFile()) return !1;
-      let buffer = Buffer.alloc(32), at = Number(buffer.toString("utf8", 0, (0, import_node_fs9.readSync)(fd, buffer, 0, 32, 0)));
-      return Number.isFinite(at) && Math.abs(nowMs - at) <= withinMs;
-    } finally {
-      (0, import_node_fs9.closeSync)(fd);
-    }
-  } catch {
-    return !1;
-  }
-}
-function sweepMarks(dir, nowMs) {
-  for (let name of (0, import_node_fs9.readdirSync)(dir)) {
-    let path4 = (0, import_node_path7.join)(dir, name);
-    try {
-      nowMs - (0, import_node_fs9.statSync)(path4).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs9.rmSync)(path4, { force: !0 });
-    } catch {
-    }
   }
 }
 
@@ -2018,16 +2033,33 @@ Instances (config, state, cache, PID file and log kept apart):
   ccbell instance remove NAME
   The instance is --instance NAME, else $CCBELL_INSTANCE, else "default".
 
+  Removing an instance also removes its hooks from Claude Code's user settings; its files stay,
+  and creating it again uses the config it left.
+
 Wiring and checks:
-  ccbell setup [--instance NAME] [--approvals] [--print] [--remove]
-  ccbell doctor [--instance NAME] [--json]
+  ccbell setup [--instance NAME] [--approvals] [--print]
+      installs the instance's hooks in Claude Code's user settings (previous file kept as
+      settings.json.ccbell-backup); --print shows them and writes nothing
+  ccbell setup [--instance NAME] --http [--port N] [--print]
+      http hooks to the instance's app (no process per event); --port N (1024-65535) is
+      recorded as "appPort" in the instance's config, where the app will listen
+  ccbell setup [--instance NAME] --remove [--print]
+      removes them (also for an instance that no longer exists); --print shows what would go
+  ccbell doctor [--instance NAME] [--json] [--fix]
+      checks config, player, sounds and every ccbell hook Claude Code runs (user and project
+      settings, the plugin); --fix points stale hooks at this node and ccbell and removes hooks
+      of instances that no longer exist, keeping settings.json.ccbell-backup
+
+Run at login (the app as a systemd user unit or a launchd agent, hooks wired to it over http):
+  ccbell service install|uninstall|status [--instance NAME]
 
 Approvals:
   ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [-- claude ARGS\u2026]
+      --port N: 1024-65535, or 0 for any free port (default: appPort, else any)
   ccbell pending [--instance NAME] [--json]
   ccbell answer REQUEST_ID allow|deny [--message TEXT] [--always] [--input JSON|@FILE]
                [--instance NAME]
-  ccbell mcp-config [--instance NAME]
+  ccbell mcp-config [--instance NAME] [--json]
   ccbell approval-server                   (started by Claude Code through --mcp-config)
 `;
 
@@ -2036,6 +2068,7 @@ var COMMANDS = {
   instance: async () => (await Promise.resolve().then(() => __toESM(require_instance(), 1))).runInstance,
   setup: async () => (await Promise.resolve().then(() => __toESM(require_setup(), 1))).runSetup,
   doctor: async () => (await Promise.resolve().then(() => __toESM(require_doctor(), 1))).runDoctor,
+  service: async () => (await Promise.resolve().then(() => __toESM(require_service(), 1))).runService,
   app: async () => (await Promise.resolve().then(() => __toESM(require_app(), 1))).runApp,
   "approval-server": async () => (await Promise.resolve().then(() => __toESM(require_approval_server(), 1))).runApprovalServerCommand,
   "mcp-config": async () => (await Promise.resolve().then(() => __toESM(require_mcp_config(), 1))).runMcpConfig,
