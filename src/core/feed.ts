@@ -1,7 +1,7 @@
 // The app's memory of what its sessions did: the sessions it serves and a feed of their events,
 // each entry labelled so that "which one needs me?" has an answer at a glance.
 import type { EventName } from '../config/index.js';
-import { describeEvent, type HookInput } from '../events/index.js';
+import { describeWhat, type HookInput, saysMore } from '../events/index.js';
 import { type SessionInfo, SessionTable } from './sessions.js';
 
 /** One entry of the event feed: what a session did, when. */
@@ -37,8 +37,7 @@ export class EventFeed {
       ? this.sessions.touch(sessionId, cwd, event === 'session_end')
       : undefined;
     // What this event says beyond its name: Claude's last words, the tool and command, the error.
-    const { body } = describeEvent(event, instance, input);
-    const specific = body !== describeEvent(event, instance, undefined).body ? body : undefined;
+    const specific = saysMore(event, input) ? describeWhat(event, input) : undefined;
     const detail =
       typeof input?.last_assistant_message === 'string' ? input.last_assistant_message : specific;
     const entry: FeedEntry = {

@@ -29,19 +29,31 @@ export function describeEvent(event: EventName, instance: string, input: HookInp
   const cwd = text(input?.cwd);
   const session = shortSession(input?.session_id);
   const title = `ccbell ${instance}: ${cwd ? placeLabel(cwd) : 'Claude Code'}${session ? ` · ${session}` : ''}`;
-  let body = WHAT[event];
+  return { title, body: describeWhat(event, input) };
+}
+
+/**
+ * What happened, in a notification's words: for a tool call which tool and the start of its
+ * command, for an error the API's words. Reads no file (the title's branch does), so the feed
+ * can say it for every event.
+ */
+export function describeWhat(event: EventName, input: HookInput | undefined): string {
   const tool = text(input?.tool_name);
   if ((event === 'permission_request' || event === 'permission_denied') && tool) {
-    body = `${event === 'permission_request' ? 'Allow' : 'Auto mode blocked'} ${toolLabel(tool, input?.tool_input)}`;
+    let body = `${event === 'permission_request' ? 'Allow' : 'Auto mode blocked'} ${toolLabel(tool, input?.tool_input)}`;
     const reason = event === 'permission_denied' ? text(input?.reason) : undefined;
     if (reason) body += ` (${reason.slice(0, 120)})`;
-  } else if (event === 'stop_failure') {
+    return body;
+  }
+  if (event === 'stop_failure') {
     // Claude Code 2.1.330 sends `error: "unknown"` with the API's words in last_assistant_message.
     const error = text(input?.error_details) ?? text(input?.last_assistant_message) ?? text(input?.error);
-    if (error) body += `: ${error.slice(0, 200)}`;
-  } else {
-    const message = text(input?.message);
-    if (message) body = message.slice(0, 300);
+    return error ? `${WHAT[event]}: ${error.slice(0, 200)}` : WHAT[event];
   }
-  return { title, body };
+  return text(input?.message)?.slice(0, 300) ?? WHAT[event];
+}
+
+/** Whether `describeWhat` says more than the event's name (a message, a tool, an error). */
+export function saysMore(event: EventName, input: HookInput | undefined): boolean {
+  return describeWhat(event, input) !== WHAT[event];
 }

@@ -1,4 +1,4 @@
-export { describeEvent } from './describe.js';
+export { describeEvent, describeWhat, saysMore } from './describe.js';
 export {
   cooldownKey,
   cooldownMemorySeconds,

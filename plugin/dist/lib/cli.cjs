@@ -1474,19 +1474,20 @@ var WHAT = {
   auth_success: "Signed in"
 }, text = (value) => typeof value == "string" && value.trim() ? value.trim() : void 0;
 function describeEvent(event, instance, input) {
-  let cwd = text(input?.cwd), session = shortSession(input?.session_id), title = `ccbell ${instance}: ${cwd ? placeLabel(cwd) : "Claude Code"}${session ? ` \xB7 ${session}` : ""}`, body = WHAT[event], tool = text(input?.tool_name);
+  let cwd = text(input?.cwd), session = shortSession(input?.session_id);
+  return { title: `ccbell ${instance}: ${cwd ? placeLabel(cwd) : "Claude Code"}${session ? ` \xB7 ${session}` : ""}`, body: describeWhat(event, input) };
+}
+function describeWhat(event, input) {
+  let tool = text(input?.tool_name);
   if ((event === "permission_request" || event === "permission_denied") && tool) {
-    body = `${event === "permission_request" ? "Allow" : "Auto mode blocked"} ${toolLabel(tool, input?.tool_input)}`;
-    let reason = event === "permission_denied" ? text(input?.reason) : void 0;
-    reason && (body += ` (${reason.slice(0, 120)})`);
-  } else if (event === "stop_failure") {
-    let error = text(input?.error_details) ?? text(input?.last_assistant_message) ?? text(input?.error);
-    error && (body += `: ${error.slice(0, 200)}`);
-  } else {
-    let message = text(input?.message);
-    message && (body = message.slice(0, 300));
+    let body = `${event === "permission_request" ? "Allow" : "Auto mode blocked"} ${toolLabel(tool, input?.tool_input)}`, reason = event === "permission_denied" ? text(input?.reason) : void 0;
+    return reason && (body += ` (${reason.slice(0, 120)})`), body;
   }
-  return { title, body };
+  if (event === "stop_failure") {
+    let error = text(input?.error_details) ?? text(input?.last_assistant_message) ?? text(input?.error);
+    return error ? `${WHAT[event]}: ${error.slice(0, 200)}` : WHAT[event];
+  }
+  return text(input?.message)?.slice(0, 300) ?? WHAT[event];
 }
 
 // src/notify/desktop.ts
