@@ -78,12 +78,18 @@ export async function main(argv: readonly string[], context: CliContext): Promis
  * a stack trace; instead the command carries on (a hook still notifies) and exits with its own
  * code. Any other error of these streams means the same: there is nowhere left to write.
  */
-function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+function writerTo(open: () => NodeJS.WriteStream): (text: string) => void {
   let gone = false;
-  stream.on('error', () => {
-    gone = true;
-  });
+  let stream: NodeJS.WriteStream | undefined;
   return (text) => {
+    // process.stdout and process.stderr are built on first use (about 2 ms for a pipe): a hook
+    // that prints nothing never builds them.
+    if (!stream) {
+      stream = open();
+      stream.on('error', () => {
+        gone = true;
+      });
+    }
     if (!gone) stream.write(text);
   };
 }
@@ -94,7 +100,7 @@ export function processContext(packageRoot: string): CliContext {
     packageRoot,
     cliPath: join(packageRoot, 'dist', 'ccbell.js'),
     env: process.env,
-    stdout: writerTo(process.stdout),
-    stderr: writerTo(process.stderr),
+    stdout: writerTo(() => process.stdout),
+    stderr: writerTo(() => process.stderr),
   };
 }

@@ -160,8 +160,10 @@ export class RequestBook extends EventEmitter<{
           this.waiters.set(item.id, list);
         });
     if (isNew) this.emit('added', item);
-    // Watched only now, so that `added` always comes before the `answered` of a caller gone already.
-    if (waiter && request.signal) this.watchCaller(item.id, waiter, request.signal);
+    // Watched only now, so that `added` always comes before the `answered` of a caller gone
+    // already; not at all when `added` closed it (rules answer at once), or the listener would
+    // stay on the caller's signal for good (the approval server's lives as long as its session).
+    if (waiter && request.signal && !isClosed(item)) this.watchCaller(item.id, waiter, request.signal);
     return { item, isNew, decided };
   }
 

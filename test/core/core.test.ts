@@ -1,4 +1,5 @@
 // The core with fake ports: what each kind of input comes to, and the settle rules.
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { type ApprovalItem, Core } from '../../src/core/index.js';
 import { checkRules } from '../../src/rules/index.js';
@@ -68,6 +69,33 @@ describe('Core', () => {
     });
     expect(notified).toEqual([]);
     expect(followed).toEqual([]);
+  });
+
+  it('leaves no listener on a caller that rules answered at once (one connection serves a whole session)', async () => {
+    const { core } = makeCore({ allow: ['Bash(echo *)'] });
+    const connection = new AbortController();
+    for (let call = 0; call < 50; call++) {
+      const { closed } = core.ask({
+        source: 'prompt-tool',
+        toolName: 'Bash',
+        input: { command: `echo ${call}` },
+        toolUseId: `t${call}`,
+        cwd: '/work/a',
+        signal: connection.signal,
+      });
+      expect((await closed).decision?.by).toBe('rules');
+    }
+    expect(getEventListeners(connection.signal, 'abort')).toHaveLength(0);
+    // A request still waiting keeps its one listener, and drops it once answered.
+    const { item } = core.ask({
+      source: 'hook',
+      toolName: 'Bash',
+      input: { command: 'make' },
+      signal: connection.signal,
+    });
+    expect(getEventListeners(connection.signal, 'abort')).toHaveLength(1);
+    core.desk.answer(item.id, { behavior: 'deny' }, 'cli');
+    expect(getEventListeners(connection.signal, 'abort')).toHaveLength(0);
   });
 
   it('settles as answered in Claude Code when the transcript shows the result', async () => {

@@ -2103,12 +2103,12 @@ async function main(argv, context) {
 `), { code: 1, handledEvent: !1 };
   }
 }
-function writerTo(stream) {
-  let gone = !1;
-  return stream.on("error", () => {
-    gone = !0;
-  }), (text3) => {
-    gone || stream.write(text3);
+function writerTo(open) {
+  let gone = !1, stream;
+  return (text3) => {
+    stream || (stream = open(), stream.on("error", () => {
+      gone = !0;
+    })), gone || stream.write(text3);
   };
 }
 function processContext(packageRoot) {
@@ -2116,8 +2116,8 @@ function processContext(packageRoot) {
     packageRoot,
     cliPath: (0, import_node_path15.join)(packageRoot, "dist", "ccbell.js"),
     env: process.env,
-    stdout: writerTo(process.stdout),
-    stderr: writerTo(process.stderr)
+    stdout: writerTo(() => process.stdout),
+    stderr: writerTo(() => process.stderr)
   };
 }
 // Annotate the CommonJS export names for ESM import in node:
