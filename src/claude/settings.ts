@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { RefusedFileError, readRegularFile } from '../fs/index.js';
+import { parseJsonObject, RefusedFileError, readRegularFile } from '../fs/index.js';
 import { writeFileAtomic } from '../state/index.js';
 import type { HooksSection } from './hooks.js';
 
@@ -28,23 +28,8 @@ export function readSettings(path: string): SettingsFile {
     throw new ConfigError(path, '', 'cannot be read', { cause: error });
   }
   if (text.trim() === '') return { path, exists: true, settings: {} };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(
-      path,
-      '',
-      `is not valid JSON (${(error as Error).message}); fix it, ccbell will not touch it`,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(path, '', 'must hold a JSON object');
-  }
-  const hooks = (value as { hooks?: unknown }).hooks;
+  const value = parseJsonObject(path, text);
+  const hooks = value.hooks;
   if (hooks !== undefined && (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks))) {
     throw new ConfigError(path, 'hooks', 'must be an object of hook events');
   }

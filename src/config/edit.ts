@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { RefusedFileError, readRegularFile } from '../fs/index.js';
+import { parseJsonObject, RefusedFileError, readRegularFile } from '../fs/index.js';
 import { writeFileAtomic } from '../state/index.js';
 
 /** A config file read for one change: its fields as written, or none when there is no file. */
@@ -24,22 +24,7 @@ export function readConfigForEdit(path: string): ConfigEdit {
     const problem = error instanceof RefusedFileError ? error.problem : 'cannot be read';
     throw new ConfigError(path, '', `${problem}; ccbell will not change it`, { cause: error });
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(
-      path,
-      '',
-      `is not valid JSON (${(error as Error).message}); fix it, ccbell will not touch it`,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ConfigError(path, '', 'must hold a JSON object; ccbell will not touch it');
-  return { path, exists: true, fields: value as Record<string, unknown> };
+  return { path, exists: true, fields: parseJsonObject(path, text) };
 }
 
 /**

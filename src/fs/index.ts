@@ -1,3 +1,4 @@
+export { parseJsonObject } from './json-object.js';
 export {
   describeFileType,
   fileTypeProblem,

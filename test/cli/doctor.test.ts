@@ -148,9 +148,10 @@ const HTTP_EVENTS =
 /** Installs the repository's plugin as Claude Code 2.1 records it (plugins/installed_plugins.json, enabledPlugins). */
 function installPlugin(sandbox: Sandbox, options: { enabled?: boolean } = {}): string {
   const root = join(sandbox.claudeDir, 'plugins', 'cache', 'local', 'ccbell', '0.1.0');
+  // The plugin as Claude Code installs it: a copy of plugin/ in its cache.
   for (const file of ['.claude-plugin/plugin.json', 'hooks/hooks.json', 'hooks/run.sh']) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
-    copyFileSync(join(repoRoot, file), join(root, file));
+    copyFileSync(join(repoRoot, 'plugin', file), join(root, file));
   }
   sandbox.write(
     'home/.claude/plugins/installed_plugins.json',

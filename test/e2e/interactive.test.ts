@@ -70,6 +70,15 @@ async function pending(): Promise<ItemView[]> {
   return JSON.parse(run.stdout) as ItemView[];
 }
 
+/** The one request `ccbell pending` lists, once it is there. */
+async function theOnePending(): Promise<ItemView> {
+  const [item] = await eventually(async () => {
+    const list = await pending();
+    return list.length === 1 ? list : undefined;
+  }, 10_000);
+  return item!;
+}
+
 /** ccbell processes still running as hooks of the session (a PermissionRequest hook left waiting). */
 function waitingHooks(): string[] {
   const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
@@ -118,11 +127,8 @@ describe('a session wired by `ccbell setup --approvals`, beside a running app', 
     await claude.waitFor(/❯/);
     await claude.type('please [[bash:touch made-in-dialog]]', true);
     await claude.waitFor(DIALOG);
-    const [request] = await eventually(async () => {
-      const list = await pending();
-      return list.length === 1 ? list : undefined;
-    }, 10_000);
-    expect(request!.tool_name).toBe('Bash');
+    const request = await theOnePending();
+    expect(request.tool_name).toBe('Bash');
     // Claude Code fires Notification permission_prompt about 6 s into an open dialog.
     await new Promise((resolve) => setTimeout(resolve, 8000));
     const dialogPlays = plays().slice(before);
@@ -135,8 +141,8 @@ describe('a session wired by `ccbell setup --approvals`, beside a running app', 
     expect(Date.now() - answeredAt).toBeLessThan(2000);
     await eventually(() => (waitingHooks().length === 0 ? true : undefined), 2000);
     await eventually(() => (existsSync(join(project, 'made-in-dialog')) ? true : undefined), 10_000);
-    await app.waitFor(new RegExp(`request ${request!.id} answered in Claude Code`), 2000);
-    expect((await pageState()).requests.find((item) => item.id === request!.id)?.settled?.by).toBe(
+    await app.waitFor(new RegExp(`request ${request.id} answered in Claude Code`), 2000);
+    expect((await pageState()).requests.find((item) => item.id === request.id)?.settled?.by).toBe(
       'claude-code',
     );
 
@@ -144,15 +150,12 @@ describe('a session wired by `ccbell setup --approvals`, beside a running app', 
     await claude.waitFor(/done:/);
     await claude.type('again [[bash:touch refused-in-dialog]]', true);
     await claude.waitFor(DIALOG);
-    const [second] = await eventually(async () => {
-      const list = await pending();
-      return list.length === 1 ? list : undefined;
-    }, 10_000);
+    const second = await theOnePending();
     await claude.press('4');
     const deniedAt = Date.now();
     await eventually(async () => ((await pending()).length === 0 ? true : undefined), 5000);
     expect(Date.now() - deniedAt).toBeLessThan(2000);
-    await app.waitFor(new RegExp(`request ${second!.id} answered in Claude Code`), 2000);
+    await app.waitFor(new RegExp(`request ${second.id} answered in Claude Code`), 2000);
     await eventually(() => (waitingHooks().length === 0 ? true : undefined), 2000);
     expect(existsSync(join(project, 'refused-in-dialog'))).toBe(false);
     expect((await ccbell(world, ['setup', '--remove'])).code).toBe(0);
@@ -174,12 +177,9 @@ describe('a session launched by `ccbell app -- claude`', () => {
     await claude.waitFor(/❯/);
     await claude.type('please [[bash:touch made-by-answer]]', true);
     await claude.waitFor(DIALOG);
-    const [request] = await eventually(async () => {
-      const list = await pending();
-      return list.length === 1 ? list : undefined;
-    }, 10_000);
+    const request = await theOnePending();
     expect(await claude.screen()).not.toMatch(/\[ccbell|ccbell default|request [0-9a-f]{8}/);
-    const answer = await ccbell(world, ['answer', request!.id, 'allow']);
+    const answer = await ccbell(world, ['answer', request.id, 'allow']);
     expect(answer.code, answer.stderr).toBe(0);
     await eventually(() => (existsSync(join(project, 'made-by-answer')) ? true : undefined), 10_000);
     const screen = await claude.waitFor(/done:/);
