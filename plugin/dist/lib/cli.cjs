@@ -650,6 +650,9 @@ var import_node_path14 = require("node:path");
 // src/config/edit.ts
 init_errors();
 
+// src/fs/json-object.ts
+init_errors();
+
 // src/fs/regular-file.ts
 var import_node_fs = require("node:fs");
 init_errors();
