@@ -23,7 +23,7 @@ export interface WebServerOptions {
   instance: string;
   runtimeId: string;
   /** The http hook door: one hook input in (with a signal for a caller that left), its output back. */
-  onHook: (input: HookInput, signal: AbortSignal) => Promise<Record<string, unknown>>;
+  onHook: (input: HookInput, signal?: AbortSignal) => Promise<Record<string, unknown>>;
   /** 0 (or undefined) picks a free port. */
   port?: number;
   /** Required for the page and its API (URL once, then the cookie). */
@@ -224,12 +224,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const body = await readJsonBody(request, BODY_LIMITS);
       if (!isObject(body)) throw new HttpError(400, 'hook input must be a JSON object');
       // Claude Code closes the connection when it stops waiting (interrupted, or gone): the
-      // request it asked about is then nobody's to answer.
-      const callerLeft = new AbortController();
-      response.once('close', () => {
-        if (!response.writableFinished) callerLeft.abort();
-      });
-      const output = await options.onHook(body as HookInput, callerLeft.signal);
+      // request it asked about is then nobody's to answer. Only a PermissionRequest waits, so
+      // only it is watched (every other event is answered at once, on the hot path).
+      let signal: AbortSignal | undefined;
+      if (body.hook_event_name === 'PermissionRequest') {
+        const callerLeft = new AbortController();
+        response.once('close', () => {
+          if (!response.writableFinished) callerLeft.abort();
+        });
+        signal = callerLeft.signal;
+      }
+      const output = await options.onHook(body as HookInput, signal);
       return sendJson(response, 200, output);
     }
 
