@@ -365,7 +365,7 @@ describe('the app page (real app, real approval server, Chromium)', () => {
           .__ccbell,
     );
     expect(recorded.notes).toEqual([
-      { title: `Bash needs approval (${INSTANCE})`, body: 'proj-alpha: echo hidden' },
+      { title: `Bash needs approval (${INSTANCE})`, body: 'proj-alpha (feature/login): echo hidden' },
     ]);
     expect(recorded.sounds).toEqual([`${app.origin}/sounds/permission_request.wav`]);
     // The sound is served to the page.
