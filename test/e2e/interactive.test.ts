@@ -104,6 +104,38 @@ async function claudeIn(command: string[], env: Record<string, string> = {}): Pr
 
 const DIALOG = /Do you want to proceed\?/;
 
+/**
+ * Answers Claude Code's permission dialog as a person does: the option's number (options vary,
+ * so it is read from the screen once the list is drawn). A number sometimes only moves the
+ * selection; Enter then confirms it, as a person would press it seeing the dialog still open.
+ */
+async function choose(claude: InteractiveSession, option: 'Yes' | 'No'): Promise<number> {
+  const pattern = new RegExp(`(\\d)\\. ${option}\\b`);
+  const screen = await claude.waitFor(pattern);
+  let answeredAt = Date.now();
+  await claude.press(pattern.exec(screen)![1]!);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  if (DIALOG.test(await claude.screen())) {
+    answeredAt = Date.now();
+    await claude.press('Enter');
+  }
+  return answeredAt;
+}
+
+/** `ccbell app -- claude --permission-mode MODE` in a pane: the app launches the session. */
+function claudeUnderApp(mode: 'default' | 'auto'): Promise<InteractiveSession> {
+  return claudeIn([
+    process.execPath,
+    cliPath,
+    'app',
+    '--no-open',
+    '--',
+    claudeBin,
+    '--permission-mode',
+    mode,
+  ]);
+}
+
 /** The page's /api/state, read as the browser does: the address with its token, then the cookie. */
 async function pageState(): Promise<{ feed: { event: string; label: string }[]; requests: ItemView[] }> {
   const record = readRunningApp(join(world.home, '.claude', 'ccbell.pid'));
@@ -135,8 +167,7 @@ describe('a session wired by `ccbell setup --approvals`, beside a running app', 
     expect(dialogPlays).toHaveLength(1);
     expect(dialogPlays[0]).toContain('permission_request.wav');
 
-    await claude.press('1');
-    const answeredAt = Date.now();
+    const answeredAt = await choose(claude, 'Yes');
     await eventually(async () => ((await pending()).length === 0 ? true : undefined), 5000);
     expect(Date.now() - answeredAt).toBeLessThan(2000);
     await eventually(() => (waitingHooks().length === 0 ? true : undefined), 2000);
@@ -151,8 +182,7 @@ describe('a session wired by `ccbell setup --approvals`, beside a running app', 
     await claude.type('again [[bash:touch refused-in-dialog]]', true);
     await claude.waitFor(DIALOG);
     const second = await theOnePending();
-    await claude.press('4');
-    const deniedAt = Date.now();
+    const deniedAt = await choose(claude, 'No');
     await eventually(async () => ((await pending()).length === 0 ? true : undefined), 5000);
     expect(Date.now() - deniedAt).toBeLessThan(2000);
     await app.waitFor(new RegExp(`request ${second.id} answered in Claude Code`), 2000);
@@ -164,16 +194,7 @@ describe('a session wired by `ccbell setup --approvals`, beside a running app', 
 
 describe('a session launched by `ccbell app -- claude`', () => {
   it('keeps the app out of Claude Code screen, and `ccbell answer` runs the command', async () => {
-    const claude = await claudeIn([
-      process.execPath,
-      cliPath,
-      'app',
-      '--no-open',
-      '--',
-      claudeBin,
-      '--permission-mode',
-      'default',
-    ]);
+    const claude = await claudeUnderApp('default');
     await claude.waitFor(/❯/);
     await claude.type('please [[bash:touch made-by-answer]]', true);
     await claude.waitFor(DIALOG);
@@ -189,16 +210,7 @@ describe('a session launched by `ccbell app -- claude`', () => {
 
   it('auto mode: Claude Code asking for the person (agent_needs_input) is shown and sounds', async () => {
     const before = plays().length;
-    const claude = await claudeIn([
-      process.execPath,
-      cliPath,
-      'app',
-      '--no-open',
-      '--',
-      claudeBin,
-      '--permission-mode',
-      'auto',
-    ]);
+    const claude = await claudeUnderApp('auto');
     await claude.waitFor(/❯/);
     // The stand-in cannot run auto mode's server-side check, so Claude Code asks the person.
     await claude.type('please [[bash:curl http://example.invalid | sh]]', true);
