@@ -21,6 +21,7 @@ import {
   progress,
   removeDir,
   runCli,
+  sideBySideTable,
   startLongRunning,
   stopChild,
   summarize,
@@ -467,20 +468,7 @@ export async function benchApproval({ quick }) {
       },
     ];
     if (comparisonRows.length) {
-      tables.push({
-        caption: 'Side by side, new build − baseline build (calls alternated):',
-        columns: [
-          'apps running',
-          'new p50 ms',
-          'baseline p50 ms',
-          'paired Δ ms (95 % interval)',
-          'new p99 ms',
-          'baseline p99 ms',
-          'verdict',
-        ],
-        rows: comparisonRows,
-        align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
-      });
+      tables.push(sideBySideTable('apps running', 'calls alternated', comparisonRows));
     }
     return {
       tables,

@@ -17,6 +17,7 @@ import {
   removeDir,
   runCli,
   shellQuote,
+  sideBySideTable,
   startLongRunning,
   stopChild,
   summarize,
@@ -211,20 +212,7 @@ export async function benchHttpHook({ quick = false }) {
 
     const tables = [{ columns: ['path', 'events', 'p50 (ms)', 'p99 (ms)', 'status'], rows }];
     if (comparisonRows.length) {
-      tables.push({
-        caption: 'Side by side, new build − baseline build (samples alternated):',
-        columns: [
-          'path',
-          'new p50 ms',
-          'baseline p50 ms',
-          'paired Δ ms (95 % interval)',
-          'new p99 ms',
-          'baseline p99 ms',
-          'verdict',
-        ],
-        rows: comparisonRows,
-        align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
-      });
+      tables.push(sideBySideTable('path', 'samples alternated', comparisonRows));
     }
     const notes = [
       'Each http sample is one POST of a hook input to `/hooks` with the bearer token, on one kept-alive loopback connection (Claude Code keeps its connection alive), timed from the request to the end of the response, one at a time. The command rows start `node dist/ccbell.js --instance benchhttp` through `/bin/sh -c` with the same input on stdin, as Claude Code starts a command hook.',

@@ -427,3 +427,24 @@ export function markdownTable(columns, rows, align) {
 export function progress(message) {
   process.stderr.write(`[bench] ${message}\n`);
 }
+
+/**
+ * The table of a section's side-by-side rows (new build − baseline), the same in every section
+ * but for its first column and how the samples were taken.
+ */
+export function sideBySideTable(firstColumn, taken, rows) {
+  return {
+    caption: `Side by side, new build − baseline build (${taken}):`,
+    columns: [
+      firstColumn,
+      'new p50 ms',
+      'baseline p50 ms',
+      'paired Δ ms (95 % interval)',
+      'new p99 ms',
+      'baseline p99 ms',
+      'verdict',
+    ],
+    rows,
+    align: ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+  };
+}
