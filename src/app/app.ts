@@ -3,7 +3,6 @@
 import {
   type ApprovalChannels,
   channelsFor,
-  checkRules,
   createRuntimeIdentity,
   type RuntimeIdentity,
 } from '../approval/index.js';
@@ -15,6 +14,7 @@ import { type HookInput, handleEvent } from '../events/index.js';
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
 import { APPROVAL_MAX_FRAME_BYTES } from '../protocol/index.js';
+import { checkRules } from '../rules/index.js';
 import { approvalDoor } from './doors/bus-approvals.js';
 import { eventDoor } from './doors/bus-events.js';
 import { controlDoor } from './doors/control.js';

@@ -1,9 +1,7 @@
 // Approvals: the runtime identity of an app and its channel names, the messages between the
 // approval server and the app, the MCP approval server, and the `claude` arguments that route
-// permission prompts to the app. (Rules and risk are src/rules'; re-exported below.)
+// permission prompts to the app. (Rules and risk are src/rules'; labels src/events'.)
 
-/** The one line a person reads about a tool call (src/events' labels). */
-export { SUMMARY_LENGTH, summaryOf } from '../events/labels.js';
 /** The request and answer payloads, their validators, and the result Claude Code expects. */
 export {
   APPROVAL_MAX_FRAME_BYTES,
@@ -20,21 +18,6 @@ export {
   parseToolInput,
   toClaudeResult,
 } from '../protocol/index.js';
-/** Rules and risk now live in src/rules; re-exported for the code that imports them from here. */
-export {
-  checkRules,
-  decideByRules,
-  type MatchContext,
-  type PermissionRule,
-  parseRule,
-  RISK_LEVELS,
-  type RiskLevel,
-  type RuleLists,
-  RuleSyntaxError,
-  riskOf,
-  ruleForSession,
-  ruleMatches,
-} from '../rules/index.js';
 /** Forwarding a hook event to the app's event feed (the hook handler imports forward.js directly). */
 export { forwardEventToApp } from './forward.js';
 /** Runtime identity (`<pid>_<start ms>`), its channel names, and the env passed to children. */
