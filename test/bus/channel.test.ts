@@ -107,7 +107,13 @@ async function spawnObserver(name: string): Promise<Child> {
     resolve: (l: Record<string, unknown>) => void;
   }[] = [];
   createInterface({ input: child.stdout! }).on('line', (text) => {
-    const line = JSON.parse(text) as Record<string, unknown>;
+    let line: Record<string, unknown>;
+    try {
+      line = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      // A child killed at clean-up while writing leaves half a line: not a report.
+      return;
+    }
     const index = waiting.findIndex((w) => w.test(line));
     if (index === -1) seen.push(line);
     else waiting.splice(index, 1)[0]!.resolve(line);
