@@ -100,7 +100,10 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: numb
   response.end(JSON.stringify({ error: message }), () => {
     if (!unread) return;
     const socket = request.socket;
-    socket.pause();
+    // Drain (and drop) what the client still sends until it closes or the linger ends: closing
+    // with unread bytes makes the kernel answer with a reset, which can overtake the refusal.
+    request.removeAllListeners('data');
+    request.resume();
     socket.end();
     const linger = setTimeout(() => socket.destroy(), LINGER_MS);
     linger.unref();
