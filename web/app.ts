@@ -323,7 +323,7 @@ async function submit(id: string, answer: Answer, card: HTMLElement, fail: (mess
       ? settled.by === 'claude-code'
         ? 'already answered in Claude Code'
         : 'nobody waits for it any more'
-      : `already answered by ${first?.by ?? 'someone else'}${first ? ` (${first.behavior})` : ''}`;
+      : `already answered ${first?.by === 'phone' ? 'from the phone' : `by ${first?.by ?? 'someone else'}`}${first ? ` (${first.behavior})` : ''}`;
     lateNotes.set(id, note);
     upsert(body.request);
     renderRecent();
@@ -414,7 +414,7 @@ function renderRecent() {
             text: allowed ? 'allow' : 'deny',
           }),
           el('strong', { text: item.tool_name }),
-          el('span', { class: 'by', text: `by ${decision.by}` }),
+          el('span', { class: 'by', text: decision.by === 'phone' ? 'from the phone' : `by ${decision.by}` }),
           el('span', { class: 'muted' }, item.label, ' · ', clock(decision.at)),
         ),
         el('p', { class: 'summary', text: item.summary }),

@@ -8,7 +8,7 @@ import {
 } from '../approval/index.js';
 import { type Observer, observe } from '../bus/index.js';
 import type { EventName, LoadedConfig } from '../config/index.js';
-import { Core } from '../core/index.js';
+import { type ApprovalItem, Core } from '../core/index.js';
 import { messageOf } from '../errors.js';
 import { type HookInput, handleEvent } from '../events/index.js';
 import type { InstanceConfig } from '../instance/index.js';
@@ -18,6 +18,7 @@ import { checkRules } from '../rules/index.js';
 import { approvalDoor } from './doors/bus-approvals.js';
 import { eventDoor } from './doors/bus-events.js';
 import { controlDoor } from './doors/control.js';
+import { type PhoneApprovalsDoor, startPhoneApprovals } from './phone/index.js';
 import { watchToolCall } from './transcript-watch.js';
 
 export interface AppOptions {
@@ -43,6 +44,8 @@ export interface RunningApp {
   core: Core;
   /** Sets the page's address (no token), shown in desktop notifications. */
   setPageUrl(url: string): void;
+  /** The phone's action endpoint, when `phoneApprovals` is on. */
+  phone?: { port: number; publicUrl: string };
   stop(): Promise<void>;
 }
 
@@ -63,8 +66,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let pageUrl: string | undefined;
   logger.debug(`App instance ID: ${identity.id}`);
 
+  let phone: PhoneApprovalsDoor | undefined;
   // Claude Code waits for an http hook's response, not for its sound: notify after answering.
-  const notify = (event: EventName, input: HookInput | undefined) =>
+  const notify = (event: EventName, input: HookInput | undefined, request?: ApprovalItem) => {
+    // Minted now, not in the deferred call: a rule or a fast answer may close the request first.
+    const actions = phone && request ? phone.actionsFor(request.id) : undefined;
     setImmediate(() => {
       handleEvent({
         event,
@@ -75,8 +81,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         env: options.env,
         bundledSoundsDir: options.bundledSoundsDir,
         ...(pageUrl ? { url: pageUrl } : {}),
+        ...(actions ? { actions } : {}),
       }).catch((error) => logger.warn(`notification for ${event} failed: ${messageOf(error)}`));
     });
+  };
   const core = new Core({
     instance: instance.name,
     timeoutMs: config.approvalTimeoutSeconds * 1000,
@@ -117,6 +125,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     );
   };
   try {
+    if (config.phoneApprovals)
+      phone = await startPhoneApprovals({ core, settings: config.phoneApprovals, warn });
     await listen(
       channels.request,
       approvalDoor({ core, responseChannel: channels.response, busOptions, warn }),
@@ -135,7 +145,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await listen(channels.events, eventDoor(core, warn), APPROVAL_MAX_FRAME_BYTES);
     await listen(channels.control, controlDoor({ core, instance: instance.name, runtimeId: identity.id }));
   } catch (error) {
-    await Promise.all(observers.map((o) => o.close()));
+    await Promise.all([...observers.map((o) => o.close()), phone?.close()]);
     throw error;
   }
 
@@ -147,8 +157,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     setPageUrl: (url) => {
       pageUrl = url;
     },
+    ...(phone && config.phoneApprovals
+      ? { phone: { port: phone.port, publicUrl: config.phoneApprovals.publicUrl } }
+      : {}),
     stop: async () => {
-      await Promise.all(observers.map((o) => o.close()));
+      await Promise.all([...observers.map((o) => o.close()), phone?.close()]);
     },
   };
 }

@@ -30,7 +30,7 @@ function card(item: ApprovalItem, instance: string): string {
 
 function outcomeOf(item: ApprovalItem): string {
   if (item.decision)
-    return `${item.decision.behavior === 'allow' ? 'allowed' : 'denied'} by ${item.decision.by}`;
+    return `${item.decision.behavior === 'allow' ? 'allowed' : 'denied'} ${item.decision.by === 'phone' ? 'from the phone' : `by ${item.decision.by}`}`;
   return item.settled?.by === 'claude-code' ? 'answered in Claude Code' : `settled: ${item.settled?.by}`;
 }
 

@@ -1,5 +1,6 @@
 export { type ConfigEdit, readConfigForEdit, setConfigField, writeConfigField } from './edit.js';
 export { describeProblems, type LoadedConfig, loadConfig } from './load.js';
+export { isPrivateHost, type PhoneApprovals } from './phone.js';
 export { FIXED_PORT_MIN, PORT_MAX, parsePortText, portProblem } from './port.js';
 export { resolveEvent } from './profiles.js';
 export { isQuietTime, parseClock } from './quiet-hours.js';

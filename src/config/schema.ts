@@ -1,3 +1,5 @@
+import type { PhoneApprovals } from './phone.js';
+
 /** Every event ccbell handles; the first four are original ccbell's. */
 export const EVENT_NAMES = [
   'stop',
@@ -62,6 +64,8 @@ export interface Config {
    * person has not answered since): false keeps one alert per finished turn.
    */
   idleAfterStop: boolean;
+  /** Allow/Deny buttons on phone pushes (src/config/phone.ts); absent: off. */
+  phoneApprovals?: PhoneApprovals;
 }
 
 /** The settings an event ends up with after profiles and defaults are applied. */

@@ -1,4 +1,5 @@
 import { KNOWN_PLAYERS } from '../notify/players.js';
+import { readPhoneApprovals } from './phone.js';
 import { portProblem } from './port.js';
 import { parseClock } from './quiet-hours.js';
 import {
@@ -43,6 +44,7 @@ const TOP_LEVEL_KEYS = new Set([
   'appPort',
   'subagents',
   'idleAfterStop',
+  'phoneApprovals',
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop'];
 
@@ -286,5 +288,7 @@ export function validateConfig(
     if (problem === undefined) config.appPort = port as number;
     else problems.push({ field: 'appPort', problem: `${problem} (got ${show(port)})` });
   }
+  const phone = readPhoneApprovals(raw.phoneApprovals, problems);
+  if (phone) config.phoneApprovals = phone;
   return { config, problems };
 }

@@ -12,8 +12,11 @@ import { routeHookInput } from './route.js';
 
 /** The parts of the world the core works through (the app gives the real ones; tests fakes). */
 export interface CorePorts {
-  /** Notifies through the instance's channels (sound, desktop…). */
-  notify(event: EventName, input: HookInput | undefined): void;
+  /**
+   * Notifies through the instance's channels (sound, desktop…); for a new request, `request`
+   * is the item, so a channel can offer to answer it.
+   */
+  notify(event: EventName, input: HookInput | undefined, request?: ApprovalItem): void;
   /**
    * Follows a session's transcript until the request's tool call has its result there (the
    * person answered in Claude Code), then calls `onAnswered`. Returns a function that stops.
@@ -97,13 +100,17 @@ export class Core {
   private onAdded(item: ApprovalItem) {
     if (item.sessionId) this.feed.sessions.touch(item.sessionId, item.cwd);
     if (isClosed(item)) return;
-    this.ports.notify('permission_request', {
-      hook_event_name: 'PermissionRequest',
-      tool_name: item.toolName,
-      tool_input: item.input,
-      ...(item.sessionId ? { session_id: item.sessionId } : {}),
-      ...(item.cwd ? { cwd: item.cwd } : {}),
-    });
+    this.ports.notify(
+      'permission_request',
+      {
+        hook_event_name: 'PermissionRequest',
+        tool_name: item.toolName,
+        tool_input: item.input,
+        ...(item.sessionId ? { session_id: item.sessionId } : {}),
+        ...(item.cwd ? { cwd: item.cwd } : {}),
+      },
+      item,
+    );
     if (item.transcriptPath && this.ports.followTranscript) {
       const stop = this.ports.followTranscript(item, () => this.desk.settle(item.id, 'claude-code'));
       if (isClosed(item)) stop();

@@ -1,3 +1,4 @@
+import type { MessageAction } from '../channels/types.js';
 import {
   type Config,
   EVENT_NAMES,
@@ -65,6 +66,8 @@ export interface EventContext {
   now?: Date;
   /** A link shown in desktop notifications (the app's page). */
   url?: string;
+  /** Buttons a channel may carry (the phone's Allow and Deny for a new request). */
+  actions?: MessageAction[];
   /** How long to wait for the cooldown state's lock before notifying without recording. */
   stateLockWaitMs?: number;
 }

@@ -91,7 +91,10 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
     );
     context.stderr(
       `[ccbell ${instance.name}] app running: id ${identity.id}, listening for ${app.channels.request}${args.flags['accept-legacy'] ? ' and the legacy channel' : ''}\n` +
-        `[ccbell ${instance.name}] page: ${web.url}\n`,
+        `[ccbell ${instance.name}] page: ${web.url}\n` +
+        (app.phone
+          ? `[ccbell ${instance.name}] phone approvals: ${app.phone.publicUrl} (endpoint on port ${app.phone.port})\n`
+          : ''),
     );
     if (args.flags['no-open'] !== true) openInBrowser(web.url, env);
 
