@@ -110,7 +110,7 @@ await build({
 
 // The app's page: one script and one stylesheet, served by the app itself (no CDN, strict CSP).
 await build({
-  entryPoints: { app: 'web/app.ts' },
+  entryPoints: { app: 'web/app.ts', inbox: 'web/inbox.ts' },
   outdir: `${outdir}web`,
   bundle: true,
   format: 'esm',
@@ -120,6 +120,7 @@ await build({
   logLevel: 'warning',
 });
 await copyFile('web/index.html', `${outdir}web/index.html`);
+await copyFile('web/inbox.html', `${outdir}web/inbox.html`);
 await copyFile('web/app.css', `${outdir}web/app.css`);
 await makeSounds(new URL('../sounds/', import.meta.url).pathname);
 // The Claude Code plugin (plugin/, committed) carries its own copy of the hook path and sounds.

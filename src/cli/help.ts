@@ -44,6 +44,8 @@ Approvals:
   ccbell pending [--instance NAME] [--json]
   ccbell answer REQUEST_ID allow|deny [--message TEXT] [--always] [--input JSON|@FILE]
                [--instance NAME]
+  ccbell inbox [--json] [--port N] [--no-open]
+      every running app's pending requests and recent events, all instances, one page
   ccbell mcp-config [--instance NAME] [--json]
   ccbell approval-server                   (started by Claude Code through --mcp-config)
 `;

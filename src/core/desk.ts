@@ -26,7 +26,7 @@ export interface DeskOptions {
 }
 
 /** Who may answer through `answer()`: a person at a door (rules and timeouts answer themselves). */
-export type Answerer = Extract<AnsweredBy, 'terminal' | 'cli' | 'page' | 'phone'>;
+export type Answerer = Extract<AnsweredBy, 'terminal' | 'cli' | 'page' | 'inbox' | 'phone'>;
 
 export class ApprovalDesk {
   /** The requests; listen to its `added` and `answered` events. */

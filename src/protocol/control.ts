@@ -4,7 +4,7 @@ import { type AnswerMessage, parseAnswer } from './answer.js';
 import { boundedString, describe, ProtocolError, plainObject } from './fields.js';
 
 /** Who answered through the control channel. */
-export type ControlAnswerer = 'cli' | 'page';
+export type ControlAnswerer = 'cli' | 'page' | 'inbox';
 
 export type ControlRequest =
   | { readonly op: 'status' }
@@ -57,7 +57,7 @@ export function parseControlRequest(value: unknown): ControlRequest {
       return { op: record.op };
     case 'answer': {
       const id = boundedString(record.id, 'id', 32, REQUEST_ID);
-      const by = record.by === 'page' ? 'page' : 'cli';
+      const by = record.by === 'page' || record.by === 'inbox' ? record.by : 'cli';
       return { op: 'answer', id, answer: parseAnswer(record.answer, 'answer'), by };
     }
     default:
@@ -95,4 +95,45 @@ export function parseAnswerReply(value: unknown): AnswerReply {
     'reason',
     `must be "unknown" or "already-answered", got ${describe(record.reason)}`,
   );
+}
+
+/** One feed entry as the control channel carries it (the app's EventFeed entry). */
+export interface FeedView {
+  at: number;
+  instance: string;
+  event: string;
+  sessionId?: string;
+  label: string;
+  detail?: string;
+}
+
+/** The reply to `status`: who the app is, and what it knows now. */
+export interface StatusReply {
+  instance: string;
+  runtime_id: string;
+  pending: ItemView[];
+  feed: FeedView[];
+}
+
+/** Checks the reply to `status` (the inbox's view of one app); throws a ProtocolError naming the fault. */
+export function parseStatusReply(value: unknown): StatusReply {
+  const record = plainObject(value, '');
+  const instance = boundedString(record.instance, 'instance', 64);
+  const runtimeId = boundedString(record.runtime_id, 'runtime_id', 64, /^\d+_\d+$/);
+  if (!Array.isArray(record.pending)) throw new ProtocolError('pending', 'must be a list');
+  if (!Array.isArray(record.feed)) throw new ProtocolError('feed', 'must be a list');
+  const feed = record.feed.map((entry, index) => {
+    const field = `feed[${index}]`;
+    const view = plainObject(entry, field);
+    if (typeof view.at !== 'number') throw new ProtocolError(`${field}.at`, 'must be a number');
+    for (const name of ['event', 'label'])
+      if (typeof view[name] !== 'string') throw new ProtocolError(`${field}.${name}`, 'must be a string');
+    return view as unknown as FeedView;
+  });
+  return {
+    instance,
+    runtime_id: runtimeId,
+    pending: record.pending.map((item, index) => parseItemView(item, `pending[${index}]`)),
+    feed,
+  };
 }

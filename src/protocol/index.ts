@@ -20,11 +20,14 @@ export {
   type AnswerReply,
   type ControlAnswerer,
   type ControlRequest,
+  type FeedView,
   type ItemView,
   parseAnswerReply,
   parseControlRequest,
   parseItemView,
   parsePendingReply,
+  parseStatusReply,
+  type StatusReply,
 } from './control.js';
 /** Command hook → app: an event for the feed. */
 export { type AppEventMessage, parseAppEventMessage } from './events.js';

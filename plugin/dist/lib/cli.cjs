@@ -552,6 +552,14 @@ var require_answer = __commonJS({
   }
 });
 
+// ccbell-command:inbox
+var require_inbox = __commonJS({
+  "ccbell-command:inbox"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "inbox.cjs"));
+  }
+});
+
 // ccbell-command:permission-request
 var require_permission_request = __commonJS({
   "ccbell-command:permission-request"(exports2, module2) {
@@ -1142,6 +1150,55 @@ function playerArgs(player, file, volume) {
   }
 }
 
+// src/config/phone.ts
+var KEYS = ["enabled", "publicUrl", "host", "port"];
+function isPrivateHost(host) {
+  if (host === "localhost" || host === "[::1]" || host === "::1") return !0;
+  let parts = host.split(".").map(Number);
+  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255))
+    return !1;
+  let [a = -1, b = -1] = parts;
+  return a === 127 || a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 100 && b >= 64 && b <= 127;
+}
+function publicUrlProblem(value) {
+  if (typeof value != "string" || value === "") return "must be the URL your phone reaches the app at";
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a URL";
+  }
+  if (url.username || url.password) return "must not carry a user name or password";
+  if (url.search || url.hash) return "must not carry a query or a fragment";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isPrivateHost(url.hostname)))
+    return "must be https (plain http only to a loopback, private or VPN address)";
+}
+function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
+  if (raw === void 0) return;
+  if (typeof raw != "object" || raw === null || Array.isArray(raw)) {
+    problems.push({ field, problem: "must be an object {enabled, publicUrl, port, host}" });
+    return;
+  }
+  let block = raw;
+  for (let key of Object.keys(block))
+    KEYS.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+  block.enabled !== void 0 && typeof block.enabled != "boolean" && problems.push({ field: `${field}.enabled`, problem: "must be true or false" });
+  let before = problems.length, urlProblem = publicUrlProblem(block.publicUrl);
+  urlProblem && problems.push({ field: `${field}.publicUrl`, problem: urlProblem });
+  let port = portProblem(block.port);
+  port && problems.push({ field: `${field}.port`, problem: port });
+  let host = block.host ?? "127.0.0.1";
+  if ((typeof host != "string" || !/^[0-9a-fA-F.:]+$/.test(host)) && problems.push({
+    field: `${field}.host`,
+    problem: "must be an IP address to listen on (default 127.0.0.1)"
+  }), !(block.enabled !== !0 || problems.length > before))
+    return {
+      publicUrl: block.publicUrl.replace(/\/+$/, ""),
+      host,
+      port: block.port
+    };
+}
+
 // src/config/quiet-hours.ts
 var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 function parseClock(text3) {
@@ -1171,7 +1228,8 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   "approvalTimeoutSeconds",
   "appPort",
   "subagents",
-  "idleAfterStop"
+  "idleAfterStop",
+  "phoneApprovals"
 ]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop"], isObject = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
@@ -1304,7 +1362,8 @@ function validateConfig(raw, options = {}) {
     let port = raw.appPort, problem = portProblem(port);
     problem === void 0 ? config.appPort = port : problems.push({ field: "appPort", problem: `${problem} (got ${show(port)})` });
   }
-  return { config, problems };
+  let phone = readPhoneApprovals(raw.phoneApprovals, problems);
+  return phone && (config.phoneApprovals = phone), { config, problems };
 }
 
 // src/config/load.ts
@@ -2063,6 +2122,8 @@ Approvals:
   ccbell pending [--instance NAME] [--json]
   ccbell answer REQUEST_ID allow|deny [--message TEXT] [--always] [--input JSON|@FILE]
                [--instance NAME]
+  ccbell inbox [--json] [--port N] [--no-open]
+      every running app's pending requests and recent events, all instances, one page
   ccbell mcp-config [--instance NAME] [--json]
   ccbell approval-server                   (started by Claude Code through --mcp-config)
 `;
@@ -2078,6 +2139,7 @@ var COMMANDS = {
   "mcp-config": async () => (await Promise.resolve().then(() => __toESM(require_mcp_config(), 1))).runMcpConfig,
   pending: async () => (await Promise.resolve().then(() => __toESM(require_pending(), 1))).runPending,
   answer: async () => (await Promise.resolve().then(() => __toESM(require_answer(), 1))).runAnswer,
+  inbox: async () => (await Promise.resolve().then(() => __toESM(require_inbox(), 1))).runInbox,
   "permission-request": async () => (await Promise.resolve().then(() => __toESM(require_permission_request(), 1))).runPermissionRequest
 };
 async function dispatch(argv, context) {

@@ -8,6 +8,7 @@ import type { HookInput } from '../../events/index.js';
 import { MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH, parseAnswer } from '../../protocol/index.js';
 import { type BodyLimits, HttpError, readJsonBody } from './body.js';
 import type { PageItem, Snapshot } from './contract.js';
+import { refuse, send, sendJson } from './respond.js';
 import {
   allowedHosts,
   allowedOrigins,
@@ -63,53 +64,6 @@ export interface WebServer {
 // A hook body and a page answer both carry one tool input (an answer's edited input is as big
 // as the input it replaces): the same bounds for both.
 const BODY_LIMITS: BodyLimits = { maxBytes: MAX_TOOL_CALL_BYTES, maxDepth: MAX_TOOL_CALL_DEPTH };
-
-function send(
-  response: ServerResponse,
-  status: number,
-  body: string,
-  type = 'text/plain; charset=utf-8',
-  extra: Record<string, string> = {},
-) {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
-  response.end(body);
-}
-
-function sendJson(response: ServerResponse, status: number, value: unknown) {
-  send(response, status, JSON.stringify(value), 'application/json; charset=utf-8');
-}
-
-// How long a refused connection whose body was not read stays half-open after the answer, so
-// that the client reads the answer before the close (a close with unread data resets the
-// connection, and a reset can take the answer with it).
-const LINGER_MS = 500;
-
-/**
- * Answers a refused request. When its body was not read (refused on its headers, or cut off
- * over a bound) the connection is closed soon after the answer: reading on would let the client
- * hold it open and make the app take in what it was refused.
- */
-function refuse(request: IncomingMessage, response: ServerResponse, status: number, message: string) {
-  if (response.headersSent) return void response.end();
-  const unread = !request.complete;
-  response.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    ...(unread ? { Connection: 'close' } : {}),
-  });
-  response.end(JSON.stringify({ error: message }), () => {
-    if (!unread) return;
-    const socket = request.socket;
-    // Drain (and drop) what the client still sends until it closes or the linger ends: closing
-    // with unread bytes makes the kernel answer with a reset, which can overtake the refusal.
-    request.removeAllListeners('data');
-    request.resume();
-    socket.end();
-    const linger = setTimeout(() => socket.destroy(), LINGER_MS);
-    linger.unref();
-    socket.once('close', () => clearTimeout(linger));
-  });
-}
 
 /** What the page shows instead of an input JSON cannot carry (too deep for JSON.stringify). */
 const unshowable = (error: unknown) => ({

@@ -14,6 +14,7 @@ import { ruleProblem } from '../../rules/index.js';
 import { type ParsedArgs, portFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 import { openInstance } from '../instance-context.js';
+import { openInBrowser } from '../open-browser.js';
 
 /**
  * `ccbell app [--instance NAME] [--accept-legacy] [-- CLAUDE_COMMAND…]`: runs the instance's app.
@@ -166,14 +167,4 @@ function summaryOf(core: Core, instance: string, logPath: string): string {
 
 function portOf(args: ParsedArgs, configured: number | undefined): number {
   return portFlag(args, { allowAny: true }) ?? configured ?? 0;
-}
-
-/** Opens the page where there is a desktop to show it; quietly does nothing elsewhere. */
-function openInBrowser(url: string, env: NodeJS.ProcessEnv) {
-  const opener =
-    process.platform === 'darwin' ? 'open' : env.DISPLAY || env.WAYLAND_DISPLAY ? 'xdg-open' : undefined;
-  if (!opener) return;
-  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
-  child.unref();
 }
