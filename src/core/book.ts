@@ -7,7 +7,15 @@ import { type RiskLevel, riskOf } from '../rules/index.js';
 export type RequestSource = 'prompt-tool' | 'hook';
 
 /** Who gave the answer that counted. */
-export type AnsweredBy = 'rules' | 'terminal' | 'cli' | 'page' | 'inbox' | 'phone' | 'timeout' | 'session-rule';
+export type AnsweredBy =
+  | 'rules'
+  | 'terminal'
+  | 'cli'
+  | 'page'
+  | 'inbox'
+  | 'phone'
+  | 'timeout'
+  | 'session-rule';
 
 /**
  * Why a request ended with no decision of ccbell's: the person answered in Claude Code's own
