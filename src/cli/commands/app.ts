@@ -8,8 +8,10 @@ import { instanceHookToken } from '../../app/web/hook-token.js';
 import { makeToken } from '../../app/web/security.js';
 import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
+import { terminalSequenceForEvent } from '../../channels/terminal-hook.js';
 import type { Core } from '../../core/index.js';
 import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
+import { findPlayer } from '../../notify/index.js';
 import { ruleProblem } from '../../rules/index.js';
 import { type ParsedArgs, portFlag } from '../args.js';
 import type { CliContext } from '../context.js';
@@ -62,7 +64,12 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
         logger.debug(
           `http hook: ${String(input.hook_event_name ?? '-').slice(0, 40)} session=${String(input.session_id ?? '-').slice(0, 80)}`,
         );
-        return httpHookResponse(app.core, input, signal);
+        return httpHookResponse(app.core, input, signal, (event, hookInput) =>
+          terminalSequenceForEvent(loaded.config, event, hookInput, env, {
+            instance: instance.name,
+            fallback: !hasPlayer(loaded.config.player, env),
+          }),
+        );
       },
       port,
       pageToken: makeToken(),
@@ -173,4 +180,14 @@ function openInBrowser(url: string, env: NodeJS.ProcessEnv) {
   const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
+}
+
+/** Whether a sound can play here; without, the terminal channel rings instead (as in a command hook). */
+function hasPlayer(preferred: string, env: NodeJS.ProcessEnv): boolean {
+  try {
+    findPlayer({ platform: process.platform, pathEnv: env.PATH ?? '', preferred });
+    return true;
+  } catch {
+    return false;
+  }
 }
