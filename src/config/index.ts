@@ -15,5 +15,7 @@ export {
   isEventName,
   type QuietHours,
   type ResolvedEvent,
+  TERMINAL_SETTINGS,
+  type TerminalSetting,
 } from './schema.js';
 export { type ConfigProblem, soundSpecProblem, type ValidateOptions, validateConfig } from './validate.js';

@@ -66,7 +66,18 @@ export interface Config {
   idleAfterStop: boolean;
   /** Allow/Deny buttons on phone pushes (src/config/phone.ts); absent: off. */
   phoneApprovals?: PhoneApprovals;
+  // Issue 10, the terminal channel (until `channels` and `events.X.channels` land).
+  /**
+   * What a hook hands Claude Code to write to its terminal on every notified event: "off" (the
+   * default: only a bell when no sound player is found), "auto" (by the terminal detected), or a
+   * kind (bell, osc9, osc777, osc99, title).
+   */
+  terminal?: TerminalSetting;
 }
+
+/** The `terminal` setting's values (src/channels/terminal.ts knows what each writes). */
+export const TERMINAL_SETTINGS = ['off', 'auto', 'bell', 'osc9', 'osc777', 'osc99', 'title'] as const;
+export type TerminalSetting = (typeof TERMINAL_SETTINGS)[number];
 
 /** The settings an event ends up with after profiles and defaults are applied. */
 export interface ResolvedEvent {

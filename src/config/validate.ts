@@ -10,6 +10,8 @@ import {
   type EventName,
   isEventName,
   type QuietHours,
+  TERMINAL_SETTINGS,
+  type TerminalSetting,
 } from './schema.js';
 
 /** One thing wrong in a config file: the dotted path of the field and what is wrong with it. */
@@ -45,6 +47,7 @@ const TOP_LEVEL_KEYS = new Set([
   'subagents',
   'idleAfterStop',
   'phoneApprovals',
+  'terminal',
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop'];
 
@@ -250,6 +253,16 @@ export function validateConfig(
       problems.push({
         field: 'player',
         problem: `must be "auto", one of ${KNOWN_PLAYERS.join(', ')}, or an absolute path (got ${show(player)})`,
+      });
+  }
+  // Issue 10, the terminal channel.
+  if (raw.terminal !== undefined) {
+    if ((TERMINAL_SETTINGS as readonly unknown[]).includes(raw.terminal))
+      config.terminal = raw.terminal as TerminalSetting;
+    else
+      problems.push({
+        field: 'terminal',
+        problem: `must be one of ${TERMINAL_SETTINGS.join(', ')} (got ${show(raw.terminal)})`,
       });
   }
   if (raw.cooldownScope !== undefined) {

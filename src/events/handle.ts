@@ -10,7 +10,14 @@ import {
 } from '../config/index.js';
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
-import { desktopNotify, findPlayer, type Player, playSound, resolveSound } from '../notify/index.js';
+import {
+  desktopNotify,
+  findPlayer,
+  NoPlayerError,
+  type Player,
+  playSound,
+  resolveSound,
+} from '../notify/index.js';
 import { claimCooldown, hasRecentMark, LockTimeoutError, leaveMark } from '../state/index.js';
 import { describeEvent } from './describe.js';
 import type { HookInput } from './input.js';
@@ -50,6 +57,8 @@ export type Outcome =
       /** The cooldown state stayed locked: notified without recording the firing. */
       unrecorded?: true;
       sound?: { file: string; player: Player; volume: number };
+      /** No sound player on this machine (an SSH session): the caller's terminal rings instead. */
+      noPlayer?: string;
       desktop?: 'shown' | 'skipped' | 'failed';
     };
 
@@ -116,7 +125,10 @@ export function eventNeedsInput(config: Config, event: EventName, now: Date): bo
   const { settings } = verdict;
   // The session id of a permission dialog's two hooks tells one dialog from two.
   if (event === 'permission_request' || event === 'permission_prompt') return true;
-  return settings.desktop || (settings.cooldown > 0 && config.cooldownScope === 'session');
+  // A terminal notification names the project (a bare bell does not).
+  const terminalNames =
+    config.terminal !== undefined && config.terminal !== 'off' && config.terminal !== 'bell';
+  return settings.desktop || terminalNames || (settings.cooldown > 0 && config.cooldownScope === 'session');
 }
 
 /** The cooldown key: per event (original ccbell), or per event and session when configured. */
@@ -137,7 +149,8 @@ export function cooldownMemorySeconds(config: Config): number {
 
 /**
  * Applies the instance's rules to one event and notifies through its channels. Throws typed
- * errors for real failures (no player, missing sound); a suppressed event is an outcome.
+ * errors for real failures (a missing sound, a player setting that is not one); a suppressed
+ * event is an outcome, and so is a machine with no player at all (`noPlayer`).
  */
 export async function handleEvent(context: EventContext): Promise<Outcome> {
   const { event, input, instance, loaded, logger } = context;
@@ -200,16 +213,36 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
 
   if (settings.sound && settings.volume > 0) {
     const file = resolveSound(settings.sound, context.bundledSoundsDir);
-    const player = findPlayer({ platform, pathEnv: context.env.PATH ?? '', preferred: config.player });
-    playSound({
-      player,
-      file,
-      volume: settings.volume,
-      onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`),
-    });
-    outcome.sound = { file, player, volume: settings.volume };
-    logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`);
+    const player = findPlayerOrNone(config, platform, context.env);
+    if (player instanceof NoPlayerError) {
+      // Over SSH, or on a server: no sound can play here, and the terminal channel stands in.
+      outcome.noPlayer = player.message;
+      logger.warn(`event=${event} not played: ${player.message}`);
+    } else {
+      playSound({
+        player,
+        file,
+        volume: settings.volume,
+        onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`),
+      });
+      outcome.sound = { file, player, volume: settings.volume };
+      logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`);
+    }
   }
   if (desktop) outcome.desktop = await desktop;
   return outcome;
+}
+
+/** The player for a sound, or the NoPlayerError saying none is here (other errors are thrown). */
+function findPlayerOrNone(
+  config: Config,
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+): Player | NoPlayerError {
+  try {
+    return findPlayer({ platform, pathEnv: env.PATH ?? '', preferred: config.player });
+  } catch (error) {
+    if (error instanceof NoPlayerError) return error;
+    throw error;
+  }
 }

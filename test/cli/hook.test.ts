@@ -156,14 +156,27 @@ describe.concurrent('rules and failures', () => {
     expect(await playsOf(sandbox, 1)).toEqual([`${sandbox.bin}/paplay --volume=19661 ${bundled('stop')}`]);
   });
 
-  it('exits 1 with one stderr line when there is no player', async ({ expect }) => {
+  it('with no player (over SSH), rings the terminal instead: a bell for Claude Code to write, exit 0', async ({
+    expect,
+  }) => {
     const { sandbox } = withConfig({});
     const run = await sandbox.run(['stop'], { env: { PATH: sandbox.nodeBin } });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(
-      /^ccbell: no sound player: none of pw-play, paplay, aplay, mpv, ffplay found on PATH.*\n$/,
-    );
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toEqual({ terminalSequence: '\u0007' });
     expect(await playsOf(sandbox, 0)).toEqual([]);
+    const log = readFileSync(join(sandbox.claudeDir, 'ccbell.log'), 'utf8');
+    expect(log).toMatch(
+      /event=stop not played: no sound player: none of pw-play, paplay, aplay, mpv, ffplay/,
+    );
+  });
+
+  it('prints no terminal sequence when a player plays and the terminal channel is off', async ({
+    expect,
+  }) => {
+    const { sandbox } = withConfig({});
+    const run = await sandbox.run(['stop']);
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(await playsOf(sandbox, 1)).toHaveLength(1);
   });
 
   it('exits 1 with one stderr line naming a missing custom sound', async ({ expect }) => {
@@ -326,8 +339,10 @@ describe('instance names and exit codes', () => {
       expect([0, 1]).toContain(run.code);
       if (run.code === 1) expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     });
-    // The failures above are failures: the no-player runs among them exit 1, not 0.
-    expect(runs.at(-1)!.code).toBe(1);
+    // The failures above are failures: a bad argument exits 1, not 0.
+    expect(runs[0]!.code).toBe(1);
+    // With no player, the last one rings the terminal instead, and that is no failure.
+    expect(runs.at(-1)).toMatchObject({ code: 0, stdout: '{"terminalSequence":"\\u0007"}\n' });
   });
 });
 

@@ -176,19 +176,19 @@ var BusError, BusPayloadError, init_errors2 = __esm({
 
 // src/bus/frame.ts
 function encodeFrame(frame, maxFrameBytes = 1048576) {
-  let text3;
+  let text4;
   try {
-    text3 = JSON.stringify(frame);
+    text4 = JSON.stringify(frame);
   } catch (error) {
     throw new FrameError("malformed", `payload is not serialisable as JSON: ${error.message}`, {
       cause: error
     });
   }
-  let bytes = Buffer.byteLength(text3);
+  let bytes = Buffer.byteLength(text4);
   if (bytes > maxFrameBytes)
     throw new FrameError("too-large", `frame is ${bytes} bytes, over the cap of ${maxFrameBytes}`);
   let buffer = Buffer.allocUnsafe(bytes + 1);
-  return buffer.write(text3, 0, "utf8"), buffer[bytes] = NEWLINE, buffer;
+  return buffer.write(text4, 0, "utf8"), buffer[bytes] = NEWLINE, buffer;
 }
 var FrameError, NEWLINE, init_frame = __esm({
   "src/bus/frame.ts"() {
@@ -643,9 +643,9 @@ function parseArgs(argv) {
   }
   return parsed;
 }
-function splitOnce(text3) {
-  let at = text3.indexOf("=");
-  return at === -1 ? [text3, void 0] : [text3.slice(0, at), text3.slice(at + 1)];
+function splitOnce(text4) {
+  let at = text4.indexOf("=");
+  return at === -1 ? [text4, void 0] : [text4.slice(0, at), text4.slice(at + 1)];
 }
 function stringFlag(args, name) {
   let value = args.flags[name];
@@ -655,6 +655,146 @@ function stringFlag(args, name) {
 // src/cli/commands/hook.ts
 var import_node_path14 = require("node:path");
 
+// src/events/labels.ts
+var import_node_fs = require("node:fs"), import_node_path = require("node:path"), COMMAND_LABEL_LENGTH = 80;
+function gitBranch(cwd) {
+  if (!(0, import_node_path.isAbsolute)(cwd)) return;
+  let dir = cwd;
+  for (let depth = 0; depth < 40; depth++) {
+    let head = readHead(dir);
+    if (head !== void 0)
+      return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() ?? head.trim().slice(0, 8);
+    let parent = (0, import_node_path.dirname)(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+function readHead(dir) {
+  let dotGit = (0, import_node_path.join)(dir, ".git");
+  try {
+    return (0, import_node_fs.readFileSync)((0, import_node_path.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
+  } catch (error) {
+    if (error.code !== "ENOTDIR") return;
+  }
+  try {
+    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
+    return pointer ? (0, import_node_fs.readFileSync)((0, import_node_path.join)((0, import_node_path.isAbsolute)(pointer) ? pointer : (0, import_node_path.join)(dir, pointer), "HEAD"), "utf8").slice(
+      0,
+      512
+    ) : void 0;
+  } catch {
+    return;
+  }
+}
+function projectOf(input) {
+  let cwd = input?.cwd;
+  if (!(typeof cwd != "string" || cwd === ""))
+    return (0, import_node_path.basename)(cwd.replace(/\/+$/, "")) || cwd;
+}
+function placeLabel(cwd) {
+  if (!cwd) return "unknown directory";
+  let project = (0, import_node_path.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
+  return branch ? `${project} (${branch})` : project;
+}
+function shortSession(sessionId) {
+  return typeof sessionId == "string" && sessionId !== "" ? sessionId.slice(0, 8) : void 0;
+}
+function toolLabel(toolName, input) {
+  let summary = typeof input == "object" && input !== null && !Array.isArray(input) ? summaryOf(toolName, input, COMMAND_LABEL_LENGTH) : "";
+  return summary ? `${toolName}: ${summary}` : toolName;
+}
+var SUMMARY_LENGTH = 160;
+function summaryOf(toolName, input, max = SUMMARY_LENGTH) {
+  let str = (value) => typeof value == "string" && value !== "" ? value : void 0, text4;
+  switch (toolName) {
+    case "Bash":
+      text4 = str(input.command);
+      break;
+    case "Read":
+    case "Write":
+    case "Edit":
+    case "NotebookEdit":
+    case "NotebookRead":
+      text4 = str(input.file_path) ?? str(input.notebook_path);
+      break;
+    case "MultiEdit": {
+      let file = str(input.file_path), edits = Array.isArray(input.edits) ? input.edits.length : void 0;
+      text4 = file && edits !== void 0 ? `${file} (${edits} edit${edits === 1 ? "" : "s"})` : file;
+      break;
+    }
+    case "Glob":
+    case "Grep": {
+      let pattern = str(input.pattern), path4 = str(input.path);
+      text4 = pattern && path4 ? `${pattern} in ${path4}` : pattern ?? path4;
+      break;
+    }
+    case "LS":
+      text4 = str(input.path);
+      break;
+    case "WebFetch":
+      text4 = str(input.url);
+      break;
+    case "WebSearch":
+      text4 = str(input.query);
+      break;
+    case "Task":
+      text4 = str(input.description) ?? str(input.prompt);
+      break;
+    case "TodoWrite":
+      text4 = Array.isArray(input.todos) ? `${input.todos.length} todo${input.todos.length === 1 ? "" : "s"}` : void 0;
+      break;
+  }
+  if (text4 === void 0) {
+    try {
+      text4 = JSON.stringify(input) ?? "";
+    } catch {
+      text4 = "";
+    }
+    text4 === "{}" && (text4 = "");
+  }
+  return truncate(oneLine(text4), max);
+}
+function oneLine(text4) {
+  return text4.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "").replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
+}
+function truncate(text4, max) {
+  let limit = Math.max(1, Math.floor(max)), chars = Array.from(text4);
+  return chars.length <= limit ? text4 : `${chars.slice(0, limit - 1).join("")}\u2026`;
+}
+
+// src/events/describe.ts
+var WHAT = {
+  stop: "Claude finished and waits for you",
+  permission_prompt: "Claude needs your permission",
+  idle_prompt: "Claude is waiting for your input",
+  subagent: "A subagent finished",
+  session_start: "Session started",
+  session_end: "Session ended",
+  permission_request: "Claude asks permission",
+  permission_denied: "Auto mode blocked a tool call",
+  stop_failure: "The turn ended on an error",
+  elicitation_dialog: "An MCP server asks you something",
+  agent_needs_input: "An agent needs your input",
+  agent_completed: "A background agent finished",
+  auth_success: "Signed in"
+}, text = (value) => typeof value == "string" && value.trim() ? value.trim() : void 0;
+function describeEvent(event, instance, input) {
+  let cwd = text(input?.cwd), session = shortSession(input?.session_id);
+  return { title: `ccbell ${instance}: ${cwd ? placeLabel(cwd) : "Claude Code"}${session ? ` \xB7 ${session}` : ""}`, body: describeWhat(event, input) };
+}
+function describeWhat(event, input) {
+  let tool = text(input?.tool_name);
+  if ((event === "permission_request" || event === "permission_denied") && tool) {
+    let body = `${event === "permission_request" ? "Allow" : "Auto mode blocked"} ${toolLabel(tool, input?.tool_input)}`, reason = event === "permission_denied" ? text(input?.reason) : void 0;
+    return reason && (body += ` (${reason.slice(0, 120)})`), body;
+  }
+  if (event === "stop_failure") {
+    let error = text(input?.error_details) ?? text(input?.last_assistant_message) ?? text(input?.error);
+    return error ? `${WHAT[event]}: ${error.slice(0, 200)}` : WHAT[event];
+  }
+  return text(input?.message)?.slice(0, 300) ?? WHAT[event];
+}
+
 // src/config/edit.ts
 init_errors();
 
@@ -662,9 +802,9 @@ init_errors();
 init_errors();
 
 // src/fs/regular-file.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 init_errors();
-var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
+var O_NONBLOCK = import_node_fs2.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs2.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
   constructor(path4, reason, problem, options) {
     super(`${path4} ${problem}`, options);
     this.path = path4;
@@ -683,13 +823,13 @@ var notRegular = (path4, what, cause) => new RefusedFileError(path4, "not-regula
 function openRegularFile(path4, flags, options = {}) {
   let follow = options.followSymlinks ?? !0, fd;
   try {
-    fd = (0, import_node_fs.openSync)(path4, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
+    fd = (0, import_node_fs2.openSync)(path4, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
   } catch (error) {
     let code = error.code;
     if (code === "ELOOP" || code === "ENXIO" || code === "EISDIR") {
       let what;
       try {
-        what = describeFileType(follow ? (0, import_node_fs.statSync)(path4) : (0, import_node_fs.lstatSync)(path4));
+        what = describeFileType(follow ? (0, import_node_fs2.statSync)(path4) : (0, import_node_fs2.lstatSync)(path4));
       } catch {
       }
       if (what && what !== "a regular file") throw notRegular(path4, what, error);
@@ -698,16 +838,16 @@ function openRegularFile(path4, flags, options = {}) {
   }
   let stats;
   try {
-    stats = (0, import_node_fs.fstatSync)(fd);
+    stats = (0, import_node_fs2.fstatSync)(fd);
   } catch (error) {
-    throw (0, import_node_fs.closeSync)(fd), error;
+    throw (0, import_node_fs2.closeSync)(fd), error;
   }
   if (!stats.isFile())
-    throw (0, import_node_fs.closeSync)(fd), notRegular(path4, describeFileType(stats));
+    throw (0, import_node_fs2.closeSync)(fd), notRegular(path4, describeFileType(stats));
   return { fd, stats };
 }
 function readRegularFile(path4, options) {
-  let { fd, stats } = openRegularFile(path4, import_node_fs.constants.O_RDONLY, options);
+  let { fd, stats } = openRegularFile(path4, import_node_fs2.constants.O_RDONLY, options);
   try {
     if (stats.size > options.maxBytes)
       throw new RefusedFileError(
@@ -717,7 +857,7 @@ function readRegularFile(path4, options) {
       );
     let chunks = [], total = 0, chunkSize = Math.min(stats.size + 1, 64 * 1024);
     for (; ; ) {
-      let chunk = Buffer.allocUnsafe(Math.min(chunkSize, options.maxBytes + 1 - total)), read = (0, import_node_fs.readSync)(fd, chunk, 0, chunk.length, null);
+      let chunk = Buffer.allocUnsafe(Math.min(chunkSize, options.maxBytes + 1 - total)), read = (0, import_node_fs2.readSync)(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       if (chunks.push(chunk.subarray(0, read)), total += read, total > options.maxBytes)
         throw new RefusedFileError(
@@ -728,45 +868,45 @@ function readRegularFile(path4, options) {
     }
     return { text: Buffer.concat(chunks, total).toString("utf8"), stats };
   } finally {
-    (0, import_node_fs.closeSync)(fd);
+    (0, import_node_fs2.closeSync)(fd);
   }
 }
 
 // src/state/atomic.ts
-var import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
+var import_node_fs3 = require("node:fs"), import_node_path2 = require("node:path");
 function prepareAtomicWrite(path4, options = {}) {
-  let temp = (0, import_node_path.join)(
-    (0, import_node_path.dirname)(path4),
-    `.${(0, import_node_path.basename)(path4)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  ), fd = (0, import_node_fs2.openSync)(temp, "wx", options.mode ?? 384), close = () => {
+  let temp = (0, import_node_path2.join)(
+    (0, import_node_path2.dirname)(path4),
+    `.${(0, import_node_path2.basename)(path4)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  ), fd = (0, import_node_fs3.openSync)(temp, "wx", options.mode ?? 384), close = () => {
     if (fd === void 0) return;
     let open = fd;
-    fd = void 0, (0, import_node_fs2.closeSync)(open);
+    fd = void 0, (0, import_node_fs3.closeSync)(open);
   };
   return {
     commit(data) {
       if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
       try {
-        (0, import_node_fs2.writeSync)(fd, data), options.durable && (0, import_node_fs2.fsyncSync)(fd), close(), (0, import_node_fs2.renameSync)(temp, path4);
+        (0, import_node_fs3.writeSync)(fd, data), options.durable && (0, import_node_fs3.fsyncSync)(fd), close(), (0, import_node_fs3.renameSync)(temp, path4);
       } catch (error) {
         try {
           close();
         } catch {
         }
-        throw (0, import_node_fs2.rmSync)(temp, { force: !0 }), error;
+        throw (0, import_node_fs3.rmSync)(temp, { force: !0 }), error;
       }
     },
     abandon() {
-      fd !== void 0 && (close(), (0, import_node_fs2.rmSync)(temp, { force: !0 }));
+      fd !== void 0 && (close(), (0, import_node_fs3.rmSync)(temp, { force: !0 }));
     }
   };
 }
 
 // src/state/cooldown.ts
-var import_node_fs4 = require("node:fs"), import_node_path2 = require("node:path");
+var import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path");
 
 // src/state/lock.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 init_errors();
 var LockTimeoutError = class extends EnvironmentError {
   name = "LockTimeoutError";
@@ -784,7 +924,7 @@ function isAlive(pid) {
 function staleContent(lockPath, staleMs) {
   try {
     let content = readRegularFile(lockPath, { maxBytes: 4096, followSymlinks: !1 }).text, owner = Number.parseInt(content, 10);
-    return Number.isInteger(owner) && owner > 0 && !isAlive(owner) || Date.now() - (0, import_node_fs3.statSync)(lockPath).mtimeMs > staleMs ? content : void 0;
+    return Number.isInteger(owner) && owner > 0 && !isAlive(owner) || Date.now() - (0, import_node_fs4.statSync)(lockPath).mtimeMs > staleMs ? content : void 0;
   } catch {
     return;
   }
@@ -792,19 +932,19 @@ function staleContent(lockPath, staleMs) {
 function breakStaleLock(lockPath, content) {
   let aside = `${lockPath}.stale.${process.pid}`;
   try {
-    (0, import_node_fs3.renameSync)(lockPath, aside);
+    (0, import_node_fs4.renameSync)(lockPath, aside);
   } catch {
     return;
   }
   try {
-    (0, import_node_fs3.readFileSync)(aside, "utf8") !== content && (0, import_node_fs3.linkSync)(aside, lockPath);
+    (0, import_node_fs4.readFileSync)(aside, "utf8") !== content && (0, import_node_fs4.linkSync)(aside, lockPath);
   } catch {
   }
-  (0, import_node_fs3.rmSync)(aside, { force: !0 });
+  (0, import_node_fs4.rmSync)(aside, { force: !0 });
 }
 function release(lockPath) {
   try {
-    (0, import_node_fs3.unlinkSync)(lockPath);
+    (0, import_node_fs4.unlinkSync)(lockPath);
   } catch {
   }
 }
@@ -812,15 +952,15 @@ function withFileLock(path4, critical, options = {}) {
   let lockPath = `${path4}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
   for (; ; ) {
     let fd;
-    if (!(0, import_node_fs3.existsSync)(lockPath))
+    if (!(0, import_node_fs4.existsSync)(lockPath))
       try {
-        fd = (0, import_node_fs3.openSync)(lockPath, "wx", 384);
+        fd = (0, import_node_fs4.openSync)(lockPath, "wx", 384);
       } catch (error) {
         if (error.code !== "EEXIST") throw error;
       }
     if (fd !== void 0)
       try {
-        return (0, import_node_fs3.writeSync)(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`), (0, import_node_fs3.closeSync)(fd), critical();
+        return (0, import_node_fs4.writeSync)(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`), (0, import_node_fs4.closeSync)(fd), critical();
       } finally {
         release(lockPath);
       }
@@ -841,9 +981,9 @@ function withFileLock(path4, critical, options = {}) {
 
 // src/state/cooldown.ts
 var STATE_MAX_BYTES = 8 * 1024 * 1024;
-function parseState(text3) {
+function parseState(text4) {
   try {
-    let value = JSON.parse(text3);
+    let value = JSON.parse(text4);
     if (typeof value != "object" || value === null || Array.isArray(value)) return;
     let last = value.lastTrigger ?? {};
     if (typeof last != "object" || last === null || Array.isArray(last)) return;
@@ -881,7 +1021,7 @@ function claimCooldown(statePath, key, cooldownSeconds, nowMs = Date.now(), { lo
   if (seen?.kind === "refused") return { kind: "allowed", unrecorded: seen.why };
   let seenState = seen?.kind === "text" ? parseState(seen.text) : void 0, cooling = seenState && remainingSeconds(seenState, key, cooldownSeconds, now);
   if (cooling) return { kind: "cooling", remainingSeconds: cooling };
-  (0, import_node_fs4.mkdirSync)((0, import_node_path2.dirname)(statePath), { recursive: !0, mode: 448 });
+  (0, import_node_fs5.mkdirSync)((0, import_node_path3.dirname)(statePath), { recursive: !0, mode: 448 });
   let write = prepareAtomicWrite(statePath);
   try {
     return withFileLock(
@@ -891,7 +1031,7 @@ function claimCooldown(statePath, key, cooldownSeconds, nowMs = Date.now(), { lo
         if (read.kind === "refused") return { kind: "allowed", unrecorded: read.why };
         if (read.kind === "text") {
           let parsed = parseState(read.text);
-          parsed ? state = parsed : (setAside = `${statePath}.corrupt-${nowMs}`, (0, import_node_fs4.renameSync)(statePath, setAside));
+          parsed ? state = parsed : (setAside = `${statePath}.corrupt-${nowMs}`, (0, import_node_fs5.renameSync)(statePath, setAside));
         }
         let remaining = remainingSeconds(state, key, cooldownSeconds, now);
         return remaining ? { kind: "cooling", remainingSeconds: remaining } : (forgetAfterSeconds !== void 0 && forgetOld(state, now - forgetAfterSeconds), state.lastTrigger[key] = now, write.commit(`${JSON.stringify(state, null, 2)}
@@ -905,26 +1045,26 @@ function claimCooldown(statePath, key, cooldownSeconds, nowMs = Date.now(), { lo
 }
 
 // src/state/marks.ts
-var import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path"), SAFE_SESSION = /^[A-Za-z0-9_-]{1,128}$/, MARKS_DIR = "marks", SWEEP_AFTER_MS = 1440 * 60 * 1e3;
+var import_node_fs6 = require("node:fs"), import_node_path4 = require("node:path"), SAFE_SESSION = /^[A-Za-z0-9_-]{1,128}$/, MARKS_DIR = "marks", SWEEP_AFTER_MS = 1440 * 60 * 1e3;
 function markPath(cacheDir, sessionId, kind) {
-  return SAFE_SESSION.test(sessionId) ? (0, import_node_path3.join)(cacheDir, MARKS_DIR, `${sessionId}.${kind}`) : void 0;
+  return SAFE_SESSION.test(sessionId) ? (0, import_node_path4.join)(cacheDir, MARKS_DIR, `${sessionId}.${kind}`) : void 0;
 }
 function leaveMark(cacheDir, sessionId, kind, nowMs = Date.now()) {
   let path4 = markPath(cacheDir, sessionId, kind);
   if (path4)
     try {
-      (0, import_node_fs5.mkdirSync)((0, import_node_path3.join)(cacheDir, MARKS_DIR), { recursive: !0, mode: 448 });
-      let fd = (0, import_node_fs5.openSync)(
+      (0, import_node_fs6.mkdirSync)((0, import_node_path4.join)(cacheDir, MARKS_DIR), { recursive: !0, mode: 448 });
+      let fd = (0, import_node_fs6.openSync)(
         path4,
-        import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_TRUNC | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK,
+        import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_CREAT | import_node_fs6.constants.O_TRUNC | import_node_fs6.constants.O_NOFOLLOW | import_node_fs6.constants.O_NONBLOCK,
         384
       );
       try {
-        (0, import_node_fs5.fstatSync)(fd).isFile() && (0, import_node_fs5.writeSync)(fd, String(nowMs));
+        (0, import_node_fs6.fstatSync)(fd).isFile() && (0, import_node_fs6.writeSync)(fd, String(nowMs));
       } finally {
-        (0, import_node_fs5.closeSync)(fd);
+        (0, import_node_fs6.closeSync)(fd);
       }
-      Math.random() < 0.05 && sweepMarks((0, import_node_path3.join)(cacheDir, MARKS_DIR), nowMs);
+      Math.random() < 0.05 && sweepMarks((0, import_node_path4.join)(cacheDir, MARKS_DIR), nowMs);
     } catch {
     }
 }
@@ -932,23 +1072,23 @@ function hasRecentMark(cacheDir, sessionId, kind, withinMs, nowMs = Date.now()) 
   let path4 = markPath(cacheDir, sessionId, kind);
   if (!path4) return !1;
   try {
-    let fd = (0, import_node_fs5.openSync)(path4, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK);
+    let fd = (0, import_node_fs6.openSync)(path4, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NOFOLLOW | import_node_fs6.constants.O_NONBLOCK);
     try {
-      if (!(0, import_node_fs5.fstatSync)(fd).isFile()) return !1;
-      let buffer = Buffer.alloc(32), at = Number(buffer.toString("utf8", 0, (0, import_node_fs5.readSync)(fd, buffer, 0, 32, 0)));
+      if (!(0, import_node_fs6.fstatSync)(fd).isFile()) return !1;
+      let buffer = Buffer.alloc(32), at = Number(buffer.toString("utf8", 0, (0, import_node_fs6.readSync)(fd, buffer, 0, 32, 0)));
       return Number.isFinite(at) && Math.abs(nowMs - at) <= withinMs;
     } finally {
-      (0, import_node_fs5.closeSync)(fd);
+      (0, import_node_fs6.closeSync)(fd);
     }
   } catch {
     return !1;
   }
 }
 function sweepMarks(dir, nowMs) {
-  for (let name of (0, import_node_fs5.readdirSync)(dir)) {
-    let path4 = (0, import_node_path3.join)(dir, name);
+  for (let name of (0, import_node_fs6.readdirSync)(dir)) {
+    let path4 = (0, import_node_path4.join)(dir, name);
     try {
-      nowMs - (0, import_node_fs5.statSync)(path4).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs5.rmSync)(path4, { force: !0 });
+      nowMs - (0, import_node_fs6.statSync)(path4).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs6.rmSync)(path4, { force: !0 });
     } catch {
     }
   }
@@ -969,7 +1109,7 @@ var EVENT_NAMES = [
   "agent_needs_input",
   "agent_completed",
   "auth_success"
-], EVENT_DEFAULTS = {
+], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
   stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
   permission_prompt: {
     enabled: !0,
@@ -1055,7 +1195,7 @@ function isEventName(name) {
 }
 
 // src/notify/players.ts
-var import_node_fs6 = require("node:fs"), import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs"), import_node_path5 = __toESM(require("node:path"), 1);
 init_errors();
 var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"], LINUX_ORDER = ["pw-play", "paplay", "aplay", "mpv", "ffplay"], MACOS_ORDER = ["afplay"];
 function playerOrder(platform) {
@@ -1080,7 +1220,7 @@ var NoPlayerError = class extends EnvironmentError {
 };
 function isExecutableFile(file) {
   try {
-    return (0, import_node_fs6.accessSync)(file, import_node_fs6.constants.X_OK), (0, import_node_fs6.statSync)(file).isFile();
+    return (0, import_node_fs7.accessSync)(file, import_node_fs7.constants.X_OK), (0, import_node_fs7.statSync)(file).isFile();
   } catch {
     return !1;
   }
@@ -1088,8 +1228,8 @@ function isExecutableFile(file) {
 function findOnPath(name, pathEnv, platform) {
   let delimiter = platform === "win32" ? ";" : ":";
   for (let dir of pathEnv.split(delimiter)) {
-    if (!dir || !import_node_path4.default.isAbsolute(dir)) continue;
-    let candidate = import_node_path4.default.join(dir, name);
+    if (!dir || !import_node_path5.default.isAbsolute(dir)) continue;
+    let candidate = import_node_path5.default.join(dir, name);
     if (isExecutableFile(candidate)) return candidate;
   }
 }
@@ -1115,7 +1255,7 @@ function findPlayer(options) {
     if (found) return { name: preferred, path: found };
     throw new NoPlayerError([preferred], `sound player "${preferred}" (set in "player") not found on PATH`);
   }
-  if (import_node_path4.default.isAbsolute(preferred)) {
+  if (import_node_path5.default.isAbsolute(preferred)) {
     if (isExecutableFile(preferred)) return { name: "custom", path: preferred };
     throw new NoPlayerError(
       [preferred],
@@ -1201,8 +1341,8 @@ function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
 
 // src/config/quiet-hours.ts
 var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
-function parseClock(text3) {
-  let match = HH_MM.exec(text3);
+function parseClock(text4) {
+  let match = HH_MM.exec(text4);
   if (match)
     return Number(match[1]) * 60 + Number(match[2]);
 }
@@ -1229,7 +1369,8 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   "appPort",
   "subagents",
   "idleAfterStop",
-  "phoneApprovals"
+  "phoneApprovals",
+  "terminal"
 ]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop"], isObject = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
@@ -1345,7 +1486,10 @@ function validateConfig(raw, options = {}) {
       problem: `must be "auto", one of ${KNOWN_PLAYERS.join(", ")}, or an absolute path (got ${show(player)})`
     });
   }
-  if (raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
+  if (raw.terminal !== void 0 && (TERMINAL_SETTINGS.includes(raw.terminal) ? config.terminal = raw.terminal : problems.push({
+    field: "terminal",
+    problem: `must be one of ${TERMINAL_SETTINGS.join(", ")} (got ${show(raw.terminal)})`
+  })), raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
     field: "cooldownScope",
     problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
   })), raw.approvals !== void 0 && (isObject(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
@@ -1369,9 +1513,9 @@ function validateConfig(raw, options = {}) {
 // src/config/load.ts
 var CONFIG_MAX_BYTES = 1024 * 1024;
 function loadConfig(path4, options = {}) {
-  let text3;
+  let text4;
   try {
-    text3 = readRegularFile(path4, { maxBytes: CONFIG_MAX_BYTES }).text;
+    text4 = readRegularFile(path4, { maxBytes: CONFIG_MAX_BYTES }).text;
   } catch (error) {
     if (error instanceof RefusedFileError)
       return {
@@ -1390,7 +1534,7 @@ function loadConfig(path4, options = {}) {
   }
   let raw;
   try {
-    raw = JSON.parse(text3);
+    raw = JSON.parse(text4);
   } catch (error) {
     return {
       config: defaultConfig(),
@@ -1417,141 +1561,6 @@ function resolveEvent(config, event) {
   return merge(resolved, config.events[event]), config.activeProfile !== "default" && Object.hasOwn(config.profiles, config.activeProfile) && merge(resolved, config.profiles[config.activeProfile]?.events?.[event]), resolved;
 }
 
-// src/events/labels.ts
-var import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
-function gitBranch(cwd) {
-  if (!(0, import_node_path5.isAbsolute)(cwd)) return;
-  let dir = cwd;
-  for (let depth = 0; depth < 40; depth++) {
-    let head = readHead(dir);
-    if (head !== void 0)
-      return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() ?? head.trim().slice(0, 8);
-    let parent = (0, import_node_path5.dirname)(dir);
-    if (parent === dir) return;
-    dir = parent;
-  }
-}
-function readHead(dir) {
-  let dotGit = (0, import_node_path5.join)(dir, ".git");
-  try {
-    return (0, import_node_fs7.readFileSync)((0, import_node_path5.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
-  } catch (error) {
-    if (error.code !== "ENOTDIR") return;
-  }
-  try {
-    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs7.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
-    return pointer ? (0, import_node_fs7.readFileSync)((0, import_node_path5.join)((0, import_node_path5.isAbsolute)(pointer) ? pointer : (0, import_node_path5.join)(dir, pointer), "HEAD"), "utf8").slice(
-      0,
-      512
-    ) : void 0;
-  } catch {
-    return;
-  }
-}
-function placeLabel(cwd) {
-  if (!cwd) return "unknown directory";
-  let project = (0, import_node_path5.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
-  return branch ? `${project} (${branch})` : project;
-}
-function shortSession(sessionId) {
-  return typeof sessionId == "string" && sessionId !== "" ? sessionId.slice(0, 8) : void 0;
-}
-function toolLabel(toolName, input) {
-  let summary = typeof input == "object" && input !== null && !Array.isArray(input) ? summaryOf(toolName, input, COMMAND_LABEL_LENGTH) : "";
-  return summary ? `${toolName}: ${summary}` : toolName;
-}
-var SUMMARY_LENGTH = 160;
-function summaryOf(toolName, input, max = SUMMARY_LENGTH) {
-  let str = (value) => typeof value == "string" && value !== "" ? value : void 0, text3;
-  switch (toolName) {
-    case "Bash":
-      text3 = str(input.command);
-      break;
-    case "Read":
-    case "Write":
-    case "Edit":
-    case "NotebookEdit":
-    case "NotebookRead":
-      text3 = str(input.file_path) ?? str(input.notebook_path);
-      break;
-    case "MultiEdit": {
-      let file = str(input.file_path), edits = Array.isArray(input.edits) ? input.edits.length : void 0;
-      text3 = file && edits !== void 0 ? `${file} (${edits} edit${edits === 1 ? "" : "s"})` : file;
-      break;
-    }
-    case "Glob":
-    case "Grep": {
-      let pattern = str(input.pattern), path4 = str(input.path);
-      text3 = pattern && path4 ? `${pattern} in ${path4}` : pattern ?? path4;
-      break;
-    }
-    case "LS":
-      text3 = str(input.path);
-      break;
-    case "WebFetch":
-      text3 = str(input.url);
-      break;
-    case "WebSearch":
-      text3 = str(input.query);
-      break;
-    case "Task":
-      text3 = str(input.description) ?? str(input.prompt);
-      break;
-    case "TodoWrite":
-      text3 = Array.isArray(input.todos) ? `${input.todos.length} todo${input.todos.length === 1 ? "" : "s"}` : void 0;
-      break;
-  }
-  if (text3 === void 0) {
-    try {
-      text3 = JSON.stringify(input) ?? "";
-    } catch {
-      text3 = "";
-    }
-    text3 === "{}" && (text3 = "");
-  }
-  return truncate(oneLine(text3), max);
-}
-function oneLine(text3) {
-  return text3.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "").replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
-}
-function truncate(text3, max) {
-  let limit = Math.max(1, Math.floor(max)), chars = Array.from(text3);
-  return chars.length <= limit ? text3 : `${chars.slice(0, limit - 1).join("")}\u2026`;
-}
-
-// src/events/describe.ts
-var WHAT = {
-  stop: "Claude finished and waits for you",
-  permission_prompt: "Claude needs your permission",
-  idle_prompt: "Claude is waiting for your input",
-  subagent: "A subagent finished",
-  session_start: "Session started",
-  session_end: "Session ended",
-  permission_request: "Claude asks permission",
-  permission_denied: "Auto mode blocked a tool call",
-  stop_failure: "The turn ended on an error",
-  elicitation_dialog: "An MCP server asks you something",
-  agent_needs_input: "An agent needs your input",
-  agent_completed: "A background agent finished",
-  auth_success: "Signed in"
-}, text = (value) => typeof value == "string" && value.trim() ? value.trim() : void 0;
-function describeEvent(event, instance, input) {
-  let cwd = text(input?.cwd), session = shortSession(input?.session_id);
-  return { title: `ccbell ${instance}: ${cwd ? placeLabel(cwd) : "Claude Code"}${session ? ` \xB7 ${session}` : ""}`, body: describeWhat(event, input) };
-}
-function describeWhat(event, input) {
-  let tool = text(input?.tool_name);
-  if ((event === "permission_request" || event === "permission_denied") && tool) {
-    let body = `${event === "permission_request" ? "Allow" : "Auto mode blocked"} ${toolLabel(tool, input?.tool_input)}`, reason = event === "permission_denied" ? text(input?.reason) : void 0;
-    return reason && (body += ` (${reason.slice(0, 120)})`), body;
-  }
-  if (event === "stop_failure") {
-    let error = text(input?.error_details) ?? text(input?.last_assistant_message) ?? text(input?.error);
-    return error ? `${WHAT[event]}: ${error.slice(0, 200)}` : WHAT[event];
-  }
-  return text(input?.message)?.slice(0, 300) ?? WHAT[event];
-}
-
 // src/notify/desktop.ts
 var import_node_fs8 = require("node:fs"), import_node_path6 = __toESM(require("node:path"), 1);
 init_errors();
@@ -1567,11 +1576,11 @@ var spawn = ((...args) => load().spawn(...args));
 var DESKTOP_TIMEOUT_MS = 2e3, DesktopNotifyError = class extends EnvironmentError {
   name = "DesktopNotifyError";
 };
-function escapeMarkup(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function escapeMarkup(text4) {
+  return text4.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-function appleScriptString(text3) {
-  return `"${text3.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, "\\n").replace(/\t/g, "\\t").replace(/[\u0000-\u001f\u007f]/g, "")}"`;
+function appleScriptString(text4) {
+  return `"${text4.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, "\\n").replace(/\t/g, "\\t").replace(/[\u0000-\u001f\u007f]/g, "")}"`;
 }
 function hasSessionBus(env) {
   if (env.DBUS_SESSION_BUS_ADDRESS) return !0;
@@ -1731,7 +1740,9 @@ function eventNeedsInput(config, event, now) {
   let verdict = decide(config, event, now);
   if (!verdict.go) return !1;
   let { settings } = verdict;
-  return event === "permission_request" || event === "permission_prompt" ? !0 : settings.desktop || settings.cooldown > 0 && config.cooldownScope === "session";
+  if (event === "permission_request" || event === "permission_prompt") return !0;
+  let terminalNames = config.terminal !== void 0 && config.terminal !== "off" && config.terminal !== "bell";
+  return settings.desktop || terminalNames || settings.cooldown > 0 && config.cooldownScope === "session";
 }
 function cooldownKey(config, event, input) {
   let session = typeof input?.session_id == "string" ? input.session_id : "";
@@ -1771,20 +1782,28 @@ async function handleEvent(context) {
     return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
   })() : void 0;
   if (settings.sound && settings.volume > 0) {
-    let file = resolveSound(settings.sound, context.bundledSoundsDir), player = findPlayer({ platform, pathEnv: context.env.PATH ?? "", preferred: config.player });
-    playSound({
+    let file = resolveSound(settings.sound, context.bundledSoundsDir), player = findPlayerOrNone(config, platform, context.env);
+    player instanceof NoPlayerError ? (outcome.noPlayer = player.message, logger.warn(`event=${event} not played: ${player.message}`)) : (playSound({
       player,
       file,
       volume: settings.volume,
       onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`)
-    }), outcome.sound = { file, player, volume: settings.volume }, logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`);
+    }), outcome.sound = { file, player, volume: settings.volume }, logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`));
   }
   return desktop && (outcome.desktop = await desktop), outcome;
 }
+function findPlayerOrNone(config, platform, env) {
+  try {
+    return findPlayer({ platform, pathEnv: env.PATH ?? "", preferred: config.player });
+  } catch (error) {
+    if (error instanceof NoPlayerError) return error;
+    throw error;
+  }
+}
 
 // src/events/input.ts
-function parseHookInput(text3) {
-  let trimmed = text3.trim();
+function parseHookInput(text4) {
+  let trimmed = text4.trim();
   if (trimmed === "") return { kind: "none" };
   try {
     let value = JSON.parse(trimmed);
@@ -1852,20 +1871,91 @@ function eventFromInput(input) {
   if (message.includes("waiting for your input") || message.includes("idle")) return "idle_prompt";
 }
 
+// src/channels/event-message.ts
+var text2 = (value) => typeof value == "string" ? value : "";
+function eventMessage(event, instance, input) {
+  let cwd = text2(input?.cwd), tool = text2(input?.tool_name), toolInput2 = input?.tool_input, command = tool && typeof toolInput2 == "object" && toolInput2 !== null && !Array.isArray(toolInput2) ? summaryOf(tool, toolInput2, COMMAND_LABEL_LENGTH) : "", { title, body } = describeEvent(event, instance, input);
+  return {
+    fields: {
+      event,
+      instance,
+      project: projectOf(input) ?? "",
+      branch: cwd ? gitBranch(cwd) ?? "" : "",
+      session: shortSession(input?.session_id) ?? "",
+      tool,
+      command,
+      message: text2(input?.last_assistant_message),
+      host: ""
+    },
+    title,
+    body
+  };
+}
+
+// src/channels/plain-text.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+function plainText(text4, maxChars) {
+  let flat = text4.replace(CONTROLS, " ").replace(/\s+/g, " ").trim(), chars = Array.from(flat);
+  return chars.length <= maxChars ? flat : `${chars.slice(0, Math.max(0, maxChars - 1)).join("").trimEnd()}\u2026`;
+}
+
+// src/channels/terminal.ts
+function detectTerminal(env) {
+  let term = env.TERM ?? "", program = env.TERM_PROGRAM ?? "";
+  return env.TMUX || env.STY || program === "tmux" || /^(tmux|screen)\b/.test(term) ? "bell" : env.KITTY_WINDOW_ID || program === "kitty" || term === "xterm-kitty" ? "osc99" : program === "iTerm.app" || env.LC_TERMINAL === "iTerm2" || env.ITERM_SESSION_ID ? "osc9" : program === "WezTerm" || env.WEZTERM_PANE || term === "wezterm" || program === "ghostty" || env.GHOSTTY_RESOURCES_DIR || term === "xterm-ghostty" || term === "foot" || term.startsWith("foot-") ? "osc777" : "bell";
+}
+var ESC = "\x1B", BEL = "\x07", BELL = BEL, ST = `${ESC}\\`, TITLE_CHARS = 80, BODY_CHARS = 200, WINDOW_TITLE_CHARS = 60;
+function terminalSequence(kind, message) {
+  let title = plainText(message.title, TITLE_CHARS), body = plainText(message.body, BODY_CHARS);
+  switch (kind) {
+    case "bell":
+      return BEL;
+    case "osc9": {
+      let text4 = [title, body].filter(Boolean).join(": ");
+      return `${ESC}]9;${/^\d/.test(text4) ? `ccbell: ${text4}` : text4}${BEL}`;
+    }
+    case "osc777":
+      return `${ESC}]777;notify;${title.replaceAll(";", ",")};${body}${BEL}`;
+    case "osc99": {
+      let id = `ccbell${message.fields.session.replace(/[^A-Za-z0-9]/g, "").slice(0, 16)}`, b64 = (text4) => Buffer.from(text4, "utf8").toString("base64");
+      return `${ESC}]99;i=${id}:d=0:e=1:p=title;${b64(title)}${ST}${ESC}]99;i=${id}:d=1:e=1:p=body;${b64(body)}${ST}`;
+    }
+    case "title": {
+      let project = message.fields.project || "Claude Code";
+      return `${ESC}]2;${plainText(`${project}: ${body}`, WINDOW_TITLE_CHARS)}${BEL}`;
+    }
+  }
+}
+
+// src/channels/terminal-hook.ts
+function terminalKindFor(config, env, fallback = !1) {
+  let setting = config.terminal ?? "off";
+  return setting === "off" ? fallback ? "bell" : void 0 : setting === "auto" ? detectTerminal(env) : setting;
+}
+function terminalSequenceForEvent(config, event, input, env, options) {
+  if (!decide(config, event, options.now ?? /* @__PURE__ */ new Date(), input).go) return;
+  let kind = terminalKindFor(config, env, options.fallback);
+  if (kind)
+    return kind === "bell" ? BELL : terminalSequence(kind, eventMessage(event, options.instance, input));
+}
+function terminalHookOutput(sequence) {
+  return JSON.stringify({ terminalSequence: sequence });
+}
+
 // src/core/route.ts
-var isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text2 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
+var isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text3 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
 function routeHookInput(input) {
   let route = {}, event = eventFromInput(input);
   event && (route.event = event);
-  let hook = input.hook_event_name, sessionId = text2(input.session_id);
-  return hook === "PermissionRequest" && text2(input.tool_name) && isObject2(input.tool_input) && (route.ask = {
+  let hook = input.hook_event_name, sessionId = text3(input.session_id);
+  return hook === "PermissionRequest" && text3(input.tool_name) && isObject2(input.tool_input) && (route.ask = {
     toolName: input.tool_name,
     input: input.tool_input,
     ...sessionId ? { sessionId } : {},
-    ...text2(input.cwd) ? { cwd: input.cwd } : {},
-    ...text2(input.transcript_path) ? { transcriptPath: input.transcript_path } : {},
+    ...text3(input.cwd) ? { cwd: input.cwd } : {},
+    ...text3(input.transcript_path) ? { transcriptPath: input.transcript_path } : {},
     ...Array.isArray(input.permission_suggestions) ? { permissionSuggestions: input.permission_suggestions } : {}
-  }), sessionId && typeof hook == "string" && (ENDS_ALL_WAITING.has(hook) ? route.settles = { sessionId } : ENDS_ONE_CALL.has(hook) && text2(input.tool_name) && (route.settles = { sessionId, call: { toolName: input.tool_name, input: input.tool_input } })), route;
+  }), sessionId && typeof hook == "string" && (ENDS_ALL_WAITING.has(hook) ? route.settles = { sessionId } : ENDS_ONE_CALL.has(hook) && text3(input.tool_name) && (route.settles = { sessionId, call: { toolName: input.tool_name, input: input.tool_input } })), route;
 }
 
 // src/cli/commands/hook.ts
@@ -1912,9 +2002,9 @@ var import_node_path9 = require("node:path");
 init_errors();
 var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
 function readDocument(path4) {
-  let text3;
+  let text4;
   try {
-    text3 = readRegularFile(path4, { maxBytes: REGISTRY_MAX_BYTES }).text;
+    text4 = readRegularFile(path4, { maxBytes: REGISTRY_MAX_BYTES }).text;
   } catch (error) {
     if (error instanceof RefusedFileError) throw new ConfigError(path4, "", error.problem, { cause: error });
     if (error.code === "ENOENT") return;
@@ -1922,7 +2012,7 @@ function readDocument(path4) {
   }
   let raw;
   try {
-    raw = JSON.parse(text3);
+    raw = JSON.parse(text4);
   } catch (error) {
     throw new ConfigError(path4, "", `is not valid JSON (${error.message})`, { cause: error });
   }
@@ -2062,8 +2152,7 @@ async function runHook(args, context) {
   );
   let forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env).catch((error) => {
     logger.warn(`could not reach the app: ${error.message}`);
-  }) : void 0;
-  return await handleEvent({
+  }) : void 0, outcome = await handleEvent({
     event,
     input,
     instance,
@@ -2073,7 +2162,17 @@ async function runHook(args, context) {
     bundledSoundsDir: (0, import_node_path14.join)(context.packageRoot, "sounds"),
     now,
     stateLockWaitMs: stateLockWaitMs()
-  }), await forwarded, { code: 0, handled: !0 };
+  });
+  if (await forwarded, outcome.notified) {
+    let sequence = terminalSequenceForEvent(loaded.config, event, input, context.env, {
+      instance: instance.name,
+      fallback: outcome.noPlayer !== void 0,
+      now
+    });
+    sequence && context.stdout(`${terminalHookOutput(sequence)}
+`);
+  }
+  return { code: 0, handled: !0 };
 }
 
 // src/cli/help.ts
@@ -2170,10 +2269,10 @@ async function main(argv, context) {
 }
 function writerTo(open) {
   let gone = !1, stream;
-  return (text3) => {
+  return (text4) => {
     stream || (stream = open(), stream.on("error", () => {
       gone = !0;
-    })), gone || stream.write(text3);
+    })), gone || stream.write(text4);
   };
 }
 function processContext(packageRoot) {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { terminalHookOutput, terminalSequenceForEvent } from '../../channels/terminal-hook.js';
 import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
@@ -32,7 +33,8 @@ export interface HookOutcome {
  * The hook handler: `ccbell [--instance NAME] [--config PATH] [EVENT]`. Reads Claude Code's
  * hook input from stdin (when the event is not given, or its handling uses the input), applies
  * the instance's rules and notifies. Exit 0 when notified or deliberately silent, 1 with one
- * stderr line on a real failure, never 2.
+ * stderr line on a real failure, never 2. Its stdout carries only `{"terminalSequence": …}`,
+ * when the terminal channel is on or stands in for a missing sound player.
  */
 export async function runHook(args: ParsedArgs, context: CliContext): Promise<HookOutcome> {
   // Under an app, the app's own hooks (marked --app-hook) handle the session; user-level copies stay quiet.
@@ -82,7 +84,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
         logger.warn(`could not reach the app: ${error.message}`);
       })
     : undefined;
-  await handleEvent({
+  const outcome = await handleEvent({
     event,
     input,
     instance,
@@ -94,5 +96,14 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     stateLockWaitMs: stateLockWaitMs(),
   });
   await forwarded;
+  if (outcome.notified) {
+    // The terminal channel: Claude Code writes this to its terminal (hooks have none of their own).
+    const sequence = terminalSequenceForEvent(loaded.config, event, input, context.env, {
+      instance: instance.name,
+      fallback: outcome.noPlayer !== undefined,
+      now,
+    });
+    if (sequence) context.stdout(`${terminalHookOutput(sequence)}\n`);
+  }
   return { code: 0, handled: true };
 }

@@ -49,6 +49,25 @@ describe('http hook door', () => {
     ).toEqual({});
     expect(notified).toEqual(['stop_failure']);
   });
+
+  it('carries the terminal channel`s sequence for an event it notifies, never with a decision', async () => {
+    const { core } = makeCore();
+    const asked: string[] = [];
+    const terminal = (event: string) => {
+      asked.push(event);
+      return '\u0007';
+    };
+    expect(
+      await httpHookResponse(core, { hook_event_name: 'Stop', session_id: 's' }, undefined, terminal),
+    ).toEqual({
+      terminalSequence: '\u0007',
+    });
+    const decided = httpHookResponse(core, question('make'), undefined, terminal);
+    core.desk.answer(core.desk.pending()[0]!.id, { behavior: 'allow' }, 'page');
+    expect(Object.keys(await decided)).toEqual(['hookSpecificOutput']);
+    expect(await httpHookResponse(core, { hook_event_name: 'Stop' }, undefined, () => undefined)).toEqual({});
+    expect(asked).toEqual(['stop']);
+  });
 });
 
 describe('control door', () => {

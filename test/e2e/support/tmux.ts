@@ -29,6 +29,8 @@ export interface InteractiveSession {
   type(text: string, enter?: boolean): Promise<void>;
   /** Presses keys by tmux name (Enter, Escape, BTab, "1"). */
   press(...keys: string[]): Promise<void>;
+  /** Runs a tmux command against this session's own server; resolves with its stdout. */
+  tmux(...args: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,9 @@ export async function startInteractive(options: InteractiveOptions): Promise<Int
     },
     async press(...keys) {
       for (const key of keys) await tmux('send-keys', '-t', 'cc', key);
+    },
+    async tmux(...args) {
+      return (await tmux(...args)).stdout;
     },
     async close() {
       await tmux('kill-server').catch(() => undefined);
