@@ -23,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'mcp-config': async () => (await import('./commands/mcp-config.js')).runMcpConfig,
   pending: async () => (await import('./commands/pending.js')).runPending,
   answer: async () => (await import('./commands/answer.js')).runAnswer,
+  // Hidden: the detached helper a hook starts to deliver webhook channels (src/channels).
+  deliver: async () => (await import('./commands/deliver.js')).runDeliver,
   'permission-request': async () => (await import('./commands/permission-request.js')).runPermissionRequest,
 };
 

@@ -1,3 +1,5 @@
+import type { ChannelSettings } from './channels.js';
+
 /** Every event ccbell handles; the first four are original ccbell's. */
 export const EVENT_NAMES = [
   'stop',
@@ -25,6 +27,8 @@ export interface EventConfig {
   cooldown?: number;
   /** Also show a desktop notification. */
   desktop?: boolean;
+  /** Channels (issue 10): built-in names and names from `channels`; unset: sound, plus desktop when on. */
+  channels?: string[];
 }
 
 /** Do-not-disturb window; `start` after `end` spans midnight. */
@@ -62,6 +66,8 @@ export interface Config {
    * person has not answered since): false keeps one alert per finished turn.
    */
   idleAfterStop: boolean;
+  /** Channels (issue 10): named webhooks, terminal and speech settings; see src/config/channels.ts. */
+  channels: Record<string, ChannelSettings>;
 }
 
 /** The settings an event ends up with after profiles and defaults are applied. */
@@ -71,6 +77,8 @@ export interface ResolvedEvent {
   volume: number;
   cooldown: number;
   desktop: boolean;
+  /** The event's channel names; undefined: sound, plus desktop when `desktop` is on. */
+  channels?: string[];
 }
 
 /** Built-in per-event settings: original ccbell's four, plus quiet defaults for the newer events. */
@@ -155,6 +163,7 @@ export function defaultConfig(): Config {
     approvalTimeoutSeconds: 240,
     subagents: false,
     idleAfterStop: false,
+    channels: {},
   };
 }
 

@@ -1,3 +1,6 @@
+import type { LocalChannel } from '../channels/plan.js';
+import { planChannels } from '../channels/plan.js';
+import type { ChannelMessage, DeliveryRequest } from '../channels/types.js';
 import {
   type Config,
   EVENT_NAMES,
@@ -13,6 +16,7 @@ import { desktopNotify, findPlayer, type Player, playSound, resolveSound } from 
 import { claimCooldown, hasRecentMark, LockTimeoutError, leaveMark } from '../state/index.js';
 import { describeEvent } from './describe.js';
 import type { HookInput } from './input.js';
+import { buildMessage } from './message.js';
 
 /** Why an event made no sound; each is a deliberate choice of the person's config (exit 0). */
 export type SuppressReason =
@@ -50,6 +54,17 @@ export type Outcome =
       unrecorded?: true;
       sound?: { file: string; player: Player; volume: number };
       desktop?: 'shown' | 'skipped' | 'failed';
+      /** Present when the event names channels beyond sound and desktop (issue 10). */
+      channels?: {
+        message: ChannelMessage;
+        /** Webhook channels handed to `deliver`. */
+        remote: string[];
+        /**
+         * HOOK POINT (issue 10): terminal and speech channels, for the door to serve (the
+         * terminal channel is the hook's `terminalSequence` output; speech is src/channels/speech.ts).
+         */
+        local: LocalChannel[];
+      };
     };
 
 /** Everything handling one event needs; the same whether it came by command hook or http hook. */
@@ -67,6 +82,11 @@ export interface EventContext {
   url?: string;
   /** How long to wait for the cooldown state's lock before notifying without recording. */
   stateLockWaitMs?: number;
+  /**
+   * Hands webhook channels their message: a detached `ccbell deliver` from a command hook, in
+   * process in the app. Must return at once and never throw.
+   */
+  deliver?: (request: DeliveryRequest) => void;
 }
 
 /** The pure part of the rules: enabled, the event's settings, quiet hours. No files touched. */
@@ -113,6 +133,8 @@ export function eventNeedsInput(config: Config, event: EventName, now: Date): bo
   const { settings } = verdict;
   // The session id of a permission dialog's two hooks tells one dialog from two.
   if (event === 'permission_request' || event === 'permission_prompt') return true;
+  // Any channel but the sound says something about the session (project, tool, command).
+  if (settings.channels?.some((name) => name !== 'sound')) return true;
   return settings.desktop || (settings.cooldown > 0 && config.cooldownScope === 'session');
 }
 
@@ -185,7 +207,20 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
   if (event === 'permission_request' && sessionId)
     leaveMark(instance.cache_dir, sessionId, 'dialog', now.getTime());
   const platform = context.platform ?? process.platform;
-  const desktop = settings.desktop
+  const plan = planChannels(config, settings);
+  if (plan.remote.length > 0 || plan.local.length > 0) {
+    const message = buildMessage(event, instance.name, input, { url: context.url });
+    outcome.channels = { message, remote: plan.remote, local: plan.local };
+    // Webhooks first: a missing player below must not cost the phone its push.
+    if (plan.remote.length > 0) {
+      if (context.deliver) context.deliver({ message, channels: plan.remote });
+      else logger.warn(`event=${event} channels ${plan.remote.join(', ')}: no delivery here; skipped`);
+    }
+    // HOOK POINT (issue 10): terminal and speech channels are listed in outcome.channels.local.
+    for (const { name, settings: local } of plan.local)
+      logger.debug(`event=${event} channel ${name} (${local.type}) left to the door`);
+  }
+  const desktop = plan.desktop
     ? (() => {
         const { title, body } = describeEvent(event, instance.name, input);
         return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => {
@@ -195,7 +230,7 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
       })()
     : undefined;
 
-  if (settings.sound && settings.volume > 0) {
+  if (plan.sound && settings.sound && settings.volume > 0) {
     const file = resolveSound(settings.sound, context.bundledSoundsDir);
     const player = findPlayer({ platform, pathEnv: context.env.PATH ?? '', preferred: config.player });
     playSound({

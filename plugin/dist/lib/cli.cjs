@@ -176,19 +176,19 @@ var BusError, BusPayloadError, init_errors2 = __esm({
 
 // src/bus/frame.ts
 function encodeFrame(frame, maxFrameBytes = 1048576) {
-  let text3;
+  let text4;
   try {
-    text3 = JSON.stringify(frame);
+    text4 = JSON.stringify(frame);
   } catch (error) {
     throw new FrameError("malformed", `payload is not serialisable as JSON: ${error.message}`, {
       cause: error
     });
   }
-  let bytes = Buffer.byteLength(text3);
+  let bytes = Buffer.byteLength(text4);
   if (bytes > maxFrameBytes)
     throw new FrameError("too-large", `frame is ${bytes} bytes, over the cap of ${maxFrameBytes}`);
   let buffer = Buffer.allocUnsafe(bytes + 1);
-  return buffer.write(text3, 0, "utf8"), buffer[bytes] = NEWLINE, buffer;
+  return buffer.write(text4, 0, "utf8"), buffer[bytes] = NEWLINE, buffer;
 }
 var FrameError, NEWLINE, init_frame = __esm({
   "src/bus/frame.ts"() {
@@ -552,6 +552,14 @@ var require_answer = __commonJS({
   }
 });
 
+// ccbell-command:deliver
+var require_deliver = __commonJS({
+  "ccbell-command:deliver"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "deliver.cjs"));
+  }
+});
+
 // ccbell-command:permission-request
 var require_permission_request = __commonJS({
   "ccbell-command:permission-request"(exports2, module2) {
@@ -635,9 +643,9 @@ function parseArgs(argv) {
   }
   return parsed;
 }
-function splitOnce(text3) {
-  let at = text3.indexOf("=");
-  return at === -1 ? [text3, void 0] : [text3.slice(0, at), text3.slice(at + 1)];
+function splitOnce(text4) {
+  let at = text4.indexOf("=");
+  return at === -1 ? [text4, void 0] : [text4.slice(0, at), text4.slice(at + 1)];
 }
 function stringFlag(args, name) {
   let value = args.flags[name];
@@ -646,6 +654,309 @@ function stringFlag(args, name) {
 
 // src/cli/commands/hook.ts
 var import_node_path14 = require("node:path");
+
+// src/notify/spawn.ts
+var childProcess;
+function load() {
+  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
+}
+var spawn = ((...args) => load().spawn(...args));
+
+// src/channels/detached.ts
+function startDetachedDelivery(options) {
+  try {
+    let child = spawn(
+      options.execPath ?? process.execPath,
+      [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath],
+      { detached: !0, stdio: ["pipe", "ignore", "ignore"], env: options.env, windowsHide: !0 }
+    );
+    child.on("error", options.onError), child.stdin?.on("error", options.onError), child.stdin?.end(`${JSON.stringify(options.request)}
+`), child.unref();
+  } catch (error) {
+    options.onError(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+// src/config/channels.ts
+var BUILTIN_CHANNELS = ["sound", "desktop", "terminal", "speech"], WEBHOOK_TYPES = ["ntfy", "slack", "discord", "telegram", "pushover", "webhook"], CHANNEL_TYPES = [...WEBHOOK_TYPES, "terminal", "speech"], TEMPLATE_FIELDS = [
+  "instance",
+  "project",
+  "branch",
+  "session",
+  "tool",
+  "command",
+  "message",
+  "event",
+  "host"
+], WEBHOOK_BODY_FIELDS = [...TEMPLATE_FIELDS, "title", "body", "url"], PLACEHOLDER = /\{([A-Za-z_]+)\}/g, TERMINAL_KINDS = ["auto", "bell", "osc9", "osc777", "osc99", "title"], DEFAULT_RATE_LIMIT = { max: 10, perSeconds: 60 };
+function isBuiltinChannel(name) {
+  return BUILTIN_CHANNELS.includes(name);
+}
+function templatePlaceholders(template) {
+  return Array.from(template.matchAll(PLACEHOLDER), (match) => match[1]);
+}
+var isObject = (value) => typeof value == "object" && value !== null && !Array.isArray(value), CHANNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, ENV_REF = /^env:[A-Za-z_][A-Za-z0-9_]*$/, SECRET_HEADER = /auth|token|key|secret|passw|cookie|signature|credential|session/i, HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+function isSecretRef(value) {
+  if (ENV_REF.test(value)) return !0;
+  if (!value.startsWith("file:/")) return !1;
+  let path4 = value.slice(5);
+  return !path4.split("/").includes("..") && !path4.includes("\0");
+}
+var SECRET_HINT = "write it as env:VAR or file:/absolute/path, never inline", FieldReader = class _FieldReader {
+  constructor(raw, field, problems) {
+    this.raw = raw;
+    this.field = field;
+    this.problems = problems;
+  }
+  raw;
+  field;
+  problems;
+  ok = !0;
+  fail(key, problem, required) {
+    this.problems.push({ field: `${this.field}.${key}`, problem }), required && (this.ok = !1);
+  }
+  /** A secret: a reference only. Its value is never repeated in a problem. */
+  secret(key, required) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, `is required (${SECRET_HINT})`, !0) : void 0 : typeof value != "string" || value === "" ? this.fail(key, `must be a string (${SECRET_HINT})`, required) : isSecretRef(value) ? value : value.startsWith("env:") || value.startsWith("file:") ? this.fail(
+      key,
+      "is not a valid reference: env:NAME (letters, digits, _) or file:/absolute/path",
+      required
+    ) : this.fail(key, `is a secret: ${SECRET_HINT}`, required);
+  }
+  /** Plain text or a reference (a chat id, an ntfy topic). */
+  textOrSecret(key, required, pattern, what) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, "is required", !0) : void 0 : typeof value == "number" && Number.isInteger(value) ? String(value) : typeof value != "string" || value === "" ? this.fail(key, "must be a non-empty string", required) : value.startsWith("env:") || value.startsWith("file:") ? isSecretRef(value) ? value : this.fail(key, "is not a valid reference: env:NAME or file:/absolute/path", required) : pattern && !pattern.test(value) ? this.fail(key, `must be ${what}`, required) : value;
+  }
+  /** An http(s) URL given inline (a server, an API base, a click link). */
+  url(key, required, fallback) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, "is required", !0) : fallback : typeof value == "string" && isHttpUrl(value) ? value : this.fail(key, "must be an http:// or https:// URL", required) ?? fallback;
+  }
+  /** A URL that may hold a secret: inline or a reference; never repeated in a problem. */
+  urlOrSecret(key) {
+    let value = this.raw[key];
+    return value === void 0 ? this.fail(key, "is required", !0) : typeof value == "string" && (isSecretRef(value) || isHttpUrl(value)) ? value : this.fail(key, "must be an http(s) URL, env:VAR or file:/absolute/path", !0);
+  }
+  template(key, fields = TEMPLATE_FIELDS) {
+    let value = this.raw[key];
+    if (value === void 0) return;
+    if (typeof value != "string") return this.fail(key, "must be a string", !1);
+    let problem = templateProblem(value, fields);
+    return problem ? this.fail(key, problem, !1) : value;
+  }
+  integer(key, min, max) {
+    let value = this.raw[key];
+    if (value !== void 0)
+      return typeof value == "number" && Number.isInteger(value) && value >= min && value <= max ? value : this.fail(key, `must be a whole number from ${min} to ${max}`, !1);
+  }
+  text(key, max = 200) {
+    let value = this.raw[key];
+    if (value !== void 0)
+      return typeof value == "string" && value !== "" && value.length <= max ? value : this.fail(key, `must be a non-empty string of at most ${max} characters`, !1);
+  }
+  oneOf(key, values, fallback) {
+    let value = this.raw[key];
+    return value === void 0 ? fallback : typeof value == "string" && values.includes(value) ? value : (this.fail(key, `must be one of ${values.join(", ")}`, !1), fallback);
+  }
+  rateLimit() {
+    let value = this.raw.rateLimit;
+    if (value === void 0) return { ...DEFAULT_RATE_LIMIT };
+    let field = `${this.field}.rateLimit`;
+    if (!isObject(value))
+      return this.problems.push({ field, problem: "must be an object {max, perSeconds}" }), { ...DEFAULT_RATE_LIMIT };
+    let inner = new _FieldReader(value, field, this.problems);
+    for (let key of Object.keys(value))
+      key !== "max" && key !== "perSeconds" && this.problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+    return {
+      max: inner.integer("max", 1, 1e3) ?? DEFAULT_RATE_LIMIT.max,
+      perSeconds: inner.integer("perSeconds", 1, 86400) ?? DEFAULT_RATE_LIMIT.perSeconds
+    };
+  }
+};
+function isHttpUrl(value) {
+  try {
+    let url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return !1;
+  }
+}
+function templateProblem(template, fields = TEMPLATE_FIELDS) {
+  let unknown = templatePlaceholders(template).filter((name) => !fields.includes(name));
+  if (unknown.length !== 0)
+    return `unknown placeholder ${unknown.map((name) => `{${name}}`).join(", ")} (known: ${fields.map((f) => `{${f}}`).join(" ")})`;
+}
+function bodyTemplateProblems(value, field, problems, depth = 0) {
+  if (depth > 20) {
+    problems.push({ field, problem: "is nested too deeply" });
+    return;
+  }
+  if (typeof value == "string") {
+    let problem = templateProblem(value, WEBHOOK_BODY_FIELDS);
+    problem && problems.push({ field, problem });
+  } else if (Array.isArray(value))
+    value.forEach((item, index) => bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1));
+  else if (isObject(value))
+    for (let [key, item] of Object.entries(value))
+      bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);
+}
+var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
+  ntfy: [...COMMON_KEYS, "server", "topic", "token", "priority", "tags", "click"],
+  slack: [...COMMON_KEYS, "url"],
+  discord: [...COMMON_KEYS, "url", "username"],
+  telegram: [...COMMON_KEYS, "token", "chatId", "apiUrl"],
+  pushover: [...COMMON_KEYS, "token", "user", "apiUrl", "priority", "sound"],
+  webhook: [...COMMON_KEYS, "url", "method", "headers"],
+  terminal: ["type", "kind"],
+  speech: ["type", "template", "voice", "rate"]
+};
+function readHeaders(raw, field, problems) {
+  let headers = /* @__PURE__ */ Object.create(null);
+  if (raw === void 0) return headers;
+  if (!isObject(raw))
+    return problems.push({ field, problem: "must be an object of header names to values" }), headers;
+  for (let [name, value] of Object.entries(raw)) {
+    let at = `${field}.${name}`;
+    HEADER_NAME.test(name) ? typeof value != "string" || /[\r\n\0]/.test(value) ? problems.push({ field: at, problem: "must be a one-line string" }) : isSecretRef(value) ? headers[name] = value : value.startsWith("env:") || value.startsWith("file:") ? problems.push({ field: at, problem: "is not a valid reference: env:NAME or file:/absolute/path" }) : SECRET_HEADER.test(name) ? problems.push({ field: at, problem: `names a credential: ${SECRET_HINT}` }) : headers[name] = value : problems.push({ field: at, problem: "is not a valid header name" });
+  }
+  return headers;
+}
+function readChannel(raw, field, problems) {
+  let type = raw.type;
+  if (typeof type != "string" || !CHANNEL_TYPES.includes(type)) {
+    problems.push({ field: `${field}.type`, problem: `must be one of ${CHANNEL_TYPES.join(", ")}` });
+    return;
+  }
+  for (let key of Object.keys(raw))
+    KEYS[type].includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+  let read = new FieldReader(raw, field, problems), channel;
+  if (type === "terminal") return { type, kind: read.oneOf("kind", TERMINAL_KINDS, "auto") };
+  if (type === "speech") {
+    let speech = { type }, template = read.template("template"), voice = read.text("voice", 100), rate = read.integer("rate", 50, 500);
+    return template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate), speech;
+  }
+  let base = { rateLimit: read.rateLimit() }, title = read.template("title"), body = type === "webhook" ? void 0 : read.template("body");
+  switch (title !== void 0 && (base.title = title), body !== void 0 && (base.body = body), type) {
+    case "ntfy": {
+      let ntfy = {
+        ...base,
+        type,
+        server: read.url("server", !1, "https://ntfy.sh"),
+        topic: read.textOrSecret(
+          "topic",
+          !0,
+          /^[-_A-Za-z0-9]{1,64}$/,
+          "letters, digits, - and _ (at most 64)"
+        )
+      }, token = read.secret("token", !1), priority = read.integer("priority", 1, 5), click = read.url("click", !1);
+      if (token && (ntfy.token = token), priority !== void 0 && (ntfy.priority = priority), click && (ntfy.click = click), raw.tags !== void 0) {
+        let tags = raw.tags;
+        Array.isArray(tags) && tags.every((tag) => typeof tag == "string" && /^[^,\s]{1,50}$/.test(tag)) ? ntfy.tags = tags : problems.push({ field: `${field}.tags`, problem: "must be a list of words (no commas or spaces)" });
+      }
+      channel = ntfy;
+      break;
+    }
+    case "slack":
+      channel = { ...base, type, url: read.secret("url", !0) };
+      break;
+    case "discord": {
+      let discord = { ...base, type, url: read.secret("url", !0) }, username = read.text("username", 80);
+      username && (discord.username = username), channel = discord;
+      break;
+    }
+    case "telegram":
+      channel = {
+        ...base,
+        type,
+        token: read.secret("token", !0),
+        chatId: read.textOrSecret(
+          "chatId",
+          !0,
+          /^(-?\d{1,20}|@[A-Za-z0-9_]{4,64})$/,
+          "a numeric chat id or @channelname"
+        ),
+        apiUrl: read.url("apiUrl", !1, "https://api.telegram.org")
+      };
+      break;
+    case "pushover": {
+      let pushover = {
+        ...base,
+        type,
+        token: read.secret("token", !0),
+        user: read.secret("user", !0),
+        apiUrl: read.url("apiUrl", !1, "https://api.pushover.net")
+      }, priority = read.integer("priority", -2, 1), sound = read.text("sound", 40);
+      priority !== void 0 && (pushover.priority = priority), sound && (pushover.sound = sound), channel = pushover;
+      break;
+    }
+    case "webhook": {
+      let webhook = {
+        ...base,
+        type,
+        url: read.urlOrSecret("url"),
+        method: read.oneOf("method", ["POST", "PUT"], "POST"),
+        headers: readHeaders(raw.headers, `${field}.headers`, problems)
+      };
+      if (raw.body !== void 0) {
+        let before = problems.length;
+        bodyTemplateProblems(raw.body, `${field}.body`, problems), problems.length === before && (webhook.bodyTemplate = raw.body);
+      }
+      channel = webhook;
+      break;
+    }
+  }
+  return read.ok ? channel : void 0;
+}
+function readChannels(raw, problems) {
+  let channels = /* @__PURE__ */ Object.create(null), defined = /* @__PURE__ */ new Set();
+  if (raw === void 0) return { channels, defined };
+  if (!isObject(raw))
+    return problems.push({ field: "channels", problem: "must be an object of channel names to settings" }), { channels, defined };
+  for (let [name, value] of Object.entries(raw)) {
+    let field = `channels.${name}`;
+    if (!CHANNEL_NAME.test(name)) {
+      problems.push({ field, problem: "a channel name is letters, digits, - and _ (at most 64)" });
+      continue;
+    }
+    if (name === "sound" || name === "desktop") {
+      problems.push({ field, problem: `"${name}" is built in; set it up under events` });
+      continue;
+    }
+    if (defined.add(name), !isObject(value)) {
+      problems.push({ field, problem: 'must be an object with a "type"' });
+      continue;
+    }
+    let channel = readChannel(value, field, problems);
+    if (channel && isBuiltinChannel(name) && channel.type !== name) {
+      problems.push({
+        field: `${field}.type`,
+        problem: `the channel named "${name}" must be of type "${name}"`
+      });
+      continue;
+    }
+    channel && (channels[name] = channel);
+  }
+  return { channels, defined };
+}
+function readChannelList(raw, field, problems) {
+  if (!Array.isArray(raw) || !raw.every((name) => typeof name == "string")) {
+    problems.push({ field, problem: "must be a list of channel names" });
+    return;
+  }
+  return [...new Set(raw)];
+}
+function checkChannelNames(list, defined, field, problems) {
+  return list.filter((name, index) => {
+    if (isBuiltinChannel(name) || defined.has(name)) return !0;
+    let known = [...BUILTIN_CHANNELS, ...defined].join(", ");
+    return problems.push({
+      field: `${field}[${index}]`,
+      problem: `unknown channel "${name.slice(0, 60)}" (known: ${known})`
+    }), !1;
+  });
+}
 
 // src/config/edit.ts
 init_errors();
@@ -833,9 +1144,9 @@ function withFileLock(path4, critical, options = {}) {
 
 // src/state/cooldown.ts
 var STATE_MAX_BYTES = 8 * 1024 * 1024;
-function parseState(text3) {
+function parseState(text4) {
   try {
-    let value = JSON.parse(text3);
+    let value = JSON.parse(text4);
     if (typeof value != "object" || value === null || Array.isArray(value)) return;
     let last = value.lastTrigger ?? {};
     if (typeof last != "object" || last === null || Array.isArray(last)) return;
@@ -1039,7 +1350,8 @@ function defaultConfig() {
     approvals: { allow: [], deny: [] },
     approvalTimeoutSeconds: 240,
     subagents: !1,
-    idleAfterStop: !1
+    idleAfterStop: !1,
+    channels: {}
   };
 }
 function isEventName(name) {
@@ -1144,8 +1456,8 @@ function playerArgs(player, file, volume) {
 
 // src/config/quiet-hours.ts
 var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
-function parseClock(text3) {
-  let match = HH_MM.exec(text3);
+function parseClock(text4) {
+  let match = HH_MM.exec(text4);
   if (match)
     return Number(match[1]) * 60 + Number(match[2]);
 }
@@ -1171,8 +1483,9 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   "approvalTimeoutSeconds",
   "appPort",
   "subagents",
-  "idleAfterStop"
-]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop"], isObject = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  "idleAfterStop",
+  "channels"
+]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
     known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
@@ -1186,10 +1499,14 @@ function soundSpecProblem(spec) {
 }
 function readEvent(raw, field, problems) {
   let event = {};
-  if (!isObject(raw))
+  if (!isObject2(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
   reportUnknownKeys(raw, EVENT_KEYS, field, problems);
-  let { enabled, sound, volume, cooldown, desktop } = raw;
+  let { enabled, sound, volume, cooldown, desktop, channels } = raw;
+  if (channels !== void 0) {
+    let list = readChannelList(channels, `${field}.channels`, problems);
+    list && (event.channels = list);
+  }
   if (enabled !== void 0 && (typeof enabled == "boolean" ? event.enabled = enabled : problems.push({ field: `${field}.enabled`, problem: `must be true or false (got ${show(enabled)})` })), desktop !== void 0 && (typeof desktop == "boolean" ? event.desktop = desktop : problems.push({ field: `${field}.desktop`, problem: `must be true or false (got ${show(desktop)})` })), sound !== void 0 && sound !== "") {
     let problem = typeof sound == "string" ? soundSpecProblem(sound) : "must be a string";
     problem ? problems.push({ field: `${field}.sound`, problem: `${problem} (got ${show(sound)})` }) : event.sound = sound;
@@ -1204,7 +1521,7 @@ function readEvent(raw, field, problems) {
 }
 function readEvents(raw, field, problems) {
   let events = {};
-  if (!isObject(raw))
+  if (!isObject2(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
   for (let [name, value] of Object.entries(raw)) {
     if (!isEventName(name)) {
@@ -1226,7 +1543,7 @@ function readRuleList(raw, field, problems, checkRule) {
 }
 function validateConfig(raw, options = {}) {
   let config = defaultConfig(), problems = [];
-  if (!isObject(raw))
+  if (!isObject2(raw))
     return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
   for (let key of Object.keys(raw))
     !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
@@ -1238,11 +1555,11 @@ function validateConfig(raw, options = {}) {
     for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
       config.events[name] = { ...config.events[name], ...event };
   if (raw.profiles !== void 0)
-    if (!isObject(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
+    if (!isObject2(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
     else
       for (let [name, profile] of Object.entries(raw.profiles)) {
         let field = `profiles.${name}`;
-        if (!isObject(profile)) {
+        if (!isObject2(profile)) {
           problems.push({ field, problem: 'must be an object with "events"' });
           continue;
         }
@@ -1266,7 +1583,7 @@ function validateConfig(raw, options = {}) {
   }
   if (raw.quietHours !== void 0) {
     let quiet = raw.quietHours;
-    if (!isObject(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
+    if (!isObject2(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
     else {
       reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
       let bad = ["start", "end"].filter(
@@ -1290,7 +1607,7 @@ function validateConfig(raw, options = {}) {
   if (raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
     field: "cooldownScope",
     problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
-  })), raw.approvals !== void 0 && (isObject(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
+  })), raw.approvals !== void 0 && (isObject2(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
     allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
     deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
   }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
@@ -1304,15 +1621,24 @@ function validateConfig(raw, options = {}) {
     let port = raw.appPort, problem = portProblem(port);
     problem === void 0 ? config.appPort = port : problems.push({ field: "appPort", problem: `${problem} (got ${show(port)})` });
   }
+  let { channels, defined } = readChannels(raw.channels, problems);
+  config.channels = channels;
+  let checkLists = (events, field) => {
+    for (let [name, event] of Object.entries(events ?? {}))
+      event?.channels && (event.channels = checkChannelNames(event.channels, defined, `${field}.${name}.channels`, problems));
+  };
+  checkLists(config.events, "events");
+  for (let [name, profile] of Object.entries(config.profiles))
+    checkLists(profile.events, `profiles.${name}.events`);
   return { config, problems };
 }
 
 // src/config/load.ts
 var CONFIG_MAX_BYTES = 1024 * 1024;
 function loadConfig(path4, options = {}) {
-  let text3;
+  let text4;
   try {
-    text3 = readRegularFile(path4, { maxBytes: CONFIG_MAX_BYTES }).text;
+    text4 = readRegularFile(path4, { maxBytes: CONFIG_MAX_BYTES }).text;
   } catch (error) {
     if (error instanceof RefusedFileError)
       return {
@@ -1331,7 +1657,7 @@ function loadConfig(path4, options = {}) {
   }
   let raw;
   try {
-    raw = JSON.parse(text3);
+    raw = JSON.parse(text4);
   } catch (error) {
     return {
       config: defaultConfig(),
@@ -1351,7 +1677,7 @@ function describeProblems(loaded) {
 
 // src/config/profiles.ts
 function merge(into, from) {
-  from && (from.enabled !== void 0 && (into.enabled = from.enabled), from.sound && (into.sound = from.sound), from.volume !== void 0 && (into.volume = from.volume), from.cooldown !== void 0 && (into.cooldown = from.cooldown), from.desktop !== void 0 && (into.desktop = from.desktop));
+  from && (from.enabled !== void 0 && (into.enabled = from.enabled), from.sound && (into.sound = from.sound), from.volume !== void 0 && (into.volume = from.volume), from.cooldown !== void 0 && (into.cooldown = from.cooldown), from.desktop !== void 0 && (into.desktop = from.desktop), from.channels !== void 0 && (into.channels = from.channels));
 }
 function resolveEvent(config, event) {
   let resolved = { ...EVENT_DEFAULTS[event] };
@@ -1389,6 +1715,11 @@ function readHead(dir) {
     return;
   }
 }
+function projectOf(input) {
+  let cwd = input?.cwd;
+  if (!(typeof cwd != "string" || cwd === ""))
+    return (0, import_node_path5.basename)(cwd.replace(/\/+$/, "")) || cwd;
+}
 function placeLabel(cwd) {
   if (!cwd) return "unknown directory";
   let project = (0, import_node_path5.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
@@ -1403,61 +1734,61 @@ function toolLabel(toolName, input) {
 }
 var SUMMARY_LENGTH = 160;
 function summaryOf(toolName, input, max = SUMMARY_LENGTH) {
-  let str = (value) => typeof value == "string" && value !== "" ? value : void 0, text3;
+  let str = (value) => typeof value == "string" && value !== "" ? value : void 0, text4;
   switch (toolName) {
     case "Bash":
-      text3 = str(input.command);
+      text4 = str(input.command);
       break;
     case "Read":
     case "Write":
     case "Edit":
     case "NotebookEdit":
     case "NotebookRead":
-      text3 = str(input.file_path) ?? str(input.notebook_path);
+      text4 = str(input.file_path) ?? str(input.notebook_path);
       break;
     case "MultiEdit": {
       let file = str(input.file_path), edits = Array.isArray(input.edits) ? input.edits.length : void 0;
-      text3 = file && edits !== void 0 ? `${file} (${edits} edit${edits === 1 ? "" : "s"})` : file;
+      text4 = file && edits !== void 0 ? `${file} (${edits} edit${edits === 1 ? "" : "s"})` : file;
       break;
     }
     case "Glob":
     case "Grep": {
       let pattern = str(input.pattern), path4 = str(input.path);
-      text3 = pattern && path4 ? `${pattern} in ${path4}` : pattern ?? path4;
+      text4 = pattern && path4 ? `${pattern} in ${path4}` : pattern ?? path4;
       break;
     }
     case "LS":
-      text3 = str(input.path);
+      text4 = str(input.path);
       break;
     case "WebFetch":
-      text3 = str(input.url);
+      text4 = str(input.url);
       break;
     case "WebSearch":
-      text3 = str(input.query);
+      text4 = str(input.query);
       break;
     case "Task":
-      text3 = str(input.description) ?? str(input.prompt);
+      text4 = str(input.description) ?? str(input.prompt);
       break;
     case "TodoWrite":
-      text3 = Array.isArray(input.todos) ? `${input.todos.length} todo${input.todos.length === 1 ? "" : "s"}` : void 0;
+      text4 = Array.isArray(input.todos) ? `${input.todos.length} todo${input.todos.length === 1 ? "" : "s"}` : void 0;
       break;
   }
-  if (text3 === void 0) {
+  if (text4 === void 0) {
     try {
-      text3 = JSON.stringify(input) ?? "";
+      text4 = JSON.stringify(input) ?? "";
     } catch {
-      text3 = "";
+      text4 = "";
     }
-    text3 === "{}" && (text3 = "");
+    text4 === "{}" && (text4 = "");
   }
-  return truncate(oneLine(text3), max);
+  return truncate(oneLine(text4), max);
 }
-function oneLine(text3) {
-  return text3.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "").replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
+function oneLine(text4) {
+  return text4.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "").replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
 }
-function truncate(text3, max) {
-  let limit = Math.max(1, Math.floor(max)), chars = Array.from(text3);
-  return chars.length <= limit ? text3 : `${chars.slice(0, limit - 1).join("")}\u2026`;
+function truncate(text4, max) {
+  let limit = Math.max(1, Math.floor(max)), chars = Array.from(text4);
+  return chars.length <= limit ? text4 : `${chars.slice(0, limit - 1).join("")}\u2026`;
 }
 
 // src/events/describe.ts
@@ -1493,26 +1824,32 @@ function describeWhat(event, input) {
   return text(input?.message)?.slice(0, 300) ?? WHAT[event];
 }
 
+// src/channels/plan.ts
+function planChannels(config, settings) {
+  if (settings.channels === void 0)
+    return { sound: !0, desktop: settings.desktop, local: [], remote: [] };
+  let plan = { sound: !1, desktop: !1, local: [], remote: [] };
+  for (let name of settings.channels)
+    if (name === "sound") plan.sound = !0;
+    else if (name === "desktop") plan.desktop = !0;
+    else {
+      let defined = Object.hasOwn(config.channels, name) ? config.channels[name] : void 0;
+      defined?.type === "terminal" ? plan.local.push({ name, settings: defined }) : defined?.type === "speech" ? plan.local.push({ name, settings: defined }) : defined ? plan.remote.push(name) : name === "terminal" ? plan.local.push({ name, settings: { type: "terminal", kind: "auto" } }) : name === "speech" && plan.local.push({ name, settings: { type: "speech" } });
+    }
+  return plan;
+}
+
 // src/notify/desktop.ts
 var import_node_fs8 = require("node:fs"), import_node_path6 = __toESM(require("node:path"), 1);
 init_errors();
-
-// src/notify/spawn.ts
-var childProcess;
-function load() {
-  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
-}
-var spawn = ((...args) => load().spawn(...args));
-
-// src/notify/desktop.ts
 var DESKTOP_TIMEOUT_MS = 2e3, DesktopNotifyError = class extends EnvironmentError {
   name = "DesktopNotifyError";
 };
-function escapeMarkup(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function escapeMarkup(text4) {
+  return text4.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-function appleScriptString(text3) {
-  return `"${text3.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, "\\n").replace(/\t/g, "\\t").replace(/[\u0000-\u001f\u007f]/g, "")}"`;
+function appleScriptString(text4) {
+  return `"${text4.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, "\\n").replace(/\t/g, "\\t").replace(/[\u0000-\u001f\u007f]/g, "")}"`;
 }
 function hasSessionBus(env) {
   if (env.DBUS_SESSION_BUS_ADDRESS) return !0;
@@ -1647,6 +1984,31 @@ function playSound(options) {
   }
 }
 
+// src/events/message.ts
+var MESSAGE_FIELD_LENGTH = 1e3, text2 = (value) => typeof value == "string" ? value.trim() : "";
+function messageFields(event, instance, input, host = "") {
+  let cwd = text2(input?.cwd), tool = text2(input?.tool_name), toolInput2 = input?.tool_input, command = tool && typeof toolInput2 == "object" && toolInput2 !== null && !Array.isArray(toolInput2) ? summaryOf(tool, toolInput2, COMMAND_LABEL_LENGTH) : "";
+  return {
+    event,
+    instance,
+    project: projectOf(input) ?? "",
+    branch: cwd ? gitBranch(cwd) ?? "" : "",
+    session: shortSession(input?.session_id) ?? "",
+    tool,
+    command,
+    message: (text2(input?.last_assistant_message) || text2(input?.message)).slice(0, MESSAGE_FIELD_LENGTH),
+    host
+  };
+}
+function buildMessage(event, instance, input, options = {}) {
+  let { title, body } = describeEvent(event, instance, input), message = {
+    fields: messageFields(event, instance, input, options.host),
+    title,
+    body
+  };
+  return options.url && (message.url = options.url), message;
+}
+
 // src/events/handle.ts
 var NEEDS_YOU = /* @__PURE__ */ new Set([
   "permission_prompt",
@@ -1672,7 +2034,7 @@ function eventNeedsInput(config, event, now) {
   let verdict = decide(config, event, now);
   if (!verdict.go) return !1;
   let { settings } = verdict;
-  return event === "permission_request" || event === "permission_prompt" ? !0 : settings.desktop || settings.cooldown > 0 && config.cooldownScope === "session";
+  return event === "permission_request" || event === "permission_prompt" || settings.channels?.some((name) => name !== "sound") ? !0 : settings.desktop || settings.cooldown > 0 && config.cooldownScope === "session";
 }
 function cooldownKey(config, event, input) {
   let session = typeof input?.session_id == "string" ? input.session_id : "";
@@ -1707,11 +2069,18 @@ async function handleEvent(context) {
       return logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`), { notified: !1, reason: "cooldown" };
   }
   event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog", now.getTime());
-  let platform = context.platform ?? process.platform, desktop = settings.desktop ? (() => {
+  let platform = context.platform ?? process.platform, plan = planChannels(config, settings);
+  if (plan.remote.length > 0 || plan.local.length > 0) {
+    let message = buildMessage(event, instance.name, input, { url: context.url });
+    outcome.channels = { message, remote: plan.remote, local: plan.local }, plan.remote.length > 0 && (context.deliver ? context.deliver({ message, channels: plan.remote }) : logger.warn(`event=${event} channels ${plan.remote.join(", ")}: no delivery here; skipped`));
+    for (let { name, settings: local } of plan.local)
+      logger.debug(`event=${event} channel ${name} (${local.type}) left to the door`);
+  }
+  let desktop = plan.desktop ? (() => {
     let { title, body } = describeEvent(event, instance.name, input);
     return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
   })() : void 0;
-  if (settings.sound && settings.volume > 0) {
+  if (plan.sound && settings.sound && settings.volume > 0) {
     let file = resolveSound(settings.sound, context.bundledSoundsDir), player = findPlayer({ platform, pathEnv: context.env.PATH ?? "", preferred: config.player });
     playSound({
       player,
@@ -1724,8 +2093,8 @@ async function handleEvent(context) {
 }
 
 // src/events/input.ts
-function parseHookInput(text3) {
-  let trimmed = text3.trim();
+function parseHookInput(text4) {
+  let trimmed = text4.trim();
   if (trimmed === "") return { kind: "none" };
   try {
     let value = JSON.parse(trimmed);
@@ -1794,19 +2163,19 @@ function eventFromInput(input) {
 }
 
 // src/core/route.ts
-var isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text2 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
+var isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text3 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
 function routeHookInput(input) {
   let route = {}, event = eventFromInput(input);
   event && (route.event = event);
-  let hook = input.hook_event_name, sessionId = text2(input.session_id);
-  return hook === "PermissionRequest" && text2(input.tool_name) && isObject2(input.tool_input) && (route.ask = {
+  let hook = input.hook_event_name, sessionId = text3(input.session_id);
+  return hook === "PermissionRequest" && text3(input.tool_name) && isObject3(input.tool_input) && (route.ask = {
     toolName: input.tool_name,
     input: input.tool_input,
     ...sessionId ? { sessionId } : {},
-    ...text2(input.cwd) ? { cwd: input.cwd } : {},
-    ...text2(input.transcript_path) ? { transcriptPath: input.transcript_path } : {},
+    ...text3(input.cwd) ? { cwd: input.cwd } : {},
+    ...text3(input.transcript_path) ? { transcriptPath: input.transcript_path } : {},
     ...Array.isArray(input.permission_suggestions) ? { permissionSuggestions: input.permission_suggestions } : {}
-  }), sessionId && typeof hook == "string" && (ENDS_ALL_WAITING.has(hook) ? route.settles = { sessionId } : ENDS_ONE_CALL.has(hook) && text2(input.tool_name) && (route.settles = { sessionId, call: { toolName: input.tool_name, input: input.tool_input } })), route;
+  }), sessionId && typeof hook == "string" && (ENDS_ALL_WAITING.has(hook) ? route.settles = { sessionId } : ENDS_ONE_CALL.has(hook) && text3(input.tool_name) && (route.settles = { sessionId, call: { toolName: input.tool_name, input: input.tool_input } })), route;
 }
 
 // src/cli/commands/hook.ts
@@ -1853,9 +2222,9 @@ var import_node_path9 = require("node:path");
 init_errors();
 var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
 function readDocument(path4) {
-  let text3;
+  let text4;
   try {
-    text3 = readRegularFile(path4, { maxBytes: REGISTRY_MAX_BYTES }).text;
+    text4 = readRegularFile(path4, { maxBytes: REGISTRY_MAX_BYTES }).text;
   } catch (error) {
     if (error instanceof RefusedFileError) throw new ConfigError(path4, "", error.problem, { cause: error });
     if (error.code === "ENOENT") return;
@@ -1863,7 +2232,7 @@ function readDocument(path4) {
   }
   let raw;
   try {
-    raw = JSON.parse(text3);
+    raw = JSON.parse(text4);
   } catch (error) {
     throw new ConfigError(path4, "", `is not valid JSON (${error.message})`, { cause: error });
   }
@@ -2013,7 +2382,16 @@ async function runHook(args, context) {
     env: context.env,
     bundledSoundsDir: (0, import_node_path14.join)(context.packageRoot, "sounds"),
     now,
-    stateLockWaitMs: stateLockWaitMs()
+    stateLockWaitMs: stateLockWaitMs(),
+    // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
+    deliver: (request2) => startDetachedDelivery({
+      cliPath: context.cliPath,
+      instance: instance.name,
+      configPath: loaded.path,
+      request: request2,
+      env: context.env,
+      onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
+    })
   }), await forwarded, { code: 0, handled: !0 };
 }
 
@@ -2078,6 +2456,8 @@ var COMMANDS = {
   "mcp-config": async () => (await Promise.resolve().then(() => __toESM(require_mcp_config(), 1))).runMcpConfig,
   pending: async () => (await Promise.resolve().then(() => __toESM(require_pending(), 1))).runPending,
   answer: async () => (await Promise.resolve().then(() => __toESM(require_answer(), 1))).runAnswer,
+  // Hidden: the detached helper a hook starts to deliver webhook channels (src/channels).
+  deliver: async () => (await Promise.resolve().then(() => __toESM(require_deliver(), 1))).runDeliver,
   "permission-request": async () => (await Promise.resolve().then(() => __toESM(require_permission_request(), 1))).runPermissionRequest
 };
 async function dispatch(argv, context) {
@@ -2108,10 +2488,10 @@ async function main(argv, context) {
 }
 function writerTo(open) {
   let gone = !1, stream;
-  return (text3) => {
+  return (text4) => {
     stream || (stream = open(), stream.on("error", () => {
       gone = !0;
-    })), gone || stream.write(text3);
+    })), gone || stream.write(text4);
   };
 }
 function processContext(packageRoot) {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { startDetachedDelivery } from '../../channels/detached.js';
 import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
@@ -92,6 +93,16 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     bundledSoundsDir: join(context.packageRoot, 'sounds'),
     now,
     stateLockWaitMs: stateLockWaitMs(),
+    // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
+    deliver: (request) =>
+      startDetachedDelivery({
+        cliPath: context.cliPath,
+        instance: instance.name,
+        configPath: loaded.path,
+        request,
+        env: context.env,
+        onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
+      }),
   });
   await forwarded;
   return { code: 0, handled: true };
