@@ -4,11 +4,12 @@ import { httpChannel, JSON_HEADERS } from './http-channel.js';
 import { cut, titleAndBody } from './template.js';
 
 // Slack's mrkdwn reads &, < and > as markup (links, mentions): escaped as its docs say.
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeMrkdwn = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const slack = httpChannel<SlackChannel>((message, settings, secrets) => {
   const { title, body } = titleAndBody(message, settings);
-  const text = cut(`*${escape(title)}*\n${escape(body)}`, 3000);
+  const text = cut(`*${escapeMrkdwn(title)}*\n${escapeMrkdwn(body)}`, 3000);
   return {
     url: secrets.secret(settings.url),
     method: 'POST',

@@ -290,7 +290,8 @@ function bodyTemplateProblems(value: unknown, field: string, problems: Problems,
     const problem = templateProblem(value, WEBHOOK_BODY_FIELDS);
     if (problem) problems.push({ field, problem });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1));
+    for (const [index, item] of value.entries())
+      bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1);
   } else if (isObject(value)) {
     for (const [key, item] of Object.entries(value))
       bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);
