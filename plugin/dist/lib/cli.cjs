@@ -797,7 +797,8 @@ function bodyTemplateProblems(value, field, problems, depth = 0) {
     let problem = templateProblem(value, WEBHOOK_BODY_FIELDS);
     problem && problems.push({ field, problem });
   } else if (Array.isArray(value))
-    value.forEach((item, index) => bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1));
+    for (let [index, item] of value.entries())
+      bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1);
   else if (isObject(value))
     for (let [key, item] of Object.entries(value))
       bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);

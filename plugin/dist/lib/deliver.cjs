@@ -499,7 +499,8 @@ function bodyTemplateProblems(value, field, problems, depth = 0) {
     let problem = templateProblem(value, WEBHOOK_BODY_FIELDS);
     problem && problems.push({ field, problem });
   } else if (Array.isArray(value))
-    value.forEach((item, index) => bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1));
+    for (let [index, item] of value.entries())
+      bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1);
   else if (isObject(value))
     for (let [key, item] of Object.entries(value))
       bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);
@@ -1068,9 +1069,9 @@ var pushover = httpChannel((message, settings, secrets) => {
 });
 
 // src/channels/slack.ts
-var escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), slack = httpChannel((message, settings, secrets) => {
-  let { title, body } = titleAndBody(message, settings), text = cut(`*${escape(title)}*
-${escape(body)}`, 3e3);
+var escapeMrkdwn = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), slack = httpChannel((message, settings, secrets) => {
+  let { title, body } = titleAndBody(message, settings), text = cut(`*${escapeMrkdwn(title)}*
+${escapeMrkdwn(body)}`, 3e3);
   return {
     url: secrets.secret(settings.url),
     method: "POST",
