@@ -123,6 +123,29 @@ describe('webhook channels from a command hook', () => {
     expect(await receiver.waitFor(2)).toHaveLength(2);
   });
 
+  it('a PermissionRequest hook with no app notifies the webhook too, printing no decision', async () => {
+    const box = setUp({
+      channels: { ci: { type: 'webhook', url: `${receiver.url}/pr` } },
+      events: { permission_request: { channels: ['ci'] } },
+    });
+    const input = JSON.stringify({
+      session_id: 'abcdef12-3456',
+      cwd: join(box.root, 'shop'),
+      hook_event_name: 'PermissionRequest',
+      tool_name: 'Bash',
+      tool_input: { command: 'git push' },
+    });
+    const run = await box.run(['permission-request'], { input });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const [request] = await receiver.waitFor(1);
+    expect(JSON.parse(request!.body)).toMatchObject({
+      event: 'permission_request',
+      project: 'shop',
+      command: 'git push',
+      body: 'Allow Bash: git push',
+    });
+  });
+
   it('in quiet hours no channel is used', async () => {
     const box = setUp({
       quietHours: { start: clockFromNow(-60), end: clockFromNow(60) },
