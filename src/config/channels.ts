@@ -163,21 +163,25 @@ class FieldReader {
     return undefined;
   }
 
-  /** A secret: a reference only. Its value is never repeated in a problem. */
+  /**
+   * A secret: a reference only. Its value is never repeated in a problem. A bad one, even
+   * optional, drops the channel: sending without the token the person meant to give (to a
+   * public ntfy topic, say) would fail open.
+   */
   secret(key: string, required: boolean): string | undefined {
     const value = this.raw[key];
     if (value === undefined)
       return required ? this.fail(key, `is required (${SECRET_HINT})`, true) : undefined;
     if (typeof value !== 'string' || value === '')
-      return this.fail(key, `must be a string (${SECRET_HINT})`, required);
+      return this.fail(key, `must be a string (${SECRET_HINT})`, true);
     if (isSecretRef(value)) return value;
     if (value.startsWith('env:') || value.startsWith('file:'))
       return this.fail(
         key,
         'is not a valid reference: env:NAME (letters, digits, _) or file:/absolute/path',
-        required,
+        true,
       );
-    return this.fail(key, `is a secret: ${SECRET_HINT}`, required);
+    return this.fail(key, `is a secret: ${SECRET_HINT}`, true);
   }
 
   /** Plain text or a reference (a chat id, an ntfy topic). */

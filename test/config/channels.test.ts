@@ -71,6 +71,13 @@ describe('channels config', () => {
     expect(JSON.stringify(problems)).not.toContain(secret);
   });
 
+  it('drops a channel with an inline secret, even an optional one, rather than send without it', () => {
+    const { config } = validateConfig({
+      channels: { phone: { type: 'ntfy', topic: 't', token: 'tk_inline' } },
+    });
+    expect(config.channels.phone).toBeUndefined();
+  });
+
   it('keeps plain headers inline and accepts references anywhere a secret may sit', () => {
     const { config, problems } = validateConfig({
       channels: {

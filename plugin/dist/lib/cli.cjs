@@ -715,14 +715,18 @@ var SECRET_HINT = "write it as env:VAR or file:/absolute/path, never inline", Fi
   fail(key, problem, required) {
     this.problems.push({ field: `${this.field}.${key}`, problem }), required && (this.ok = !1);
   }
-  /** A secret: a reference only. Its value is never repeated in a problem. */
+  /**
+   * A secret: a reference only. Its value is never repeated in a problem. A bad one, even
+   * optional, drops the channel: sending without the token the person meant to give (to a
+   * public ntfy topic, say) would fail open.
+   */
   secret(key, required) {
     let value = this.raw[key];
-    return value === void 0 ? required ? this.fail(key, `is required (${SECRET_HINT})`, !0) : void 0 : typeof value != "string" || value === "" ? this.fail(key, `must be a string (${SECRET_HINT})`, required) : isSecretRef(value) ? value : value.startsWith("env:") || value.startsWith("file:") ? this.fail(
+    return value === void 0 ? required ? this.fail(key, `is required (${SECRET_HINT})`, !0) : void 0 : typeof value != "string" || value === "" ? this.fail(key, `must be a string (${SECRET_HINT})`, !0) : isSecretRef(value) ? value : value.startsWith("env:") || value.startsWith("file:") ? this.fail(
       key,
       "is not a valid reference: env:NAME (letters, digits, _) or file:/absolute/path",
-      required
-    ) : this.fail(key, `is a secret: ${SECRET_HINT}`, required);
+      !0
+    ) : this.fail(key, `is a secret: ${SECRET_HINT}`, !0);
   }
   /** Plain text or a reference (a chat id, an ntfy topic). */
   textOrSecret(key, required, pattern, what) {
