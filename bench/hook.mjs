@@ -1,6 +1,7 @@
 // Section: the hook handler's wall time, started the way Claude Code starts a command hook
 // (through /bin/sh -c, hook JSON on stdin), next to a bare `node -e 0` in the same run, and next
 // to the same commands of the baseline build (BENCH_BASELINE_ROOT) when there is one.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,13 +54,15 @@ function stopInput(home, project, sessionId) {
  * fires (lock, read, atomic write) and a repeated one is suppressed (lock, read, no write, no
  * player). Every HOME path has the same length, so every build gets inputs of the same size.
  */
-function setUpHome(build, node) {
+function setUpHome(build, node, receiver) {
   const home = tempDir('hook');
   const project = join(home, 'project');
   mkdirSync(project, { recursive: true });
   const player = writeFakePlayer(home);
   const env = cleanEnv({ HOME: home });
-  for (const name of ['bench', 'benchcool']) {
+  // `benchhook` (new build only: a baseline may not know channels) sends Stop to a webhook too.
+  const names = build.key === 'new' ? ['bench', 'benchcool', 'benchhook'] : ['bench', 'benchcool'];
+  for (const name of names) {
     runCli(node, ['instance', 'create', name], env, build.cli);
     editJson(join(home, '.claude', `ccbell-${name}.config.json`), (config) => {
       config.player = player;
@@ -67,13 +70,60 @@ function setUpHome(build, node) {
         config.cooldownScope = 'session';
         config.events.stop.cooldown = 3600;
       }
+      if (name === 'benchhook') {
+        config.channels = {
+          ci: { type: 'webhook', url: `${receiver.url}/hook`, rateLimit: { max: 1000, perSeconds: 1 } },
+        };
+        config.events.stop.channels = ['sound', 'ci'];
+      }
     });
   }
   return { ...build, home, project, env };
 }
 
+/**
+ * A webhook receiver in a process of its own (so that serving it costs the measuring process
+ * nothing): it answers 200 and prints one line per request, which the bench counts.
+ */
+async function startReceiver(nodePath) {
+  const child = spawn(
+    nodePath,
+    [
+      '-e',
+      `const s = require('node:http').createServer((q, r) => { q.resume(); q.on('end', () => { r.end('{}'); process.stdout.write('R\\n'); }); });
+       s.listen(0, '127.0.0.1', () => process.stdout.write(s.address().port + '\\n'));`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let lines = 0;
+  let port;
+  const ready = new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      for (const line of chunk.split('\n').filter(Boolean)) {
+        if (port === undefined) {
+          port = Number(line);
+          resolve();
+        } else lines++;
+      }
+    });
+  });
+  await ready;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    count: () => lines,
+    /** Waits (unmeasured) until `count` requests came, so a helper never overlaps the next run. */
+    async waitFor(count, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (lines < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      return lines >= count;
+    },
+    stop: () => child.kill(),
+  };
+}
+
 /** The three ccbell commands measured for `build` (set up by setUpHome) on `node`. */
-function ccbellArms(build, node) {
+function ccbellArms(build, node, receiver) {
   const command = (instance) =>
     `${shellQuote(node.path)} ${shellQuote(build.cli)} --instance ${instance} stop`;
   const run = (instance) => (input) =>
@@ -97,6 +147,23 @@ function ccbellArms(build, node) {
       session: 'fixed',
       run: run('benchcool'),
     },
+    ...(build.key === 'new'
+      ? [
+          {
+            key: 'webhook',
+            label:
+              'same, with a webhook channel (`events.stop.channels: ["sound", "ci"]`; delivered by a detached helper)',
+            run: async (input) => {
+              const before = receiver.count();
+              const result = await run('benchhook')(input);
+              // Not timed: wait for the helper's request, so it never overlaps the next command.
+              if (!(await receiver.waitFor(before + 1)))
+                result.stderr += 'the webhook never reached the receiver';
+              return result;
+            },
+          },
+        ]
+      : []),
   ].map((arm) => ({ ...arm, key: `${build.key}.${arm.key}`, kind: arm.key, build, ccbell: true }));
 }
 
@@ -132,7 +199,12 @@ function sideBySide(node, arms, samples) {
 }
 
 /** Short names of the ccbell commands, for the side-by-side summary. */
-const KIND_NAMES = { hook: 'hook', coolFire: 'cooldown firing', coolQuiet: 'cooldown suppressed' };
+const KIND_NAMES = {
+  hook: 'hook',
+  coolFire: 'cooldown firing',
+  coolQuiet: 'cooldown suppressed',
+  webhook: 'with a webhook channel',
+};
 
 /**
  * Measures the hook handler against bare Node starts for each runtime in `nodes`: `rounds`
@@ -143,8 +215,9 @@ export async function benchHook({ nodes, quick = false }) {
   const rounds = quick ? 8 : 40;
   const warmup = quick ? 2 : 3;
   const builds = [];
+  const receiver = await startReceiver(nodes[0].path);
   try {
-    for (const build of BUILDS) builds.push(setUpHome(build, nodes[0].path));
+    for (const build of BUILDS) builds.push(setUpHome(build, nodes[0].path, receiver));
     const [own] = builds;
 
     const rows = [];
@@ -167,7 +240,7 @@ export async function benchHook({ nodes, quick = false }) {
           label: '`sh -c "node -e 0"`',
           run: (input) => timedShell(`${nodeWord} -e 0`, { env: own.env, input }),
         },
-        ...builds.flatMap((build) => ccbellArms(build, node)),
+        ...builds.flatMap((build) => ccbellArms(build, node, receiver)),
       ];
       const samples = Object.fromEntries(arms.map((arm) => [arm.key, []]));
       progress(`hook: ${node.version}: ${warmup} warm-up + ${rounds} rounds of ${arms.length} commands`);
@@ -197,11 +270,15 @@ export async function benchHook({ nodes, quick = false }) {
       }
       const overhead = summarize(samples['new.hook']).median - base.median;
       const overheadCool = summarize(samples['new.coolFire']).median - base.median;
+      const overheadHook = summarize(samples['new.webhook']).median - base.median;
       verdicts.push(
         `${node.version}: the hook costs ${signedMs(overhead)} ms over \`sh -c "node -e 0"\` at the median ` +
           `(${overhead <= TARGET_OVERHEAD_MS ? 'within' : 'over'} the ${TARGET_OVERHEAD_MS} ms target); ` +
           `with a cooldown firing ${signedMs(overheadCool)} ms ` +
-          `(${overheadCool <= TARGET_OVERHEAD_MS ? 'within' : 'over'}).`,
+          `(${overheadCool <= TARGET_OVERHEAD_MS ? 'within' : 'over'}); ` +
+          `with a webhook channel ${signedMs(overheadHook)} ms ` +
+          `(${overheadHook <= TARGET_OVERHEAD_MS ? 'within' : 'over'}; paired ` +
+          `${signedMs(medianPairedDifference(samples['new.webhook'], samples['new.hook']))} ms against the plain hook).`,
       );
       const compared = sideBySide(node, arms, samples);
       comparisonRows.push(...compared.rows);
@@ -215,13 +292,17 @@ export async function benchHook({ nodes, quick = false }) {
         'and stderr closed), as a hook runner waits for it.',
       `Every command got the same Stop hook JSON on stdin (${inputBytes} bytes, with a fresh \`session_id\` except in the ` +
         'suppressed row). `NODE_EXTRA_CA_CERTS` was unset for every child. HOME was a temporary directory holding ' +
-        'two registered instances (`ccbell instance create`) whose config sets `"player"` to an absolute path of a ' +
+        'registered instances (`ccbell instance create`) whose config sets `"player"` to an absolute path of a ' +
         'shell script that exits 0 at once: the player is still spawned (detached), as with a real one. The ' +
         'cooldown instance sets `events.stop.cooldown` to 3600 s with `cooldownScope: "session"`.',
       '`dist/ccbell.js` runs the CLI bundle through a V8 code cache that the first hook writes to ' +
         '`$HOME/.cache/ccbell` (here under the temporary HOME); the warm-up rounds fill it, so the rows show runs ' +
         'with a warm cache, as every hook after the first. The stop event with the default settings reads nothing ' +
         'of its input, so ccbell leaves stdin unread; the cooldown rows (per session) read it.',
+      'The webhook row runs a third instance whose Stop goes to `sound` and a generic webhook channel posting to a ' +
+        'local receiver (a Node process of its own that answers 200): the hook reads its input, builds the message ' +
+        'and starts a detached `ccbell deliver` with the message on its stdin, then returns. After each such run ' +
+        'the bench waits (untimed) until the receiver got the request, so no helper overlaps the next command.',
       '"Δ median" is the difference of medians to `sh -c "node -e 0"` (the like-for-like baseline: Claude Code ' +
         'starts hooks through a shell); "paired" is the median of the per-round differences, less sensitive to drift.',
     ];
@@ -262,6 +343,7 @@ export async function benchHook({ nodes, quick = false }) {
     }
     return { tables, summary: verdicts, sideBySide: comparisonLines, notes };
   } finally {
+    receiver.stop();
     for (const build of builds) removeDir(build.home);
   }
 }

@@ -7,6 +7,7 @@ import {
   type RuntimeIdentity,
 } from '../approval/index.js';
 import { type Observer, observe } from '../bus/index.js';
+import { deliverToChannels } from '../channels/index.js';
 import type { EventName, LoadedConfig } from '../config/index.js';
 import { type ApprovalItem, Core } from '../core/index.js';
 import { messageOf } from '../errors.js';
@@ -82,6 +83,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         bundledSoundsDir: options.bundledSoundsDir,
         ...(pageUrl ? { url: pageUrl } : {}),
         ...(actions ? { actions } : {}),
+        // In the app, webhook channels are delivered in process (retries and all, off the answer's path).
+        deliver: (request) =>
+          void deliverToChannels(request, {
+            config,
+            cacheDir: instance.cache_dir,
+            logger,
+            env: options.env,
+          }).catch((error) => logger.warn(`channel delivery failed: ${messageOf(error)}`)),
       }).catch((error) => logger.warn(`notification for ${event} failed: ${messageOf(error)}`));
     });
   };

@@ -40,3 +40,39 @@ export interface ChannelMessage {
   /** Present only for a permission request the app can take answers for. */
   actions?: MessageAction[];
 }
+
+/** What a door hands delivery: one message, and the names of the channels it goes to. */
+export interface DeliveryRequest {
+  message: ChannelMessage;
+  /** Names from the config's `channels` block (webhook kinds). */
+  channels: string[];
+}
+
+/** How one channel's delivery of one message ended. Holds nothing secret: it is logged. */
+export interface DeliveryReport {
+  channel: string;
+  type: string;
+  outcome: 'delivered' | 'failed' | 'rate-limited' | 'not-connected';
+  /** The host the request went to (never the path or query: they may hold a secret). */
+  host?: string;
+  /** The last HTTP status, when a response came. */
+  status?: number;
+  /** Requests made (1 + retries). */
+  attempts?: number;
+  /** Why it failed, in words that hold no secret. */
+  reason?: string;
+}
+
+/** What delivery may use besides the message and the channel's settings. */
+export interface DeliveryContext {
+  /** The channel's name in the config. */
+  name: string;
+  env: NodeJS.ProcessEnv;
+  /** Retry and timeout bounds (tests shorten them); defaults in src/channels/http.ts. */
+  http?: import('./http.js').HttpOptions;
+}
+
+/** One channel kind: turns a message into a delivery, never throws (failures are reports). */
+export interface ChannelModule<Settings> {
+  deliver(message: ChannelMessage, settings: Settings, context: DeliveryContext): Promise<DeliveryReport>;
+}

@@ -24,6 +24,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   pending: async () => (await import('./commands/pending.js')).runPending,
   answer: async () => (await import('./commands/answer.js')).runAnswer,
   inbox: async () => (await import('./commands/inbox.js')).runInbox,
+  // Hidden: the detached helper a hook starts to deliver webhook channels (src/channels).
+  deliver: async () => (await import('./commands/deliver.js')).runDeliver,
   'permission-request': async () => (await import('./commands/permission-request.js')).runPermissionRequest,
 };
 

@@ -1,3 +1,32 @@
+// Channels (issue 10): named webhooks, terminal and speech.
+export {
+  BUILTIN_CHANNELS,
+  CHANNEL_TYPES,
+  type ChannelSettings,
+  type ChannelType,
+  DEFAULT_RATE_LIMIT,
+  type DiscordChannel,
+  isBuiltinChannel,
+  isSecretRef,
+  isWebhookType,
+  type NtfyChannel,
+  PLACEHOLDER,
+  type PushoverChannel,
+  type RateLimit,
+  SECRET_HEADER,
+  type SlackChannel,
+  type SpeechChannel,
+  TEMPLATE_FIELDS,
+  type TelegramChannel,
+  type TerminalChannel,
+  templatePlaceholders,
+  templateProblem,
+  WEBHOOK_BODY_FIELDS,
+  WEBHOOK_TYPES,
+  type WebhookChannel,
+  type WebhookSettings,
+  type WebhookType,
+} from './channels.js';
 export { type ConfigEdit, readConfigForEdit, setConfigField, writeConfigField } from './edit.js';
 export { describeProblems, type LoadedConfig, loadConfig } from './load.js';
 export { isPrivateHost, type PhoneApprovals } from './phone.js';

@@ -13,6 +13,7 @@ function merge(into: ResolvedEvent, from: EventConfig | undefined) {
   if (from.volume !== undefined) into.volume = from.volume;
   if (from.cooldown !== undefined) into.cooldown = from.cooldown;
   if (from.desktop !== undefined) into.desktop = from.desktop;
+  if (from.channels !== undefined) into.channels = from.channels;
 }
 
 /** An event's effective settings: defaults, then the base `events`, then the active profile's. */

@@ -1,3 +1,4 @@
+import type { ChannelSettings } from './channels.js';
 import type { PhoneApprovals } from './phone.js';
 
 /** Every event ccbell handles; the first four are original ccbell's. */
@@ -27,6 +28,8 @@ export interface EventConfig {
   cooldown?: number;
   /** Also show a desktop notification. */
   desktop?: boolean;
+  /** Channels (issue 10): built-in names and names from `channels`; unset: sound, plus desktop when on. */
+  channels?: string[];
 }
 
 /** Do-not-disturb window; `start` after `end` spans midnight. */
@@ -73,6 +76,8 @@ export interface Config {
    * kind (bell, osc9, osc777, osc99, title).
    */
   terminal?: TerminalSetting;
+  /** Channels (issue 10): named webhooks, terminal and speech settings; see src/config/channels.ts. */
+  channels: Record<string, ChannelSettings>;
 }
 
 /** The `terminal` setting's values (src/channels/terminal.ts knows what each writes). */
@@ -86,6 +91,8 @@ export interface ResolvedEvent {
   volume: number;
   cooldown: number;
   desktop: boolean;
+  /** The event's channel names; undefined: sound, plus desktop when `desktop` is on. */
+  channels?: string[];
 }
 
 /** Built-in per-event settings: original ccbell's four, plus quiet defaults for the newer events. */
@@ -170,6 +177,7 @@ export function defaultConfig(): Config {
     approvalTimeoutSeconds: 240,
     subagents: false,
     idleAfterStop: false,
+    channels: {},
   };
 }
 

@@ -1,4 +1,5 @@
 import { KNOWN_PLAYERS } from '../notify/players.js';
+import { checkChannelNames, readChannelList, readChannels } from './channels.js';
 import { readPhoneApprovals } from './phone.js';
 import { portProblem } from './port.js';
 import { parseClock } from './quiet-hours.js';
@@ -48,8 +49,9 @@ const TOP_LEVEL_KEYS = new Set([
   'idleAfterStop',
   'phoneApprovals',
   'terminal',
+  'channels',
 ]);
-const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop'];
+const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop', 'channels'];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -80,7 +82,11 @@ function readEvent(raw: unknown, field: string, problems: ConfigProblem[]): Even
     return event;
   }
   reportUnknownKeys(raw, EVENT_KEYS, field, problems);
-  const { enabled, sound, volume, cooldown, desktop } = raw;
+  const { enabled, sound, volume, cooldown, desktop, channels } = raw;
+  if (channels !== undefined) {
+    const list = readChannelList(channels, `${field}.channels`, problems);
+    if (list) event.channels = list;
+  }
   if (enabled !== undefined) {
     if (typeof enabled === 'boolean') event.enabled = enabled;
     else
@@ -303,5 +309,16 @@ export function validateConfig(
   }
   const phone = readPhoneApprovals(raw.phoneApprovals, problems);
   if (phone) config.phoneApprovals = phone;
+  // Channels (issue 10): the definitions, then every event's list checked against them.
+  const { channels, defined } = readChannels(raw.channels, problems);
+  config.channels = channels;
+  const checkLists = (events: Partial<Record<EventName, EventConfig>> | undefined, field: string) => {
+    for (const [name, event] of Object.entries(events ?? {}))
+      if (event?.channels)
+        event.channels = checkChannelNames(event.channels, defined, `${field}.${name}.channels`, problems);
+  };
+  checkLists(config.events, 'events');
+  for (const [name, profile] of Object.entries(config.profiles))
+    checkLists(profile.events, `profiles.${name}.events`);
   return { config, problems };
 }

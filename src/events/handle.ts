@@ -1,4 +1,7 @@
-import type { MessageAction } from '../channels/types.js';
+import type { LocalChannel } from '../channels/plan.js';
+import { planChannels } from '../channels/plan.js';
+import { speakMessage } from '../channels/speech.js';
+import type { ChannelMessage, DeliveryRequest, MessageAction } from '../channels/types.js';
 import {
   type Config,
   EVENT_NAMES,
@@ -21,6 +24,7 @@ import {
 import { claimCooldown, hasRecentMark, LockTimeoutError, leaveMark } from '../state/index.js';
 import { describeEvent } from './describe.js';
 import type { HookInput } from './input.js';
+import { buildMessage } from './message.js';
 
 /** Why an event made no sound; each is a deliberate choice of the person's config (exit 0). */
 export type SuppressReason =
@@ -60,6 +64,17 @@ export type Outcome =
       /** No sound player on this machine (an SSH session): the caller's terminal rings instead. */
       noPlayer?: string;
       desktop?: 'shown' | 'skipped' | 'failed';
+      /** Present when the event names channels beyond sound and desktop (issue 10). */
+      channels?: {
+        message: ChannelMessage;
+        /** Webhook channels handed to `deliver`. */
+        remote: string[];
+        /**
+         * HOOK POINT (issue 10): terminal and speech channels, for the door to serve (the
+         * terminal channel is the hook's `terminalSequence` output; speech is src/channels/speech.ts).
+         */
+        local: LocalChannel[];
+      };
     };
 
 /** Everything handling one event needs; the same whether it came by command hook or http hook. */
@@ -79,6 +94,11 @@ export interface EventContext {
   actions?: MessageAction[];
   /** How long to wait for the cooldown state's lock before notifying without recording. */
   stateLockWaitMs?: number;
+  /**
+   * Hands webhook channels their message: a detached `ccbell deliver` from a command hook, in
+   * process in the app. Must return at once and never throw.
+   */
+  deliver?: (request: DeliveryRequest) => void;
 }
 
 /** The pure part of the rules: enabled, the event's settings, quiet hours. No files touched. */
@@ -125,7 +145,9 @@ export function eventNeedsInput(config: Config, event: EventName, now: Date): bo
   const { settings } = verdict;
   // The session id of a permission dialog's two hooks tells one dialog from two.
   if (event === 'permission_request' || event === 'permission_prompt') return true;
-  // A terminal notification names the project (a bare bell does not).
+  // Any channel but the sound says something about the session (project, tool, command); so
+  // does a terminal notification (a bare bell does not).
+  if (settings.channels?.some((name) => name !== 'sound')) return true;
   const terminalNames =
     config.terminal !== undefined && config.terminal !== 'off' && config.terminal !== 'bell';
   return settings.desktop || terminalNames || (settings.cooldown > 0 && config.cooldownScope === 'session');
@@ -201,7 +223,32 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
   if (event === 'permission_request' && sessionId)
     leaveMark(instance.cache_dir, sessionId, 'dialog', now.getTime());
   const platform = context.platform ?? process.platform;
-  const desktop = settings.desktop
+  const plan = planChannels(config, settings);
+  if (plan.remote.length > 0 || plan.local.length > 0) {
+    const message = buildMessage(event, instance.name, input, { url: context.url, actions: context.actions });
+    outcome.channels = { message, remote: plan.remote, local: plan.local };
+    // Webhooks first: a missing player below must not cost the phone its push.
+    if (plan.remote.length > 0) {
+      if (context.deliver) context.deliver({ message, channels: plan.remote });
+      else logger.warn(`event=${event} channels ${plan.remote.join(', ')}: no delivery here; skipped`);
+    }
+    // Speech is spoken from here, detached like a sound; the terminal channel is the door's
+    // output (Claude Code writes a hook's terminalSequence: src/events/terminal.ts).
+    for (const { name, settings: local } of plan.local) {
+      if (local.type !== 'speech') continue;
+      try {
+        const spoken = speakMessage(local, message, {
+          platform,
+          env: context.env,
+          onError: (error) => logger.warn(`channel ${name}: speech failed to start: ${error.message}`),
+        });
+        logger.debug(`event=${event} channel ${name} said "${spoken.text}" with ${spoken.program.name}`);
+      } catch (error) {
+        logger.warn(`channel ${name}: ${(error as Error).message}`);
+      }
+    }
+  }
+  const desktop = plan.desktop
     ? (() => {
         const { title, body } = describeEvent(event, instance.name, input);
         return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => {
@@ -211,7 +258,7 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
       })()
     : undefined;
 
-  if (settings.sound && settings.volume > 0) {
+  if (plan.sound && settings.sound && settings.volume > 0) {
     const file = resolveSound(settings.sound, context.bundledSoundsDir);
     const player = findPlayerOrNone(config, platform, context.env);
     if (player instanceof NoPlayerError) {

@@ -205,6 +205,36 @@ describe('the app', () => {
     expect(app.core.feed.sessions.list().map((s) => s.sessionId)).toEqual(['S']);
   });
 
+  it('delivers webhook channels in process (issue 10)', async () => {
+    const { startReceiver } = await import('../channels/receiver.js');
+    const receiver = await startReceiver();
+    try {
+      const { app, dir } = await start({
+        channels: {
+          ci: { type: 'webhook', url: `${receiver.url}/app`, body: { text: '{project}: {event}' } },
+        },
+        events: { stop: { channels: ['ci'] } },
+      });
+      expect(
+        await httpHookResponse(app.core, { hook_event_name: 'Stop', session_id: 'S', cwd: '/tmp/alpha' }),
+      ).toEqual({});
+      const [received] = await receiver.waitFor(1);
+      expect(received).toMatchObject({ method: 'POST', path: '/app' });
+      expect(JSON.parse(received!.body)).toEqual({ text: 'alpha: stop' });
+      for (
+        let i = 0;
+        i < 50 && !readFileSync(join(dir, 'ccbell-work.log'), 'utf8').includes('delivered');
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 20));
+      expect(readFileSync(join(dir, 'ccbell-work.log'), 'utf8')).toContain(
+        `channel ci (webhook, ${receiver.host}): delivered (200)`,
+      );
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('answers an http PermissionRequest hook with Claude Code decision JSON', async () => {
     const { app } = await start({ approvals: { deny: ['Read(/etc/**)'] } });
     const output = await httpHookResponse(app.core, {

@@ -8,13 +8,9 @@ import {
   type TerminalKind,
   terminalSequence,
 } from '../../src/channels/terminal.js';
-import {
-  terminalHookOutput,
-  terminalKindFor,
-  terminalSequenceForEvent,
-} from '../../src/channels/terminal-hook.js';
 import type { ChannelMessage } from '../../src/channels/types.js';
 import { type Config, defaultConfig } from '../../src/config/index.js';
+import { terminalHookOutput, terminalKindFor, terminalSequenceForEvent } from '../../src/events/terminal.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';

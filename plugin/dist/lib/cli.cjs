@@ -560,6 +560,14 @@ var require_inbox = __commonJS({
   }
 });
 
+// ccbell-command:deliver
+var require_deliver = __commonJS({
+  "ccbell-command:deliver"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "deliver.cjs"));
+  }
+});
+
 // ccbell-command:permission-request
 var require_permission_request = __commonJS({
   "ccbell-command:permission-request"(exports2, module2) {
@@ -655,30 +663,1120 @@ function stringFlag(args, name) {
 // src/cli/commands/hook.ts
 var import_node_path14 = require("node:path");
 
+// src/notify/spawn.ts
+var childProcess;
+function load() {
+  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
+}
+var spawn = ((...args) => load().spawn(...args));
+
+// src/channels/detached.ts
+function startDetachedDelivery(options) {
+  try {
+    let child = spawn(
+      options.execPath ?? process.execPath,
+      [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath],
+      { detached: !0, stdio: ["pipe", "ignore", "ignore"], env: options.env, windowsHide: !0 }
+    );
+    child.on("error", options.onError), child.stdin?.on("error", options.onError), child.stdin?.end(`${JSON.stringify(options.request)}
+`), child.unref();
+  } catch (error) {
+    options.onError(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+// src/config/channels.ts
+var BUILTIN_CHANNELS = ["sound", "desktop", "terminal", "speech"], WEBHOOK_TYPES = ["ntfy", "slack", "discord", "telegram", "pushover", "webhook"], CHANNEL_TYPES = [...WEBHOOK_TYPES, "terminal", "speech"], TEMPLATE_FIELDS = [
+  "instance",
+  "project",
+  "branch",
+  "session",
+  "tool",
+  "command",
+  "message",
+  "event",
+  "host"
+], WEBHOOK_BODY_FIELDS = [...TEMPLATE_FIELDS, "title", "body", "url"], PLACEHOLDER = /\{([A-Za-z_]+)\}/g, TERMINAL_KINDS = ["auto", "bell", "osc9", "osc777", "osc99", "title"], DEFAULT_RATE_LIMIT = { max: 10, perSeconds: 60 };
+function isBuiltinChannel(name) {
+  return BUILTIN_CHANNELS.includes(name);
+}
+function templatePlaceholders(template) {
+  return Array.from(template.matchAll(PLACEHOLDER), (match) => match[1]);
+}
+var isObject = (value) => typeof value == "object" && value !== null && !Array.isArray(value), CHANNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, ENV_REF = /^env:[A-Za-z_][A-Za-z0-9_]*$/, SECRET_HEADER = /auth|token|key|secret|passw|cookie|signature|credential|session/i, HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+function isSecretRef(value) {
+  if (ENV_REF.test(value)) return !0;
+  if (!value.startsWith("file:/")) return !1;
+  let path4 = value.slice(5);
+  return !path4.split("/").includes("..") && !path4.includes("\0");
+}
+var SECRET_HINT = "write it as env:VAR or file:/absolute/path, never inline", FieldReader = class _FieldReader {
+  constructor(raw, field, problems) {
+    this.raw = raw;
+    this.field = field;
+    this.problems = problems;
+  }
+  raw;
+  field;
+  problems;
+  ok = !0;
+  fail(key, problem, required) {
+    this.problems.push({ field: `${this.field}.${key}`, problem }), required && (this.ok = !1);
+  }
+  /**
+   * A secret: a reference only. Its value is never repeated in a problem. A bad one, even
+   * optional, drops the channel: sending without the token the person meant to give (to a
+   * public ntfy topic, say) would fail open.
+   */
+  secret(key, required) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, `is required (${SECRET_HINT})`, !0) : void 0 : typeof value != "string" || value === "" ? this.fail(key, `must be a string (${SECRET_HINT})`, !0) : isSecretRef(value) ? value : value.startsWith("env:") || value.startsWith("file:") ? this.fail(
+      key,
+      "is not a valid reference: env:NAME (letters, digits, _) or file:/absolute/path",
+      !0
+    ) : this.fail(key, `is a secret: ${SECRET_HINT}`, !0);
+  }
+  /** Plain text or a reference (a chat id, an ntfy topic). */
+  textOrSecret(key, required, pattern, what) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, "is required", !0) : void 0 : typeof value == "number" && Number.isInteger(value) ? String(value) : typeof value != "string" || value === "" ? this.fail(key, "must be a non-empty string", required) : value.startsWith("env:") || value.startsWith("file:") ? isSecretRef(value) ? value : this.fail(key, "is not a valid reference: env:NAME or file:/absolute/path", required) : pattern && !pattern.test(value) ? this.fail(key, `must be ${what}`, required) : value;
+  }
+  /** An http(s) URL given inline (a server, an API base, a click link). */
+  url(key, required, fallback) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, "is required", !0) : fallback : typeof value == "string" && isHttpUrl(value) ? value : this.fail(key, "must be an http:// or https:// URL", required) ?? fallback;
+  }
+  /** A URL that may hold a secret: inline or a reference; never repeated in a problem. */
+  urlOrSecret(key) {
+    let value = this.raw[key];
+    return value === void 0 ? this.fail(key, "is required", !0) : typeof value == "string" && (isSecretRef(value) || isHttpUrl(value)) ? value : this.fail(key, "must be an http(s) URL, env:VAR or file:/absolute/path", !0);
+  }
+  template(key, fields = TEMPLATE_FIELDS) {
+    let value = this.raw[key];
+    if (value === void 0) return;
+    if (typeof value != "string") return this.fail(key, "must be a string", !1);
+    let problem = templateProblem(value, fields);
+    return problem ? this.fail(key, problem, !1) : value;
+  }
+  integer(key, min, max) {
+    let value = this.raw[key];
+    if (value !== void 0)
+      return typeof value == "number" && Number.isInteger(value) && value >= min && value <= max ? value : this.fail(key, `must be a whole number from ${min} to ${max}`, !1);
+  }
+  text(key, max = 200) {
+    let value = this.raw[key];
+    if (value !== void 0)
+      return typeof value == "string" && value !== "" && value.length <= max ? value : this.fail(key, `must be a non-empty string of at most ${max} characters`, !1);
+  }
+  oneOf(key, values, fallback) {
+    let value = this.raw[key];
+    return value === void 0 ? fallback : typeof value == "string" && values.includes(value) ? value : (this.fail(key, `must be one of ${values.join(", ")}`, !1), fallback);
+  }
+  rateLimit() {
+    let value = this.raw.rateLimit;
+    if (value === void 0) return { ...DEFAULT_RATE_LIMIT };
+    let field = `${this.field}.rateLimit`;
+    if (!isObject(value))
+      return this.problems.push({ field, problem: "must be an object {max, perSeconds}" }), { ...DEFAULT_RATE_LIMIT };
+    let inner = new _FieldReader(value, field, this.problems);
+    for (let key of Object.keys(value))
+      key !== "max" && key !== "perSeconds" && this.problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+    return {
+      max: inner.integer("max", 1, 1e3) ?? DEFAULT_RATE_LIMIT.max,
+      perSeconds: inner.integer("perSeconds", 1, 86400) ?? DEFAULT_RATE_LIMIT.perSeconds
+    };
+  }
+};
+function isHttpUrl(value) {
+  try {
+    let url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return !1;
+  }
+}
+function templateProblem(template, fields = TEMPLATE_FIELDS) {
+  let unknown = templatePlaceholders(template).filter((name) => !fields.includes(name));
+  if (unknown.length !== 0)
+    return `unknown placeholder ${unknown.map((name) => `{${name}}`).join(", ")} (known: ${fields.map((f) => `{${f}}`).join(" ")})`;
+}
+function bodyTemplateProblems(value, field, problems, depth = 0) {
+  if (depth > 20) {
+    problems.push({ field, problem: "is nested too deeply" });
+    return;
+  }
+  if (typeof value == "string") {
+    let problem = templateProblem(value, WEBHOOK_BODY_FIELDS);
+    problem && problems.push({ field, problem });
+  } else if (Array.isArray(value))
+    for (let [index, item] of value.entries())
+      bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1);
+  else if (isObject(value))
+    for (let [key, item] of Object.entries(value))
+      bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);
+}
+var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
+  ntfy: [...COMMON_KEYS, "server", "topic", "token", "priority", "tags", "click"],
+  slack: [...COMMON_KEYS, "url"],
+  discord: [...COMMON_KEYS, "url", "username"],
+  telegram: [...COMMON_KEYS, "token", "chatId", "apiUrl"],
+  pushover: [...COMMON_KEYS, "token", "user", "apiUrl", "priority", "sound"],
+  webhook: [...COMMON_KEYS, "url", "method", "headers"],
+  terminal: ["type", "kind"],
+  speech: ["type", "template", "voice", "rate"]
+};
+function readHeaders(raw, field, problems) {
+  let headers = /* @__PURE__ */ Object.create(null);
+  if (raw === void 0) return headers;
+  if (!isObject(raw))
+    return problems.push({ field, problem: "must be an object of header names to values" }), headers;
+  for (let [name, value] of Object.entries(raw)) {
+    let at = `${field}.${name}`;
+    HEADER_NAME.test(name) ? typeof value != "string" || /[\r\n\0]/.test(value) ? problems.push({ field: at, problem: "must be a one-line string" }) : isSecretRef(value) ? headers[name] = value : value.startsWith("env:") || value.startsWith("file:") ? problems.push({ field: at, problem: "is not a valid reference: env:NAME or file:/absolute/path" }) : SECRET_HEADER.test(name) ? problems.push({ field: at, problem: `names a credential: ${SECRET_HINT}` }) : headers[name] = value : problems.push({ field: at, problem: "is not a valid header name" });
+  }
+  return headers;
+}
+function readChannel(raw, field, problems) {
+  let type = raw.type;
+  if (typeof type != "string" || !CHANNEL_TYPES.includes(type)) {
+    problems.push({ field: `${field}.type`, problem: `must be one of ${CHANNEL_TYPES.join(", ")}` });
+    return;
+  }
+  for (let key of Object.keys(raw))
+    KEYS[type].includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+  let read = new FieldReader(raw, field, problems), channel;
+  if (type === "terminal") return { type, kind: read.oneOf("kind", TERMINAL_KINDS, "auto") };
+  if (type === "speech") {
+    let speech = { type }, template = read.template("template"), voice = read.text("voice", 100), rate = read.integer("rate", 50, 500);
+    return template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate), speech;
+  }
+  let base = { rateLimit: read.rateLimit() }, title = read.template("title"), body = type === "webhook" ? void 0 : read.template("body");
+  switch (title !== void 0 && (base.title = title), body !== void 0 && (base.body = body), type) {
+    case "ntfy": {
+      let ntfy = {
+        ...base,
+        type,
+        server: read.url("server", !1, "https://ntfy.sh"),
+        topic: read.textOrSecret(
+          "topic",
+          !0,
+          /^[-_A-Za-z0-9]{1,64}$/,
+          "letters, digits, - and _ (at most 64)"
+        )
+      }, token = read.secret("token", !1), priority = read.integer("priority", 1, 5), click = read.url("click", !1);
+      if (token && (ntfy.token = token), priority !== void 0 && (ntfy.priority = priority), click && (ntfy.click = click), raw.tags !== void 0) {
+        let tags = raw.tags;
+        Array.isArray(tags) && tags.every((tag) => typeof tag == "string" && /^[^,\s]{1,50}$/.test(tag)) ? ntfy.tags = tags : problems.push({ field: `${field}.tags`, problem: "must be a list of words (no commas or spaces)" });
+      }
+      channel = ntfy;
+      break;
+    }
+    case "slack":
+      channel = { ...base, type, url: read.secret("url", !0) };
+      break;
+    case "discord": {
+      let discord = { ...base, type, url: read.secret("url", !0) }, username = read.text("username", 80);
+      username && (discord.username = username), channel = discord;
+      break;
+    }
+    case "telegram":
+      channel = {
+        ...base,
+        type,
+        token: read.secret("token", !0),
+        chatId: read.textOrSecret(
+          "chatId",
+          !0,
+          /^(-?\d{1,20}|@[A-Za-z0-9_]{4,64})$/,
+          "a numeric chat id or @channelname"
+        ),
+        apiUrl: read.url("apiUrl", !1, "https://api.telegram.org")
+      };
+      break;
+    case "pushover": {
+      let pushover = {
+        ...base,
+        type,
+        token: read.secret("token", !0),
+        user: read.secret("user", !0),
+        apiUrl: read.url("apiUrl", !1, "https://api.pushover.net")
+      }, priority = read.integer("priority", -2, 1), sound = read.text("sound", 40);
+      priority !== void 0 && (pushover.priority = priority), sound && (pushover.sound = sound), channel = pushover;
+      break;
+    }
+    case "webhook": {
+      let webhook = {
+        ...base,
+        type,
+        url: read.urlOrSecret("url"),
+        method: read.oneOf("method", ["POST", "PUT"], "POST"),
+        headers: readHeaders(raw.headers, `${field}.headers`, problems)
+      };
+      if (raw.body !== void 0) {
+        let before = problems.length;
+        bodyTemplateProblems(raw.body, `${field}.body`, problems), problems.length === before && (webhook.bodyTemplate = raw.body);
+      }
+      channel = webhook;
+      break;
+    }
+  }
+  return read.ok ? channel : void 0;
+}
+function readChannels(raw, problems) {
+  let channels = /* @__PURE__ */ Object.create(null), defined = /* @__PURE__ */ new Set();
+  if (raw === void 0) return { channels, defined };
+  if (!isObject(raw))
+    return problems.push({ field: "channels", problem: "must be an object of channel names to settings" }), { channels, defined };
+  for (let [name, value] of Object.entries(raw)) {
+    let field = `channels.${name}`;
+    if (!CHANNEL_NAME.test(name)) {
+      problems.push({ field, problem: "a channel name is letters, digits, - and _ (at most 64)" });
+      continue;
+    }
+    if (name === "sound" || name === "desktop") {
+      problems.push({ field, problem: `"${name}" is built in; set it up under events` });
+      continue;
+    }
+    if (defined.add(name), !isObject(value)) {
+      problems.push({ field, problem: 'must be an object with a "type"' });
+      continue;
+    }
+    let channel = readChannel(value, field, problems);
+    if (channel && isBuiltinChannel(name) && channel.type !== name) {
+      problems.push({
+        field: `${field}.type`,
+        problem: `the channel named "${name}" must be of type "${name}"`
+      });
+      continue;
+    }
+    channel && (channels[name] = channel);
+  }
+  return { channels, defined };
+}
+function readChannelList(raw, field, problems) {
+  if (!Array.isArray(raw) || !raw.every((name) => typeof name == "string")) {
+    problems.push({ field, problem: "must be a list of channel names" });
+    return;
+  }
+  return [...new Set(raw)];
+}
+function checkChannelNames(list, defined, field, problems) {
+  return list.filter((name, index) => {
+    if (isBuiltinChannel(name) || defined.has(name)) return !0;
+    let known = [...BUILTIN_CHANNELS, ...defined].join(", ");
+    return problems.push({
+      field: `${field}[${index}]`,
+      problem: `unknown channel "${name.slice(0, 60)}" (known: ${known})`
+    }), !1;
+  });
+}
+
+// src/config/edit.ts
+init_errors();
+
+// src/fs/json-object.ts
+init_errors();
+
+// src/fs/regular-file.ts
+var import_node_fs = require("node:fs");
+init_errors();
+var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
+  constructor(path4, reason, problem, options) {
+    super(`${path4} ${problem}`, options);
+    this.path = path4;
+    this.reason = reason;
+    this.problem = problem;
+  }
+  path;
+  reason;
+  problem;
+  name = "RefusedFileError";
+};
+function describeFileType(stats) {
+  return stats.isFile() ? "a regular file" : stats.isDirectory() ? "a directory" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isSymbolicLink() ? "a symbolic link" : "not a regular file";
+}
+var notRegular = (path4, what, cause) => new RefusedFileError(path4, "not-regular", `is ${what}, not a regular file`, cause ? { cause } : void 0);
+function openRegularFile(path4, flags, options = {}) {
+  let follow = options.followSymlinks ?? !0, fd;
+  try {
+    fd = (0, import_node_fs.openSync)(path4, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
+  } catch (error) {
+    let code = error.code;
+    if (code === "ELOOP" || code === "ENXIO" || code === "EISDIR") {
+      let what;
+      try {
+        what = describeFileType(follow ? (0, import_node_fs.statSync)(path4) : (0, import_node_fs.lstatSync)(path4));
+      } catch {
+      }
+      if (what && what !== "a regular file") throw notRegular(path4, what, error);
+    }
+    throw error;
+  }
+  let stats;
+  try {
+    stats = (0, import_node_fs.fstatSync)(fd);
+  } catch (error) {
+    throw (0, import_node_fs.closeSync)(fd), error;
+  }
+  if (!stats.isFile())
+    throw (0, import_node_fs.closeSync)(fd), notRegular(path4, describeFileType(stats));
+  return { fd, stats };
+}
+function readRegularFile(path4, options) {
+  let { fd, stats } = openRegularFile(path4, import_node_fs.constants.O_RDONLY, options);
+  try {
+    if (stats.size > options.maxBytes)
+      throw new RefusedFileError(
+        path4,
+        "too-large",
+        `is ${stats.size} bytes, more than ccbell reads (${options.maxBytes})`
+      );
+    let chunks = [], total = 0, chunkSize = Math.min(stats.size + 1, 64 * 1024);
+    for (; ; ) {
+      let chunk = Buffer.allocUnsafe(Math.min(chunkSize, options.maxBytes + 1 - total)), read = (0, import_node_fs.readSync)(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      if (chunks.push(chunk.subarray(0, read)), total += read, total > options.maxBytes)
+        throw new RefusedFileError(
+          path4,
+          "too-large",
+          `grew past ${options.maxBytes} bytes while ccbell read it`
+        );
+    }
+    return { text: Buffer.concat(chunks, total).toString("utf8"), stats };
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+
+// src/state/atomic.ts
+var import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
+function prepareAtomicWrite(path4, options = {}) {
+  let temp = (0, import_node_path.join)(
+    (0, import_node_path.dirname)(path4),
+    `.${(0, import_node_path.basename)(path4)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  ), fd = (0, import_node_fs2.openSync)(temp, "wx", options.mode ?? 384), close = () => {
+    if (fd === void 0) return;
+    let open = fd;
+    fd = void 0, (0, import_node_fs2.closeSync)(open);
+  };
+  return {
+    commit(data) {
+      if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
+      try {
+        (0, import_node_fs2.writeSync)(fd, data), options.durable && (0, import_node_fs2.fsyncSync)(fd), close(), (0, import_node_fs2.renameSync)(temp, path4);
+      } catch (error) {
+        try {
+          close();
+        } catch {
+        }
+        throw (0, import_node_fs2.rmSync)(temp, { force: !0 }), error;
+      }
+    },
+    abandon() {
+      fd !== void 0 && (close(), (0, import_node_fs2.rmSync)(temp, { force: !0 }));
+    }
+  };
+}
+
+// src/state/cooldown.ts
+var import_node_fs4 = require("node:fs"), import_node_path2 = require("node:path");
+
+// src/state/lock.ts
+var import_node_fs3 = require("node:fs");
+init_errors();
+var LockTimeoutError = class extends EnvironmentError {
+  name = "LockTimeoutError";
+}, STALE_CHECK_INTERVAL_MS = 100, MAX_BACKOFF_MS = 20, sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms) {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+function isAlive(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function staleContent(lockPath, staleMs) {
+  try {
+    let content = readRegularFile(lockPath, { maxBytes: 4096, followSymlinks: !1 }).text, owner = Number.parseInt(content, 10);
+    return Number.isInteger(owner) && owner > 0 && !isAlive(owner) || Date.now() - (0, import_node_fs3.statSync)(lockPath).mtimeMs > staleMs ? content : void 0;
+  } catch {
+    return;
+  }
+}
+function breakStaleLock(lockPath, content) {
+  let aside = `${lockPath}.stale.${process.pid}`;
+  try {
+    (0, import_node_fs3.renameSync)(lockPath, aside);
+  } catch {
+    return;
+  }
+  try {
+    (0, import_node_fs3.readFileSync)(aside, "utf8") !== content && (0, import_node_fs3.linkSync)(aside, lockPath);
+  } catch {
+  }
+  (0, import_node_fs3.rmSync)(aside, { force: !0 });
+}
+function release(lockPath) {
+  try {
+    (0, import_node_fs3.unlinkSync)(lockPath);
+  } catch {
+  }
+}
+function withFileLock(path4, critical, options = {}) {
+  let lockPath = `${path4}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
+  for (; ; ) {
+    let fd;
+    if (!(0, import_node_fs3.existsSync)(lockPath))
+      try {
+        fd = (0, import_node_fs3.openSync)(lockPath, "wx", 384);
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+    if (fd !== void 0)
+      try {
+        return (0, import_node_fs3.writeSync)(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`), (0, import_node_fs3.closeSync)(fd), critical();
+      } finally {
+        release(lockPath);
+      }
+    let now = Date.now();
+    if (now >= nextStaleCheck) {
+      nextStaleCheck = now + STALE_CHECK_INTERVAL_MS;
+      let stale = staleContent(lockPath, staleMs);
+      if (stale !== void 0) {
+        breakStaleLock(lockPath, stale);
+        continue;
+      }
+    }
+    if (now >= deadline)
+      throw new LockTimeoutError(`${lockPath} is held by another process (waited ${now - started} ms)`);
+    sleepSync(Math.min(delay + Math.random() * delay, deadline - now)), delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+  }
+}
+
+// src/state/cooldown.ts
+var STATE_MAX_BYTES = 8 * 1024 * 1024;
+function parseState(text4) {
+  try {
+    let value = JSON.parse(text4);
+    if (typeof value != "object" || value === null || Array.isArray(value)) return;
+    let last = value.lastTrigger ?? {};
+    if (typeof last != "object" || last === null || Array.isArray(last)) return;
+    for (let seconds of Object.values(last)) if (typeof seconds != "number") return;
+    return { lastTrigger: Object.assign(/* @__PURE__ */ Object.create(null), last) };
+  } catch {
+    return;
+  }
+}
+function remainingSeconds(state, key, cooldownSeconds, now) {
+  let last = Object.hasOwn(state.lastTrigger, key) ? state.lastTrigger[key] : void 0;
+  if (!(last === void 0 || now < last || now - last >= cooldownSeconds))
+    return cooldownSeconds - (now - last);
+}
+function forgetOld(state, before) {
+  let { lastTrigger } = state;
+  for (let key in lastTrigger) lastTrigger[key] < before && delete lastTrigger[key];
+}
+function readState(statePath) {
+  try {
+    return { kind: "text", text: readRegularFile(statePath, { maxBytes: STATE_MAX_BYTES }).text };
+  } catch (error) {
+    if (error instanceof RefusedFileError)
+      return error.reason === "too-large" ? { kind: "text", text: "" } : { kind: "refused", why: error.message };
+    if (error.code === "ENOENT") return { kind: "missing" };
+    throw error;
+  }
+}
+function claimCooldown(statePath, key, cooldownSeconds, nowMs = Date.now(), { lockWaitMs, forgetAfterSeconds } = {}) {
+  let now = Math.floor(nowMs / 1e3), seen;
+  try {
+    seen = readState(statePath);
+  } catch {
+  }
+  if (seen?.kind === "refused") return { kind: "allowed", unrecorded: seen.why };
+  let seenState = seen?.kind === "text" ? parseState(seen.text) : void 0, cooling = seenState && remainingSeconds(seenState, key, cooldownSeconds, now);
+  if (cooling) return { kind: "cooling", remainingSeconds: cooling };
+  (0, import_node_fs4.mkdirSync)((0, import_node_path2.dirname)(statePath), { recursive: !0, mode: 448 });
+  let write = prepareAtomicWrite(statePath);
+  try {
+    return withFileLock(
+      statePath,
+      () => {
+        let state = { lastTrigger: /* @__PURE__ */ Object.create(null) }, setAside, read = readState(statePath);
+        if (read.kind === "refused") return { kind: "allowed", unrecorded: read.why };
+        if (read.kind === "text") {
+          let parsed = parseState(read.text);
+          parsed ? state = parsed : (setAside = `${statePath}.corrupt-${nowMs}`, (0, import_node_fs4.renameSync)(statePath, setAside));
+        }
+        let remaining = remainingSeconds(state, key, cooldownSeconds, now);
+        return remaining ? { kind: "cooling", remainingSeconds: remaining } : (forgetAfterSeconds !== void 0 && forgetOld(state, now - forgetAfterSeconds), state.lastTrigger[key] = now, write.commit(`${JSON.stringify(state, null, 2)}
+`), setAside ? { kind: "allowed", setAside } : { kind: "allowed" });
+      },
+      lockWaitMs === void 0 ? {} : { timeoutMs: lockWaitMs }
+    );
+  } finally {
+    write.abandon();
+  }
+}
+
+// src/state/marks.ts
+var import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path"), SAFE_SESSION = /^[A-Za-z0-9_-]{1,128}$/, MARKS_DIR = "marks", SWEEP_AFTER_MS = 1440 * 60 * 1e3;
+function markPath(cacheDir, sessionId, kind) {
+  return SAFE_SESSION.test(sessionId) ? (0, import_node_path3.join)(cacheDir, MARKS_DIR, `${sessionId}.${kind}`) : void 0;
+}
+function leaveMark(cacheDir, sessionId, kind, nowMs = Date.now()) {
+  let path4 = markPath(cacheDir, sessionId, kind);
+  if (path4)
+    try {
+      (0, import_node_fs5.mkdirSync)((0, import_node_path3.join)(cacheDir, MARKS_DIR), { recursive: !0, mode: 448 });
+      let fd = (0, import_node_fs5.openSync)(
+        path4,
+        import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_TRUNC | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK,
+        384
+      );
+      try {
+        (0, import_node_fs5.fstatSync)(fd).isFile() && (0, import_node_fs5.writeSync)(fd, String(nowMs));
+      } finally {
+        (0, import_node_fs5.closeSync)(fd);
+      }
+      Math.random() < 0.05 && sweepMarks((0, import_node_path3.join)(cacheDir, MARKS_DIR), nowMs);
+    } catch {
+    }
+}
+function hasRecentMark(cacheDir, sessionId, kind, withinMs, nowMs = Date.now()) {
+  let path4 = markPath(cacheDir, sessionId, kind);
+  if (!path4) return !1;
+  try {
+    let fd = (0, import_node_fs5.openSync)(path4, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK);
+    try {
+      if (!(0, import_node_fs5.fstatSync)(fd).isFile()) return !1;
+      let buffer = Buffer.alloc(32), at = Number(buffer.toString("utf8", 0, (0, import_node_fs5.readSync)(fd, buffer, 0, 32, 0)));
+      return Number.isFinite(at) && Math.abs(nowMs - at) <= withinMs;
+    } finally {
+      (0, import_node_fs5.closeSync)(fd);
+    }
+  } catch {
+    return !1;
+  }
+}
+function sweepMarks(dir, nowMs) {
+  for (let name of (0, import_node_fs5.readdirSync)(dir)) {
+    let path4 = (0, import_node_path3.join)(dir, name);
+    try {
+      nowMs - (0, import_node_fs5.statSync)(path4).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs5.rmSync)(path4, { force: !0 });
+    } catch {
+    }
+  }
+}
+
+// src/config/schema.ts
+var EVENT_NAMES = [
+  "stop",
+  "permission_prompt",
+  "idle_prompt",
+  "subagent",
+  "session_start",
+  "session_end",
+  "permission_request",
+  "permission_denied",
+  "stop_failure",
+  "elicitation_dialog",
+  "agent_needs_input",
+  "agent_completed",
+  "auth_success"
+], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
+  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
+  permission_prompt: {
+    enabled: !0,
+    sound: "bundled:permission_prompt",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
+  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
+  session_start: {
+    enabled: !1,
+    sound: "bundled:session_start",
+    volume: 0.4,
+    cooldown: 0,
+    desktop: !1
+  },
+  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
+  permission_request: {
+    enabled: !0,
+    sound: "bundled:permission_request",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // Auto mode blocked a tool call: the person may want to allow it by hand.
+  permission_denied: {
+    enabled: !0,
+    sound: "bundled:permission_denied",
+    volume: 0.6,
+    cooldown: 0,
+    desktop: !0
+  },
+  // The turn ended on an API error: nothing more happens until the person acts.
+  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
+  // An MCP server asks the person something.
+  elicitation_dialog: {
+    enabled: !0,
+    sound: "bundled:elicitation_dialog",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // A background agent (or auto mode) needs the person's choice.
+  agent_needs_input: {
+    enabled: !0,
+    sound: "bundled:agent_needs_input",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  agent_completed: {
+    enabled: !0,
+    sound: "bundled:agent_completed",
+    volume: 0.5,
+    cooldown: 0,
+    desktop: !1
+  },
+  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
+};
+function defaultConfig() {
+  let events = {};
+  for (let name of EVENT_NAMES) {
+    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
+    events[name] = { enabled, sound, volume, cooldown };
+  }
+  return {
+    enabled: !0,
+    debug: !1,
+    activeProfile: "default",
+    events,
+    profiles: {},
+    player: "auto",
+    cooldownScope: "event",
+    approvals: { allow: [], deny: [] },
+    approvalTimeoutSeconds: 240,
+    subagents: !1,
+    idleAfterStop: !1,
+    channels: {}
+  };
+}
+function isEventName(name) {
+  return EVENT_NAMES.includes(name);
+}
+
+// src/notify/players.ts
+var import_node_fs6 = require("node:fs"), import_node_path4 = __toESM(require("node:path"), 1);
+init_errors();
+var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"], LINUX_ORDER = ["pw-play", "paplay", "aplay", "mpv", "ffplay"], MACOS_ORDER = ["afplay"];
+function playerOrder(platform) {
+  return platform === "darwin" ? MACOS_ORDER : platform === "win32" ? [] : LINUX_ORDER;
+}
+var NoPlayerError = class extends EnvironmentError {
+  constructor(searched, message, options) {
+    super(message, options);
+    this.searched = searched;
+  }
+  searched;
+  name = "NoPlayerError";
+}, InvalidPlayerError = class extends UsageError {
+  constructor(value) {
+    super(
+      `player "${value}" is not "auto", one of ${KNOWN_PLAYERS.join(", ")}, or an absolute path to an executable`
+    );
+    this.value = value;
+  }
+  value;
+  name = "InvalidPlayerError";
+};
+function isExecutableFile(file) {
+  try {
+    return (0, import_node_fs6.accessSync)(file, import_node_fs6.constants.X_OK), (0, import_node_fs6.statSync)(file).isFile();
+  } catch {
+    return !1;
+  }
+}
+function findOnPath(name, pathEnv, platform) {
+  let delimiter = platform === "win32" ? ";" : ":";
+  for (let dir of pathEnv.split(delimiter)) {
+    if (!dir || !import_node_path4.default.isAbsolute(dir)) continue;
+    let candidate = import_node_path4.default.join(dir, name);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+}
+function isKnown(name) {
+  return KNOWN_PLAYERS.includes(name);
+}
+function findPlayer(options) {
+  let { platform, pathEnv } = options, preferred = options.preferred?.trim();
+  if (preferred === void 0 || preferred === "" || preferred === "auto") {
+    let order = playerOrder(platform);
+    for (let name of order) {
+      let found = findOnPath(name, pathEnv, platform);
+      if (found) return { name, path: found };
+    }
+    let what = order.length > 0 ? `none of ${order.join(", ")} found on PATH` : `no known player on ${platform}`;
+    throw new NoPlayerError(
+      order,
+      `no sound player: ${what}; install one or set "player" to an absolute path of a program that plays a WAV file`
+    );
+  }
+  if (isKnown(preferred)) {
+    let found = findOnPath(preferred, pathEnv, platform);
+    if (found) return { name: preferred, path: found };
+    throw new NoPlayerError([preferred], `sound player "${preferred}" (set in "player") not found on PATH`);
+  }
+  if (import_node_path4.default.isAbsolute(preferred)) {
+    if (isExecutableFile(preferred)) return { name: "custom", path: preferred };
+    throw new NoPlayerError(
+      [preferred],
+      `sound player ${preferred} (set in "player") is not an executable file`
+    );
+  }
+  throw new InvalidPlayerError(preferred);
+}
+function clampVolume(volume) {
+  return Number.isNaN(volume) ? 1 : Math.min(1, Math.max(0, volume));
+}
+function decimal(volume) {
+  return String(Math.round(volume * 100) / 100);
+}
+function playerArgs(player, file, volume) {
+  let v = clampVolume(volume);
+  switch (player.name) {
+    case "afplay":
+      return ["-v", decimal(v), file];
+    case "pw-play":
+      return [`--volume=${decimal(v)}`, file];
+    case "paplay":
+      return [`--volume=${Math.round(v * 65536)}`, file];
+    case "aplay":
+      return ["-q", file];
+    case "mpv":
+      return ["--no-video", "--really-quiet", `--volume=${Math.round(v * 100)}`, file];
+    case "ffplay":
+      return ["-nodisp", "-autoexit", "-loglevel", "quiet", "-volume", String(Math.round(v * 100)), file];
+    case "custom":
+      return [file];
+  }
+}
+
+// src/config/phone.ts
+var KEYS2 = ["enabled", "publicUrl", "host", "port"];
+function isPrivateHost(host) {
+  if (host === "localhost" || host === "[::1]" || host === "::1") return !0;
+  let parts = host.split(".").map(Number);
+  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255))
+    return !1;
+  let [a = -1, b = -1] = parts;
+  return a === 127 || a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 100 && b >= 64 && b <= 127;
+}
+function publicUrlProblem(value) {
+  if (typeof value != "string" || value === "") return "must be the URL your phone reaches the app at";
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a URL";
+  }
+  if (url.username || url.password) return "must not carry a user name or password";
+  if (url.search || url.hash) return "must not carry a query or a fragment";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isPrivateHost(url.hostname)))
+    return "must be https (plain http only to a loopback, private or VPN address)";
+}
+function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
+  if (raw === void 0) return;
+  if (typeof raw != "object" || raw === null || Array.isArray(raw)) {
+    problems.push({ field, problem: "must be an object {enabled, publicUrl, port, host}" });
+    return;
+  }
+  let block = raw;
+  for (let key of Object.keys(block))
+    KEYS2.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+  block.enabled !== void 0 && typeof block.enabled != "boolean" && problems.push({ field: `${field}.enabled`, problem: "must be true or false" });
+  let before = problems.length, urlProblem = publicUrlProblem(block.publicUrl);
+  urlProblem && problems.push({ field: `${field}.publicUrl`, problem: urlProblem });
+  let port = portProblem(block.port);
+  port && problems.push({ field: `${field}.port`, problem: port });
+  let host = block.host ?? "127.0.0.1";
+  if ((typeof host != "string" || !/^[0-9a-fA-F.:]+$/.test(host)) && problems.push({
+    field: `${field}.host`,
+    problem: "must be an IP address to listen on (default 127.0.0.1)"
+  }), !(block.enabled !== !0 || problems.length > before))
+    return {
+      publicUrl: block.publicUrl.replace(/\/+$/, ""),
+      host,
+      port: block.port
+    };
+}
+
+// src/config/quiet-hours.ts
+var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
+function parseClock(text4) {
+  let match = HH_MM.exec(text4);
+  if (match)
+    return Number(match[1]) * 60 + Number(match[2]);
+}
+function isQuietTime(quiet, now) {
+  if (!quiet) return !1;
+  let start = parseClock(quiet.start), end = parseClock(quiet.end);
+  if (start === void 0 || end === void 0 || start === end) return !1;
+  let minute = now.getHours() * 60 + now.getMinutes();
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+// src/config/validate.ts
+var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"]), TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
+  "enabled",
+  "debug",
+  "activeProfile",
+  "quietHours",
+  "events",
+  "profiles",
+  "player",
+  "cooldownScope",
+  "approvals",
+  "approvalTimeoutSeconds",
+  "appPort",
+  "subagents",
+  "idleAfterStop",
+  "phoneApprovals",
+  "terminal",
+  "channels"
+]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+function reportUnknownKeys(raw, known, field, problems) {
+  for (let key of Object.keys(raw))
+    known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+}
+function soundSpecProblem(spec) {
+  if (spec.startsWith("bundled:"))
+    return /^[a-z_]+$/.test(spec.slice(8)) ? void 0 : 'a bundled sound name is lowercase letters and "_"';
+  let path4 = spec.startsWith("custom:") ? spec.slice(7) : spec;
+  if (!path4.startsWith("/")) return "must be bundled:NAME, custom:/absolute/path or an absolute path";
+  if (path4.split("/").includes("..")) return 'must not contain ".."';
+}
+function readEvent(raw, field, problems) {
+  let event = {};
+  if (!isObject2(raw))
+    return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
+  reportUnknownKeys(raw, EVENT_KEYS, field, problems);
+  let { enabled, sound, volume, cooldown, desktop, channels } = raw;
+  if (channels !== void 0) {
+    let list = readChannelList(channels, `${field}.channels`, problems);
+    list && (event.channels = list);
+  }
+  if (enabled !== void 0 && (typeof enabled == "boolean" ? event.enabled = enabled : problems.push({ field: `${field}.enabled`, problem: `must be true or false (got ${show(enabled)})` })), desktop !== void 0 && (typeof desktop == "boolean" ? event.desktop = desktop : problems.push({ field: `${field}.desktop`, problem: `must be true or false (got ${show(desktop)})` })), sound !== void 0 && sound !== "") {
+    let problem = typeof sound == "string" ? soundSpecProblem(sound) : "must be a string";
+    problem ? problems.push({ field: `${field}.sound`, problem: `${problem} (got ${show(sound)})` }) : event.sound = sound;
+  }
+  return volume !== void 0 && (typeof volume == "number" && volume >= 0 && volume <= 1 ? event.volume = volume : problems.push({
+    field: `${field}.volume`,
+    problem: `must be a number from 0 to 1 (got ${show(volume)})`
+  })), cooldown !== void 0 && (typeof cooldown == "number" && Number.isInteger(cooldown) && cooldown >= 0 ? event.cooldown = cooldown : problems.push({
+    field: `${field}.cooldown`,
+    problem: `must be a whole number of seconds, 0 or more (got ${show(cooldown)})`
+  })), event;
+}
+function readEvents(raw, field, problems) {
+  let events = {};
+  if (!isObject2(raw))
+    return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
+  for (let [name, value] of Object.entries(raw)) {
+    if (!isEventName(name)) {
+      problems.push({
+        field: `${field}.${name}`,
+        problem: `unknown event (known: ${EVENT_NAMES.join(", ")})`
+      });
+      continue;
+    }
+    events[name] = readEvent(value, `${field}.${name}`, problems);
+  }
+  return events;
+}
+function readRuleList(raw, field, problems, checkRule) {
+  return raw === void 0 ? [] : Array.isArray(raw) ? raw.filter((rule, index) => {
+    let problem = typeof rule == "string" ? checkRule?.(rule) : `must be a string (got ${show(rule)})`;
+    return problem !== void 0 && problems.push({ field: `${field}[${index}]`, problem }), problem === void 0;
+  }) : (problems.push({ field, problem: "must be a list of strings" }), []);
+}
+function validateConfig(raw, options = {}) {
+  let config = defaultConfig(), problems = [];
+  if (!isObject2(raw))
+    return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
+  for (let key of Object.keys(raw))
+    !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
+  for (let key of ["enabled", "debug", "subagents", "idleAfterStop"]) {
+    let value = raw[key];
+    value !== void 0 && (typeof value == "boolean" ? config[key] = value : problems.push({ field: key, problem: `must be true or false (got ${show(value)})` }));
+  }
+  if (raw.events !== void 0)
+    for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
+      config.events[name] = { ...config.events[name], ...event };
+  if (raw.profiles !== void 0)
+    if (!isObject2(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
+    else
+      for (let [name, profile] of Object.entries(raw.profiles)) {
+        let field = `profiles.${name}`;
+        if (!isObject2(profile)) {
+          problems.push({ field, problem: 'must be an object with "events"' });
+          continue;
+        }
+        reportUnknownKeys(profile, ["events"], field, problems), Object.defineProperty(config.profiles, name, {
+          value: profile.events === void 0 ? {} : { events: readEvents(profile.events, `${field}.events`, problems) },
+          enumerable: !0,
+          writable: !0,
+          configurable: !0
+        });
+      }
+  if (raw.activeProfile !== void 0) {
+    let active = raw.activeProfile;
+    if (typeof active != "string") problems.push({ field: "activeProfile", problem: "must be a string" });
+    else if (active !== "default" && !Object.hasOwn(config.profiles, active)) {
+      let known = ["default", ...Object.keys(config.profiles)].join(", ");
+      problems.push({
+        field: "activeProfile",
+        problem: `profile ${show(active)} is not defined (known: ${known})`
+      });
+    } else config.activeProfile = active;
+  }
+  if (raw.quietHours !== void 0) {
+    let quiet = raw.quietHours;
+    if (!isObject2(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
+    else {
+      reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
+      let bad = ["start", "end"].filter(
+        (key) => quiet[key] !== "" && (typeof quiet[key] != "string" || parseClock(quiet[key]) === void 0)
+      );
+      for (let key of bad)
+        problems.push({
+          field: `quietHours.${key}`,
+          problem: `must be a 24-hour time HH:MM (got ${show(quiet[key])})`
+        });
+      bad.length === 0 && quiet.start !== "" && quiet.end !== "" && (config.quietHours = { start: quiet.start, end: quiet.end });
+    }
+  }
+  if (raw.player !== void 0) {
+    let player = raw.player;
+    typeof player == "string" && (player === "auto" || KNOWN_PLAYERS.includes(player) || player.startsWith("/")) ? config.player = player : problems.push({
+      field: "player",
+      problem: `must be "auto", one of ${KNOWN_PLAYERS.join(", ")}, or an absolute path (got ${show(player)})`
+    });
+  }
+  if (raw.terminal !== void 0 && (TERMINAL_SETTINGS.includes(raw.terminal) ? config.terminal = raw.terminal : problems.push({
+    field: "terminal",
+    problem: `must be one of ${TERMINAL_SETTINGS.join(", ")} (got ${show(raw.terminal)})`
+  })), raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
+    field: "cooldownScope",
+    problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
+  })), raw.approvals !== void 0 && (isObject2(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
+    allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
+    deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
+  }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
+    let seconds = raw.approvalTimeoutSeconds;
+    typeof seconds == "number" && seconds > 0 && seconds <= 86400 ? config.approvalTimeoutSeconds = seconds : problems.push({
+      field: "approvalTimeoutSeconds",
+      problem: `must be a number of seconds from 1 to 86400 (got ${show(seconds)})`
+    });
+  }
+  if (raw.appPort !== void 0) {
+    let port = raw.appPort, problem = portProblem(port);
+    problem === void 0 ? config.appPort = port : problems.push({ field: "appPort", problem: `${problem} (got ${show(port)})` });
+  }
+  let phone = readPhoneApprovals(raw.phoneApprovals, problems);
+  phone && (config.phoneApprovals = phone);
+  let { channels, defined } = readChannels(raw.channels, problems);
+  config.channels = channels;
+  let checkLists = (events, field) => {
+    for (let [name, event] of Object.entries(events ?? {}))
+      event?.channels && (event.channels = checkChannelNames(event.channels, defined, `${field}.${name}.channels`, problems));
+  };
+  checkLists(config.events, "events");
+  for (let [name, profile] of Object.entries(config.profiles))
+    checkLists(profile.events, `profiles.${name}.events`);
+  return { config, problems };
+}
+
+// src/config/load.ts
+var CONFIG_MAX_BYTES = 1024 * 1024;
+function loadConfig(path4, options = {}) {
+  let text4;
+  try {
+    text4 = readRegularFile(path4, { maxBytes: CONFIG_MAX_BYTES }).text;
+  } catch (error) {
+    if (error instanceof RefusedFileError)
+      return {
+        config: defaultConfig(),
+        path: path4,
+        exists: !0,
+        problems: [{ field: "", problem: error.problem }]
+      };
+    let code = error.code;
+    return code === "ENOENT" ? { config: defaultConfig(), path: path4, exists: !1, problems: [] } : {
+      config: defaultConfig(),
+      path: path4,
+      exists: !0,
+      problems: [{ field: "", problem: `cannot be read (${code ?? error.message})` }]
+    };
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text4);
+  } catch (error) {
+    return {
+      config: defaultConfig(),
+      path: path4,
+      exists: !0,
+      problems: [{ field: "", problem: `is not valid JSON (${error.message})` }]
+    };
+  }
+  return { path: path4, exists: !0, ...validateConfig(raw, options) };
+}
+function describeProblems(loaded) {
+  let [first, ...rest] = loaded.problems;
+  if (!first) return;
+  let where = first.field ? `${loaded.path}: ${first.field}` : loaded.path, more = rest.length ? ` (and ${rest.length} more; run "ccbell doctor")` : "", fallback = /\[\d+\]$/.test(first.field) ? "skipping it" : "using defaults for it";
+  return `config ${where} ${first.problem}; ${fallback}${more}`;
+}
+
+// src/config/profiles.ts
+function merge(into, from) {
+  from && (from.enabled !== void 0 && (into.enabled = from.enabled), from.sound && (into.sound = from.sound), from.volume !== void 0 && (into.volume = from.volume), from.cooldown !== void 0 && (into.cooldown = from.cooldown), from.desktop !== void 0 && (into.desktop = from.desktop), from.channels !== void 0 && (into.channels = from.channels));
+}
+function resolveEvent(config, event) {
+  let resolved = { ...EVENT_DEFAULTS[event] };
+  return merge(resolved, config.events[event]), config.activeProfile !== "default" && Object.hasOwn(config.profiles, config.activeProfile) && merge(resolved, config.profiles[config.activeProfile]?.events?.[event]), resolved;
+}
+
 // src/events/labels.ts
-var import_node_fs = require("node:fs"), import_node_path = require("node:path"), COMMAND_LABEL_LENGTH = 80;
+var import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
 function gitBranch(cwd) {
-  if (!(0, import_node_path.isAbsolute)(cwd)) return;
+  if (!(0, import_node_path5.isAbsolute)(cwd)) return;
   let dir = cwd;
   for (let depth = 0; depth < 40; depth++) {
     let head = readHead(dir);
     if (head !== void 0)
       return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() ?? head.trim().slice(0, 8);
-    let parent = (0, import_node_path.dirname)(dir);
+    let parent = (0, import_node_path5.dirname)(dir);
     if (parent === dir) return;
     dir = parent;
   }
 }
 function readHead(dir) {
-  let dotGit = (0, import_node_path.join)(dir, ".git");
+  let dotGit = (0, import_node_path5.join)(dir, ".git");
   try {
-    return (0, import_node_fs.readFileSync)((0, import_node_path.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
+    return (0, import_node_fs7.readFileSync)((0, import_node_path5.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
   } catch (error) {
     if (error.code !== "ENOTDIR") return;
   }
   try {
-    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
-    return pointer ? (0, import_node_fs.readFileSync)((0, import_node_path.join)((0, import_node_path.isAbsolute)(pointer) ? pointer : (0, import_node_path.join)(dir, pointer), "HEAD"), "utf8").slice(
+    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs7.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
+    return pointer ? (0, import_node_fs7.readFileSync)((0, import_node_path5.join)((0, import_node_path5.isAbsolute)(pointer) ? pointer : (0, import_node_path5.join)(dir, pointer), "HEAD"), "utf8").slice(
       0,
       512
     ) : void 0;
@@ -689,11 +1787,11 @@ function readHead(dir) {
 function projectOf(input) {
   let cwd = input?.cwd;
   if (!(typeof cwd != "string" || cwd === ""))
-    return (0, import_node_path.basename)(cwd.replace(/\/+$/, "")) || cwd;
+    return (0, import_node_path5.basename)(cwd.replace(/\/+$/, "")) || cwd;
 }
 function placeLabel(cwd) {
   if (!cwd) return "unknown directory";
-  let project = (0, import_node_path.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
+  let project = (0, import_node_path5.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
   return branch ? `${project} (${branch})` : project;
 }
 function shortSession(sessionId) {
@@ -795,784 +1893,110 @@ function describeWhat(event, input) {
   return text(input?.message)?.slice(0, 300) ?? WHAT[event];
 }
 
-// src/config/edit.ts
+// src/channels/plan.ts
+function planChannels(config, settings) {
+  if (settings.channels === void 0)
+    return { sound: !0, desktop: settings.desktop, local: [], remote: [] };
+  let plan = { sound: !1, desktop: !1, local: [], remote: [] };
+  for (let name of settings.channels)
+    if (name === "sound") plan.sound = !0;
+    else if (name === "desktop") plan.desktop = !0;
+    else {
+      let defined = Object.hasOwn(config.channels, name) ? config.channels[name] : void 0;
+      defined?.type === "terminal" ? plan.local.push({ name, settings: defined }) : defined?.type === "speech" ? plan.local.push({ name, settings: defined }) : defined ? plan.remote.push(name) : name === "terminal" ? plan.local.push({ name, settings: { type: "terminal", kind: "auto" } }) : name === "speech" && plan.local.push({ name, settings: { type: "speech" } });
+    }
+  return plan;
+}
+
+// src/channels/speech.ts
 init_errors();
 
-// src/fs/json-object.ts
-init_errors();
-
-// src/fs/regular-file.ts
-var import_node_fs2 = require("node:fs");
-init_errors();
-var O_NONBLOCK = import_node_fs2.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs2.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
-  constructor(path4, reason, problem, options) {
-    super(`${path4} ${problem}`, options);
-    this.path = path4;
-    this.reason = reason;
-    this.problem = problem;
-  }
-  path;
-  reason;
-  problem;
-  name = "RefusedFileError";
-};
-function describeFileType(stats) {
-  return stats.isFile() ? "a regular file" : stats.isDirectory() ? "a directory" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isSymbolicLink() ? "a symbolic link" : "not a regular file";
-}
-var notRegular = (path4, what, cause) => new RefusedFileError(path4, "not-regular", `is ${what}, not a regular file`, cause ? { cause } : void 0);
-function openRegularFile(path4, flags, options = {}) {
-  let follow = options.followSymlinks ?? !0, fd;
-  try {
-    fd = (0, import_node_fs2.openSync)(path4, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
-  } catch (error) {
-    let code = error.code;
-    if (code === "ELOOP" || code === "ENXIO" || code === "EISDIR") {
-      let what;
-      try {
-        what = describeFileType(follow ? (0, import_node_fs2.statSync)(path4) : (0, import_node_fs2.lstatSync)(path4));
-      } catch {
-      }
-      if (what && what !== "a regular file") throw notRegular(path4, what, error);
-    }
-    throw error;
-  }
-  let stats;
-  try {
-    stats = (0, import_node_fs2.fstatSync)(fd);
-  } catch (error) {
-    throw (0, import_node_fs2.closeSync)(fd), error;
-  }
-  if (!stats.isFile())
-    throw (0, import_node_fs2.closeSync)(fd), notRegular(path4, describeFileType(stats));
-  return { fd, stats };
-}
-function readRegularFile(path4, options) {
-  let { fd, stats } = openRegularFile(path4, import_node_fs2.constants.O_RDONLY, options);
-  try {
-    if (stats.size > options.maxBytes)
-      throw new RefusedFileError(
-        path4,
-        "too-large",
-        `is ${stats.size} bytes, more than ccbell reads (${options.maxBytes})`
-      );
-    let chunks = [], total = 0, chunkSize = Math.min(stats.size + 1, 64 * 1024);
-    for (; ; ) {
-      let chunk = Buffer.allocUnsafe(Math.min(chunkSize, options.maxBytes + 1 - total)), read = (0, import_node_fs2.readSync)(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      if (chunks.push(chunk.subarray(0, read)), total += read, total > options.maxBytes)
-        throw new RefusedFileError(
-          path4,
-          "too-large",
-          `grew past ${options.maxBytes} bytes while ccbell read it`
-        );
-    }
-    return { text: Buffer.concat(chunks, total).toString("utf8"), stats };
-  } finally {
-    (0, import_node_fs2.closeSync)(fd);
-  }
+// src/channels/plain-text.ts
+var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+function plainText(text4, maxChars) {
+  let flat = text4.replace(CONTROLS, " ").replace(/\s+/g, " ").trim(), chars = Array.from(flat);
+  return chars.length <= maxChars ? flat : `${chars.slice(0, Math.max(0, maxChars - 1)).join("").trimEnd()}\u2026`;
 }
 
-// src/state/atomic.ts
-var import_node_fs3 = require("node:fs"), import_node_path2 = require("node:path");
-function prepareAtomicWrite(path4, options = {}) {
-  let temp = (0, import_node_path2.join)(
-    (0, import_node_path2.dirname)(path4),
-    `.${(0, import_node_path2.basename)(path4)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  ), fd = (0, import_node_fs3.openSync)(temp, "wx", options.mode ?? 384), close = () => {
-    if (fd === void 0) return;
-    let open = fd;
-    fd = void 0, (0, import_node_fs3.closeSync)(open);
-  };
-  return {
-    commit(data) {
-      if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
-      try {
-        (0, import_node_fs3.writeSync)(fd, data), options.durable && (0, import_node_fs3.fsyncSync)(fd), close(), (0, import_node_fs3.renameSync)(temp, path4);
-      } catch (error) {
-        try {
-          close();
-        } catch {
-        }
-        throw (0, import_node_fs3.rmSync)(temp, { force: !0 }), error;
-      }
-    },
-    abandon() {
-      fd !== void 0 && (close(), (0, import_node_fs3.rmSync)(temp, { force: !0 }));
-    }
-  };
-}
-
-// src/state/cooldown.ts
-var import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path");
-
-// src/state/lock.ts
-var import_node_fs4 = require("node:fs");
-init_errors();
-var LockTimeoutError = class extends EnvironmentError {
-  name = "LockTimeoutError";
-}, STALE_CHECK_INTERVAL_MS = 100, MAX_BACKOFF_MS = 20, sleeper = new Int32Array(new SharedArrayBuffer(4));
-function sleepSync(ms) {
-  Atomics.wait(sleeper, 0, 0, ms);
-}
-function isAlive(pid) {
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-function staleContent(lockPath, staleMs) {
-  try {
-    let content = readRegularFile(lockPath, { maxBytes: 4096, followSymlinks: !1 }).text, owner = Number.parseInt(content, 10);
-    return Number.isInteger(owner) && owner > 0 && !isAlive(owner) || Date.now() - (0, import_node_fs4.statSync)(lockPath).mtimeMs > staleMs ? content : void 0;
-  } catch {
-    return;
-  }
-}
-function breakStaleLock(lockPath, content) {
-  let aside = `${lockPath}.stale.${process.pid}`;
-  try {
-    (0, import_node_fs4.renameSync)(lockPath, aside);
-  } catch {
-    return;
-  }
-  try {
-    (0, import_node_fs4.readFileSync)(aside, "utf8") !== content && (0, import_node_fs4.linkSync)(aside, lockPath);
-  } catch {
-  }
-  (0, import_node_fs4.rmSync)(aside, { force: !0 });
-}
-function release(lockPath) {
-  try {
-    (0, import_node_fs4.unlinkSync)(lockPath);
-  } catch {
-  }
-}
-function withFileLock(path4, critical, options = {}) {
-  let lockPath = `${path4}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
-  for (; ; ) {
-    let fd;
-    if (!(0, import_node_fs4.existsSync)(lockPath))
-      try {
-        fd = (0, import_node_fs4.openSync)(lockPath, "wx", 384);
-      } catch (error) {
-        if (error.code !== "EEXIST") throw error;
-      }
-    if (fd !== void 0)
-      try {
-        return (0, import_node_fs4.writeSync)(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`), (0, import_node_fs4.closeSync)(fd), critical();
-      } finally {
-        release(lockPath);
-      }
-    let now = Date.now();
-    if (now >= nextStaleCheck) {
-      nextStaleCheck = now + STALE_CHECK_INTERVAL_MS;
-      let stale = staleContent(lockPath, staleMs);
-      if (stale !== void 0) {
-        breakStaleLock(lockPath, stale);
-        continue;
-      }
-    }
-    if (now >= deadline)
-      throw new LockTimeoutError(`${lockPath} is held by another process (waited ${now - started} ms)`);
-    sleepSync(Math.min(delay + Math.random() * delay, deadline - now)), delay = Math.min(delay * 2, MAX_BACKOFF_MS);
-  }
-}
-
-// src/state/cooldown.ts
-var STATE_MAX_BYTES = 8 * 1024 * 1024;
-function parseState(text4) {
-  try {
-    let value = JSON.parse(text4);
-    if (typeof value != "object" || value === null || Array.isArray(value)) return;
-    let last = value.lastTrigger ?? {};
-    if (typeof last != "object" || last === null || Array.isArray(last)) return;
-    for (let seconds of Object.values(last)) if (typeof seconds != "number") return;
-    return { lastTrigger: Object.assign(/* @__PURE__ */ Object.create(null), last) };
-  } catch {
-    return;
-  }
-}
-function remainingSeconds(state, key, cooldownSeconds, now) {
-  let last = Object.hasOwn(state.lastTrigger, key) ? state.lastTrigger[key] : void 0;
-  if (!(last === void 0 || now < last || now - last >= cooldownSeconds))
-    return cooldownSeconds - (now - last);
-}
-function forgetOld(state, before) {
-  let { lastTrigger } = state;
-  for (let key in lastTrigger) lastTrigger[key] < before && delete lastTrigger[key];
-}
-function readState(statePath) {
-  try {
-    return { kind: "text", text: readRegularFile(statePath, { maxBytes: STATE_MAX_BYTES }).text };
-  } catch (error) {
-    if (error instanceof RefusedFileError)
-      return error.reason === "too-large" ? { kind: "text", text: "" } : { kind: "refused", why: error.message };
-    if (error.code === "ENOENT") return { kind: "missing" };
-    throw error;
-  }
-}
-function claimCooldown(statePath, key, cooldownSeconds, nowMs = Date.now(), { lockWaitMs, forgetAfterSeconds } = {}) {
-  let now = Math.floor(nowMs / 1e3), seen;
-  try {
-    seen = readState(statePath);
-  } catch {
-  }
-  if (seen?.kind === "refused") return { kind: "allowed", unrecorded: seen.why };
-  let seenState = seen?.kind === "text" ? parseState(seen.text) : void 0, cooling = seenState && remainingSeconds(seenState, key, cooldownSeconds, now);
-  if (cooling) return { kind: "cooling", remainingSeconds: cooling };
-  (0, import_node_fs5.mkdirSync)((0, import_node_path3.dirname)(statePath), { recursive: !0, mode: 448 });
-  let write = prepareAtomicWrite(statePath);
-  try {
-    return withFileLock(
-      statePath,
-      () => {
-        let state = { lastTrigger: /* @__PURE__ */ Object.create(null) }, setAside, read = readState(statePath);
-        if (read.kind === "refused") return { kind: "allowed", unrecorded: read.why };
-        if (read.kind === "text") {
-          let parsed = parseState(read.text);
-          parsed ? state = parsed : (setAside = `${statePath}.corrupt-${nowMs}`, (0, import_node_fs5.renameSync)(statePath, setAside));
-        }
-        let remaining = remainingSeconds(state, key, cooldownSeconds, now);
-        return remaining ? { kind: "cooling", remainingSeconds: remaining } : (forgetAfterSeconds !== void 0 && forgetOld(state, now - forgetAfterSeconds), state.lastTrigger[key] = now, write.commit(`${JSON.stringify(state, null, 2)}
-`), setAside ? { kind: "allowed", setAside } : { kind: "allowed" });
-      },
-      lockWaitMs === void 0 ? {} : { timeoutMs: lockWaitMs }
+// src/channels/speech.ts
+var NoSpeechProgramError = class extends EnvironmentError {
+  constructor(searched) {
+    super(
+      searched.length > 0 ? `no speech program: none of ${searched.join(", ")} found on PATH` : "no speech program on this platform"
     );
-  } finally {
-    write.abandon();
-  }
-}
-
-// src/state/marks.ts
-var import_node_fs6 = require("node:fs"), import_node_path4 = require("node:path"), SAFE_SESSION = /^[A-Za-z0-9_-]{1,128}$/, MARKS_DIR = "marks", SWEEP_AFTER_MS = 1440 * 60 * 1e3;
-function markPath(cacheDir, sessionId, kind) {
-  return SAFE_SESSION.test(sessionId) ? (0, import_node_path4.join)(cacheDir, MARKS_DIR, `${sessionId}.${kind}`) : void 0;
-}
-function leaveMark(cacheDir, sessionId, kind, nowMs = Date.now()) {
-  let path4 = markPath(cacheDir, sessionId, kind);
-  if (path4)
-    try {
-      (0, import_node_fs6.mkdirSync)((0, import_node_path4.join)(cacheDir, MARKS_DIR), { recursive: !0, mode: 448 });
-      let fd = (0, import_node_fs6.openSync)(
-        path4,
-        import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_CREAT | import_node_fs6.constants.O_TRUNC | import_node_fs6.constants.O_NOFOLLOW | import_node_fs6.constants.O_NONBLOCK,
-        384
-      );
-      try {
-        (0, import_node_fs6.fstatSync)(fd).isFile() && (0, import_node_fs6.writeSync)(fd, String(nowMs));
-      } finally {
-        (0, import_node_fs6.closeSync)(fd);
-      }
-      Math.random() < 0.05 && sweepMarks((0, import_node_path4.join)(cacheDir, MARKS_DIR), nowMs);
-    } catch {
-    }
-}
-function hasRecentMark(cacheDir, sessionId, kind, withinMs, nowMs = Date.now()) {
-  let path4 = markPath(cacheDir, sessionId, kind);
-  if (!path4) return !1;
-  try {
-    let fd = (0, import_node_fs6.openSync)(path4, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NOFOLLOW | import_node_fs6.constants.O_NONBLOCK);
-    try {
-      if (!(0, import_node_fs6.fstatSync)(fd).isFile()) return !1;
-      let buffer = Buffer.alloc(32), at = Number(buffer.toString("utf8", 0, (0, import_node_fs6.readSync)(fd, buffer, 0, 32, 0)));
-      return Number.isFinite(at) && Math.abs(nowMs - at) <= withinMs;
-    } finally {
-      (0, import_node_fs6.closeSync)(fd);
-    }
-  } catch {
-    return !1;
-  }
-}
-function sweepMarks(dir, nowMs) {
-  for (let name of (0, import_node_fs6.readdirSync)(dir)) {
-    let path4 = (0, import_node_path4.join)(dir, name);
-    try {
-      nowMs - (0, import_node_fs6.statSync)(path4).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs6.rmSync)(path4, { force: !0 });
-    } catch {
-    }
-  }
-}
-
-// src/config/schema.ts
-var EVENT_NAMES = [
-  "stop",
-  "permission_prompt",
-  "idle_prompt",
-  "subagent",
-  "session_start",
-  "session_end",
-  "permission_request",
-  "permission_denied",
-  "stop_failure",
-  "elicitation_dialog",
-  "agent_needs_input",
-  "agent_completed",
-  "auth_success"
-], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
-  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
-  permission_prompt: {
-    enabled: !0,
-    sound: "bundled:permission_prompt",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
-  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
-  session_start: {
-    enabled: !1,
-    sound: "bundled:session_start",
-    volume: 0.4,
-    cooldown: 0,
-    desktop: !1
-  },
-  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
-  permission_request: {
-    enabled: !0,
-    sound: "bundled:permission_request",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  // Auto mode blocked a tool call: the person may want to allow it by hand.
-  permission_denied: {
-    enabled: !0,
-    sound: "bundled:permission_denied",
-    volume: 0.6,
-    cooldown: 0,
-    desktop: !0
-  },
-  // The turn ended on an API error: nothing more happens until the person acts.
-  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
-  // An MCP server asks the person something.
-  elicitation_dialog: {
-    enabled: !0,
-    sound: "bundled:elicitation_dialog",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  // A background agent (or auto mode) needs the person's choice.
-  agent_needs_input: {
-    enabled: !0,
-    sound: "bundled:agent_needs_input",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  agent_completed: {
-    enabled: !0,
-    sound: "bundled:agent_completed",
-    volume: 0.5,
-    cooldown: 0,
-    desktop: !1
-  },
-  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
-};
-function defaultConfig() {
-  let events = {};
-  for (let name of EVENT_NAMES) {
-    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
-    events[name] = { enabled, sound, volume, cooldown };
-  }
-  return {
-    enabled: !0,
-    debug: !1,
-    activeProfile: "default",
-    events,
-    profiles: {},
-    player: "auto",
-    cooldownScope: "event",
-    approvals: { allow: [], deny: [] },
-    approvalTimeoutSeconds: 240,
-    subagents: !1,
-    idleAfterStop: !1
-  };
-}
-function isEventName(name) {
-  return EVENT_NAMES.includes(name);
-}
-
-// src/notify/players.ts
-var import_node_fs7 = require("node:fs"), import_node_path5 = __toESM(require("node:path"), 1);
-init_errors();
-var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"], LINUX_ORDER = ["pw-play", "paplay", "aplay", "mpv", "ffplay"], MACOS_ORDER = ["afplay"];
-function playerOrder(platform) {
-  return platform === "darwin" ? MACOS_ORDER : platform === "win32" ? [] : LINUX_ORDER;
-}
-var NoPlayerError = class extends EnvironmentError {
-  constructor(searched, message, options) {
-    super(message, options);
     this.searched = searched;
   }
   searched;
-  name = "NoPlayerError";
-}, InvalidPlayerError = class extends UsageError {
-  constructor(value) {
-    super(
-      `player "${value}" is not "auto", one of ${KNOWN_PLAYERS.join(", ")}, or an absolute path to an executable`
-    );
-    this.value = value;
+  name = "NoSpeechProgramError";
+}, LINUX_ORDER2 = ["spd-say", "espeak-ng", "espeak"];
+function speechProgramOrder(platform) {
+  return platform === "darwin" ? ["say"] : platform === "win32" ? [] : LINUX_ORDER2;
+}
+function findSpeechProgram(platform, pathEnv) {
+  let order = speechProgramOrder(platform);
+  for (let name of order) {
+    let path4 = findOnPath(name, pathEnv, platform);
+    if (path4) return { name, path: path4 };
   }
-  value;
-  name = "InvalidPlayerError";
-};
-function isExecutableFile(file) {
+  throw new NoSpeechProgramError(order);
+}
+var DEFAULT_SPEECH_TEMPLATES = {
+  stop: "{project} is done",
+  permission_prompt: "{project} needs you",
+  idle_prompt: "{project} is waiting for you",
+  subagent: "{project}: a subagent finished",
+  session_start: "{project}: session started",
+  session_end: "{project}: session ended",
+  permission_request: "{project} needs you",
+  permission_denied: "{project}: auto mode blocked a tool call",
+  stop_failure: "{project} stopped on an error",
+  elicitation_dialog: "{project} has a question for you",
+  agent_needs_input: "{project} needs you",
+  agent_completed: "{project}: a background agent finished",
+  auth_success: "Claude Code signed in"
+}, SPEECH_CHARS = 160;
+function speechText(message, template) {
+  let fields = {
+    ...message.fields,
+    project: message.fields.project || "Claude Code"
+  }, filled = (template ?? DEFAULT_SPEECH_TEMPLATES[fields.event] ?? "{project} needs you").replace(
+    /\{(\w+)\}/g,
+    (_, name) => Object.hasOwn(fields, name) ? String(fields[name]) : ""
+  );
+  return plainText(filled, SPEECH_CHARS).replace(/\[\[|\]\]/g, " ").replace(/^[\s-]+/, "").trim();
+}
+var VOICE = /^[A-Za-z0-9][A-Za-z0-9 _+.()-]{0,63}$/, RATE_MIN = 80, RATE_MAX = 450, NORMAL_WPM = 175;
+function speechArgs(program, text4, settings = {}) {
+  let voice = settings.voice !== void 0 && VOICE.test(settings.voice) ? settings.voice : void 0, rate = typeof settings.rate == "number" && Number.isFinite(settings.rate) ? Math.round(Math.min(RATE_MAX, Math.max(RATE_MIN, settings.rate))) : void 0, args = [];
+  switch (program.name) {
+    case "say":
+      return voice && args.push("-v", voice), rate !== void 0 && args.push("-r", String(rate)), [...args, text4];
+    case "spd-say":
+      return voice && args.push("-y", voice), rate !== void 0 && args.push("-r", String(Math.max(-100, Math.min(100, Math.round((rate / NORMAL_WPM - 1) * 100))))), [...args, "--", text4];
+    case "espeak-ng":
+    case "espeak":
+      return voice && args.push("-v", voice), rate !== void 0 && args.push("-s", String(rate)), [...args, "--", text4];
+  }
+}
+function speakMessage(settings, message, options) {
+  let program = findSpeechProgram(options.platform ?? process.platform, options.env.PATH ?? ""), text4 = speechText(message, settings.template);
+  if (!text4) return { program, text: text4 };
   try {
-    return (0, import_node_fs7.accessSync)(file, import_node_fs7.constants.X_OK), (0, import_node_fs7.statSync)(file).isFile();
-  } catch {
-    return !1;
-  }
-}
-function findOnPath(name, pathEnv, platform) {
-  let delimiter = platform === "win32" ? ";" : ":";
-  for (let dir of pathEnv.split(delimiter)) {
-    if (!dir || !import_node_path5.default.isAbsolute(dir)) continue;
-    let candidate = import_node_path5.default.join(dir, name);
-    if (isExecutableFile(candidate)) return candidate;
-  }
-}
-function isKnown(name) {
-  return KNOWN_PLAYERS.includes(name);
-}
-function findPlayer(options) {
-  let { platform, pathEnv } = options, preferred = options.preferred?.trim();
-  if (preferred === void 0 || preferred === "" || preferred === "auto") {
-    let order = playerOrder(platform);
-    for (let name of order) {
-      let found = findOnPath(name, pathEnv, platform);
-      if (found) return { name, path: found };
-    }
-    let what = order.length > 0 ? `none of ${order.join(", ")} found on PATH` : `no known player on ${platform}`;
-    throw new NoPlayerError(
-      order,
-      `no sound player: ${what}; install one or set "player" to an absolute path of a program that plays a WAV file`
-    );
-  }
-  if (isKnown(preferred)) {
-    let found = findOnPath(preferred, pathEnv, platform);
-    if (found) return { name: preferred, path: found };
-    throw new NoPlayerError([preferred], `sound player "${preferred}" (set in "player") not found on PATH`);
-  }
-  if (import_node_path5.default.isAbsolute(preferred)) {
-    if (isExecutableFile(preferred)) return { name: "custom", path: preferred };
-    throw new NoPlayerError(
-      [preferred],
-      `sound player ${preferred} (set in "player") is not an executable file`
-    );
-  }
-  throw new InvalidPlayerError(preferred);
-}
-function clampVolume(volume) {
-  return Number.isNaN(volume) ? 1 : Math.min(1, Math.max(0, volume));
-}
-function decimal(volume) {
-  return String(Math.round(volume * 100) / 100);
-}
-function playerArgs(player, file, volume) {
-  let v = clampVolume(volume);
-  switch (player.name) {
-    case "afplay":
-      return ["-v", decimal(v), file];
-    case "pw-play":
-      return [`--volume=${decimal(v)}`, file];
-    case "paplay":
-      return [`--volume=${Math.round(v * 65536)}`, file];
-    case "aplay":
-      return ["-q", file];
-    case "mpv":
-      return ["--no-video", "--really-quiet", `--volume=${Math.round(v * 100)}`, file];
-    case "ffplay":
-      return ["-nodisp", "-autoexit", "-loglevel", "quiet", "-volume", String(Math.round(v * 100)), file];
-    case "custom":
-      return [file];
-  }
-}
-
-// src/config/phone.ts
-var KEYS = ["enabled", "publicUrl", "host", "port"];
-function isPrivateHost(host) {
-  if (host === "localhost" || host === "[::1]" || host === "::1") return !0;
-  let parts = host.split(".").map(Number);
-  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255))
-    return !1;
-  let [a = -1, b = -1] = parts;
-  return a === 127 || a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 100 && b >= 64 && b <= 127;
-}
-function publicUrlProblem(value) {
-  if (typeof value != "string" || value === "") return "must be the URL your phone reaches the app at";
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    return "is not a URL";
-  }
-  if (url.username || url.password) return "must not carry a user name or password";
-  if (url.search || url.hash) return "must not carry a query or a fragment";
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isPrivateHost(url.hostname)))
-    return "must be https (plain http only to a loopback, private or VPN address)";
-}
-function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
-  if (raw === void 0) return;
-  if (typeof raw != "object" || raw === null || Array.isArray(raw)) {
-    problems.push({ field, problem: "must be an object {enabled, publicUrl, port, host}" });
-    return;
-  }
-  let block = raw;
-  for (let key of Object.keys(block))
-    KEYS.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
-  block.enabled !== void 0 && typeof block.enabled != "boolean" && problems.push({ field: `${field}.enabled`, problem: "must be true or false" });
-  let before = problems.length, urlProblem = publicUrlProblem(block.publicUrl);
-  urlProblem && problems.push({ field: `${field}.publicUrl`, problem: urlProblem });
-  let port = portProblem(block.port);
-  port && problems.push({ field: `${field}.port`, problem: port });
-  let host = block.host ?? "127.0.0.1";
-  if ((typeof host != "string" || !/^[0-9a-fA-F.:]+$/.test(host)) && problems.push({
-    field: `${field}.host`,
-    problem: "must be an IP address to listen on (default 127.0.0.1)"
-  }), !(block.enabled !== !0 || problems.length > before))
-    return {
-      publicUrl: block.publicUrl.replace(/\/+$/, ""),
-      host,
-      port: block.port
-    };
-}
-
-// src/config/quiet-hours.ts
-var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
-function parseClock(text4) {
-  let match = HH_MM.exec(text4);
-  if (match)
-    return Number(match[1]) * 60 + Number(match[2]);
-}
-function isQuietTime(quiet, now) {
-  if (!quiet) return !1;
-  let start = parseClock(quiet.start), end = parseClock(quiet.end);
-  if (start === void 0 || end === void 0 || start === end) return !1;
-  let minute = now.getHours() * 60 + now.getMinutes();
-  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
-}
-
-// src/config/validate.ts
-var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"]), TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
-  "enabled",
-  "debug",
-  "activeProfile",
-  "quietHours",
-  "events",
-  "profiles",
-  "player",
-  "cooldownScope",
-  "approvals",
-  "approvalTimeoutSeconds",
-  "appPort",
-  "subagents",
-  "idleAfterStop",
-  "phoneApprovals",
-  "terminal"
-]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop"], isObject = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
-function reportUnknownKeys(raw, known, field, problems) {
-  for (let key of Object.keys(raw))
-    known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
-}
-function soundSpecProblem(spec) {
-  if (spec.startsWith("bundled:"))
-    return /^[a-z_]+$/.test(spec.slice(8)) ? void 0 : 'a bundled sound name is lowercase letters and "_"';
-  let path4 = spec.startsWith("custom:") ? spec.slice(7) : spec;
-  if (!path4.startsWith("/")) return "must be bundled:NAME, custom:/absolute/path or an absolute path";
-  if (path4.split("/").includes("..")) return 'must not contain ".."';
-}
-function readEvent(raw, field, problems) {
-  let event = {};
-  if (!isObject(raw))
-    return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
-  reportUnknownKeys(raw, EVENT_KEYS, field, problems);
-  let { enabled, sound, volume, cooldown, desktop } = raw;
-  if (enabled !== void 0 && (typeof enabled == "boolean" ? event.enabled = enabled : problems.push({ field: `${field}.enabled`, problem: `must be true or false (got ${show(enabled)})` })), desktop !== void 0 && (typeof desktop == "boolean" ? event.desktop = desktop : problems.push({ field: `${field}.desktop`, problem: `must be true or false (got ${show(desktop)})` })), sound !== void 0 && sound !== "") {
-    let problem = typeof sound == "string" ? soundSpecProblem(sound) : "must be a string";
-    problem ? problems.push({ field: `${field}.sound`, problem: `${problem} (got ${show(sound)})` }) : event.sound = sound;
-  }
-  return volume !== void 0 && (typeof volume == "number" && volume >= 0 && volume <= 1 ? event.volume = volume : problems.push({
-    field: `${field}.volume`,
-    problem: `must be a number from 0 to 1 (got ${show(volume)})`
-  })), cooldown !== void 0 && (typeof cooldown == "number" && Number.isInteger(cooldown) && cooldown >= 0 ? event.cooldown = cooldown : problems.push({
-    field: `${field}.cooldown`,
-    problem: `must be a whole number of seconds, 0 or more (got ${show(cooldown)})`
-  })), event;
-}
-function readEvents(raw, field, problems) {
-  let events = {};
-  if (!isObject(raw))
-    return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
-  for (let [name, value] of Object.entries(raw)) {
-    if (!isEventName(name)) {
-      problems.push({
-        field: `${field}.${name}`,
-        problem: `unknown event (known: ${EVENT_NAMES.join(", ")})`
-      });
-      continue;
-    }
-    events[name] = readEvent(value, `${field}.${name}`, problems);
-  }
-  return events;
-}
-function readRuleList(raw, field, problems, checkRule) {
-  return raw === void 0 ? [] : Array.isArray(raw) ? raw.filter((rule, index) => {
-    let problem = typeof rule == "string" ? checkRule?.(rule) : `must be a string (got ${show(rule)})`;
-    return problem !== void 0 && problems.push({ field: `${field}[${index}]`, problem }), problem === void 0;
-  }) : (problems.push({ field, problem: "must be a list of strings" }), []);
-}
-function validateConfig(raw, options = {}) {
-  let config = defaultConfig(), problems = [];
-  if (!isObject(raw))
-    return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
-  for (let key of Object.keys(raw))
-    !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
-  for (let key of ["enabled", "debug", "subagents", "idleAfterStop"]) {
-    let value = raw[key];
-    value !== void 0 && (typeof value == "boolean" ? config[key] = value : problems.push({ field: key, problem: `must be true or false (got ${show(value)})` }));
-  }
-  if (raw.events !== void 0)
-    for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
-      config.events[name] = { ...config.events[name], ...event };
-  if (raw.profiles !== void 0)
-    if (!isObject(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
-    else
-      for (let [name, profile] of Object.entries(raw.profiles)) {
-        let field = `profiles.${name}`;
-        if (!isObject(profile)) {
-          problems.push({ field, problem: 'must be an object with "events"' });
-          continue;
-        }
-        reportUnknownKeys(profile, ["events"], field, problems), Object.defineProperty(config.profiles, name, {
-          value: profile.events === void 0 ? {} : { events: readEvents(profile.events, `${field}.events`, problems) },
-          enumerable: !0,
-          writable: !0,
-          configurable: !0
-        });
-      }
-  if (raw.activeProfile !== void 0) {
-    let active = raw.activeProfile;
-    if (typeof active != "string") problems.push({ field: "activeProfile", problem: "must be a string" });
-    else if (active !== "default" && !Object.hasOwn(config.profiles, active)) {
-      let known = ["default", ...Object.keys(config.profiles)].join(", ");
-      problems.push({
-        field: "activeProfile",
-        problem: `profile ${show(active)} is not defined (known: ${known})`
-      });
-    } else config.activeProfile = active;
-  }
-  if (raw.quietHours !== void 0) {
-    let quiet = raw.quietHours;
-    if (!isObject(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
-    else {
-      reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
-      let bad = ["start", "end"].filter(
-        (key) => quiet[key] !== "" && (typeof quiet[key] != "string" || parseClock(quiet[key]) === void 0)
-      );
-      for (let key of bad)
-        problems.push({
-          field: `quietHours.${key}`,
-          problem: `must be a 24-hour time HH:MM (got ${show(quiet[key])})`
-        });
-      bad.length === 0 && quiet.start !== "" && quiet.end !== "" && (config.quietHours = { start: quiet.start, end: quiet.end });
-    }
-  }
-  if (raw.player !== void 0) {
-    let player = raw.player;
-    typeof player == "string" && (player === "auto" || KNOWN_PLAYERS.includes(player) || player.startsWith("/")) ? config.player = player : problems.push({
-      field: "player",
-      problem: `must be "auto", one of ${KNOWN_PLAYERS.join(", ")}, or an absolute path (got ${show(player)})`
+    let child = spawn(program.path, speechArgs(program, text4, settings), {
+      detached: !0,
+      stdio: "ignore",
+      windowsHide: !0
     });
-  }
-  if (raw.terminal !== void 0 && (TERMINAL_SETTINGS.includes(raw.terminal) ? config.terminal = raw.terminal : problems.push({
-    field: "terminal",
-    problem: `must be one of ${TERMINAL_SETTINGS.join(", ")} (got ${show(raw.terminal)})`
-  })), raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
-    field: "cooldownScope",
-    problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
-  })), raw.approvals !== void 0 && (isObject(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
-    allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
-    deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
-  }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
-    let seconds = raw.approvalTimeoutSeconds;
-    typeof seconds == "number" && seconds > 0 && seconds <= 86400 ? config.approvalTimeoutSeconds = seconds : problems.push({
-      field: "approvalTimeoutSeconds",
-      problem: `must be a number of seconds from 1 to 86400 (got ${show(seconds)})`
-    });
-  }
-  if (raw.appPort !== void 0) {
-    let port = raw.appPort, problem = portProblem(port);
-    problem === void 0 ? config.appPort = port : problems.push({ field: "appPort", problem: `${problem} (got ${show(port)})` });
-  }
-  let phone = readPhoneApprovals(raw.phoneApprovals, problems);
-  return phone && (config.phoneApprovals = phone), { config, problems };
-}
-
-// src/config/load.ts
-var CONFIG_MAX_BYTES = 1024 * 1024;
-function loadConfig(path4, options = {}) {
-  let text4;
-  try {
-    text4 = readRegularFile(path4, { maxBytes: CONFIG_MAX_BYTES }).text;
+    child.on("error", (error) => options.onError?.(error)), child.unref();
   } catch (error) {
-    if (error instanceof RefusedFileError)
-      return {
-        config: defaultConfig(),
-        path: path4,
-        exists: !0,
-        problems: [{ field: "", problem: error.problem }]
-      };
-    let code = error.code;
-    return code === "ENOENT" ? { config: defaultConfig(), path: path4, exists: !1, problems: [] } : {
-      config: defaultConfig(),
-      path: path4,
-      exists: !0,
-      problems: [{ field: "", problem: `cannot be read (${code ?? error.message})` }]
-    };
+    options.onError?.(error instanceof Error ? error : new Error(String(error)));
   }
-  let raw;
-  try {
-    raw = JSON.parse(text4);
-  } catch (error) {
-    return {
-      config: defaultConfig(),
-      path: path4,
-      exists: !0,
-      problems: [{ field: "", problem: `is not valid JSON (${error.message})` }]
-    };
-  }
-  return { path: path4, exists: !0, ...validateConfig(raw, options) };
-}
-function describeProblems(loaded) {
-  let [first, ...rest] = loaded.problems;
-  if (!first) return;
-  let where = first.field ? `${loaded.path}: ${first.field}` : loaded.path, more = rest.length ? ` (and ${rest.length} more; run "ccbell doctor")` : "", fallback = /\[\d+\]$/.test(first.field) ? "skipping it" : "using defaults for it";
-  return `config ${where} ${first.problem}; ${fallback}${more}`;
-}
-
-// src/config/profiles.ts
-function merge(into, from) {
-  from && (from.enabled !== void 0 && (into.enabled = from.enabled), from.sound && (into.sound = from.sound), from.volume !== void 0 && (into.volume = from.volume), from.cooldown !== void 0 && (into.cooldown = from.cooldown), from.desktop !== void 0 && (into.desktop = from.desktop));
-}
-function resolveEvent(config, event) {
-  let resolved = { ...EVENT_DEFAULTS[event] };
-  return merge(resolved, config.events[event]), config.activeProfile !== "default" && Object.hasOwn(config.profiles, config.activeProfile) && merge(resolved, config.profiles[config.activeProfile]?.events?.[event]), resolved;
+  return { program, text: text4 };
 }
 
 // src/notify/desktop.ts
 var import_node_fs8 = require("node:fs"), import_node_path6 = __toESM(require("node:path"), 1);
 init_errors();
-
-// src/notify/spawn.ts
-var childProcess;
-function load() {
-  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
-}
-var spawn = ((...args) => load().spawn(...args));
-
-// src/notify/desktop.ts
 var DESKTOP_TIMEOUT_MS = 2e3, DesktopNotifyError = class extends EnvironmentError {
   name = "DesktopNotifyError";
 };
@@ -1715,6 +2139,31 @@ function playSound(options) {
   }
 }
 
+// src/events/message.ts
+var MESSAGE_FIELD_LENGTH = 1e3, text2 = (value) => typeof value == "string" ? value.trim() : "";
+function messageFields(event, instance, input, host = "") {
+  let cwd = text2(input?.cwd), tool = text2(input?.tool_name), toolInput2 = input?.tool_input, command = tool && typeof toolInput2 == "object" && toolInput2 !== null && !Array.isArray(toolInput2) ? summaryOf(tool, toolInput2, COMMAND_LABEL_LENGTH) : "";
+  return {
+    event,
+    instance,
+    project: projectOf(input) ?? "",
+    branch: cwd ? gitBranch(cwd) ?? "" : "",
+    session: shortSession(input?.session_id) ?? "",
+    tool,
+    command,
+    message: (text2(input?.last_assistant_message) || text2(input?.message)).slice(0, MESSAGE_FIELD_LENGTH),
+    host
+  };
+}
+function buildMessage(event, instance, input, options = {}) {
+  let { title, body } = describeEvent(event, instance, input), message = {
+    fields: messageFields(event, instance, input, options.host),
+    title,
+    body
+  };
+  return options.url && (message.url = options.url), options.actions?.length && (message.actions = options.actions), message;
+}
+
 // src/events/handle.ts
 var NEEDS_YOU = /* @__PURE__ */ new Set([
   "permission_prompt",
@@ -1740,7 +2189,7 @@ function eventNeedsInput(config, event, now) {
   let verdict = decide(config, event, now);
   if (!verdict.go) return !1;
   let { settings } = verdict;
-  if (event === "permission_request" || event === "permission_prompt") return !0;
+  if (event === "permission_request" || event === "permission_prompt" || settings.channels?.some((name) => name !== "sound")) return !0;
   let terminalNames = config.terminal !== void 0 && config.terminal !== "off" && config.terminal !== "bell";
   return settings.desktop || terminalNames || settings.cooldown > 0 && config.cooldownScope === "session";
 }
@@ -1777,11 +2226,28 @@ async function handleEvent(context) {
       return logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`), { notified: !1, reason: "cooldown" };
   }
   event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog", now.getTime());
-  let platform = context.platform ?? process.platform, desktop = settings.desktop ? (() => {
+  let platform = context.platform ?? process.platform, plan = planChannels(config, settings);
+  if (plan.remote.length > 0 || plan.local.length > 0) {
+    let message = buildMessage(event, instance.name, input, { url: context.url, actions: context.actions });
+    outcome.channels = { message, remote: plan.remote, local: plan.local }, plan.remote.length > 0 && (context.deliver ? context.deliver({ message, channels: plan.remote }) : logger.warn(`event=${event} channels ${plan.remote.join(", ")}: no delivery here; skipped`));
+    for (let { name, settings: local } of plan.local)
+      if (local.type === "speech")
+        try {
+          let spoken = speakMessage(local, message, {
+            platform,
+            env: context.env,
+            onError: (error) => logger.warn(`channel ${name}: speech failed to start: ${error.message}`)
+          });
+          logger.debug(`event=${event} channel ${name} said "${spoken.text}" with ${spoken.program.name}`);
+        } catch (error) {
+          logger.warn(`channel ${name}: ${error.message}`);
+        }
+  }
+  let desktop = plan.desktop ? (() => {
     let { title, body } = describeEvent(event, instance.name, input);
     return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
   })() : void 0;
-  if (settings.sound && settings.volume > 0) {
+  if (plan.sound && settings.sound && settings.volume > 0) {
     let file = resolveSound(settings.sound, context.bundledSoundsDir), player = findPlayerOrNone(config, platform, context.env);
     player instanceof NoPlayerError ? (outcome.noPlayer = player.message, logger.warn(`event=${event} not played: ${player.message}`)) : (playSound({
       player,
@@ -1871,33 +2337,24 @@ function eventFromInput(input) {
   if (message.includes("waiting for your input") || message.includes("idle")) return "idle_prompt";
 }
 
-// src/channels/event-message.ts
-var text2 = (value) => typeof value == "string" ? value : "";
-function eventMessage(event, instance, input) {
-  let cwd = text2(input?.cwd), tool = text2(input?.tool_name), toolInput2 = input?.tool_input, command = tool && typeof toolInput2 == "object" && toolInput2 !== null && !Array.isArray(toolInput2) ? summaryOf(tool, toolInput2, COMMAND_LABEL_LENGTH) : "", { title, body } = describeEvent(event, instance, input);
-  return {
-    fields: {
-      event,
-      instance,
-      project: projectOf(input) ?? "",
-      branch: cwd ? gitBranch(cwd) ?? "" : "",
-      session: shortSession(input?.session_id) ?? "",
-      tool,
-      command,
-      message: text2(input?.last_assistant_message),
-      host: ""
-    },
-    title,
-    body
-  };
+// src/core/route.ts
+var isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text3 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
+function routeHookInput(input) {
+  let route = {}, event = eventFromInput(input);
+  event && (route.event = event);
+  let hook = input.hook_event_name, sessionId = text3(input.session_id);
+  return hook === "PermissionRequest" && text3(input.tool_name) && isObject3(input.tool_input) && (route.ask = {
+    toolName: input.tool_name,
+    input: input.tool_input,
+    ...sessionId ? { sessionId } : {},
+    ...text3(input.cwd) ? { cwd: input.cwd } : {},
+    ...text3(input.transcript_path) ? { transcriptPath: input.transcript_path } : {},
+    ...Array.isArray(input.permission_suggestions) ? { permissionSuggestions: input.permission_suggestions } : {}
+  }), sessionId && typeof hook == "string" && (ENDS_ALL_WAITING.has(hook) ? route.settles = { sessionId } : ENDS_ONE_CALL.has(hook) && text3(input.tool_name) && (route.settles = { sessionId, call: { toolName: input.tool_name, input: input.tool_input } })), route;
 }
 
-// src/channels/plain-text.ts
-var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-function plainText(text4, maxChars) {
-  let flat = text4.replace(CONTROLS, " ").replace(/\s+/g, " ").trim(), chars = Array.from(flat);
-  return chars.length <= maxChars ? flat : `${chars.slice(0, Math.max(0, maxChars - 1)).join("").trimEnd()}\u2026`;
-}
+// src/cli/commands/hook.ts
+init_errors();
 
 // src/channels/terminal.ts
 function detectTerminal(env) {
@@ -1927,39 +2384,26 @@ function terminalSequence(kind, message) {
   }
 }
 
-// src/channels/terminal-hook.ts
-function terminalKindFor(config, env, fallback = !1) {
+// src/events/terminal.ts
+function terminalKindFor(config, env, fallback = !1, settings) {
+  let listed = settings ? planChannels(config, settings).local.find((c) => c.settings.type === "terminal") : void 0;
+  if (listed?.settings.type === "terminal") {
+    let kind = listed.settings.kind;
+    return kind === "auto" ? detectTerminal(env) : kind;
+  }
   let setting = config.terminal ?? "off";
   return setting === "off" ? fallback ? "bell" : void 0 : setting === "auto" ? detectTerminal(env) : setting;
 }
 function terminalSequenceForEvent(config, event, input, env, options) {
-  if (!decide(config, event, options.now ?? /* @__PURE__ */ new Date(), input).go) return;
-  let kind = terminalKindFor(config, env, options.fallback);
+  let verdict = decide(config, event, options.now ?? /* @__PURE__ */ new Date(), input);
+  if (!verdict.go) return;
+  let kind = terminalKindFor(config, env, options.fallback, verdict.settings);
   if (kind)
-    return kind === "bell" ? BELL : terminalSequence(kind, eventMessage(event, options.instance, input));
+    return kind === "bell" ? BELL : terminalSequence(kind, buildMessage(event, options.instance, input));
 }
 function terminalHookOutput(sequence) {
   return JSON.stringify({ terminalSequence: sequence });
 }
-
-// src/core/route.ts
-var isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text3 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
-function routeHookInput(input) {
-  let route = {}, event = eventFromInput(input);
-  event && (route.event = event);
-  let hook = input.hook_event_name, sessionId = text3(input.session_id);
-  return hook === "PermissionRequest" && text3(input.tool_name) && isObject2(input.tool_input) && (route.ask = {
-    toolName: input.tool_name,
-    input: input.tool_input,
-    ...sessionId ? { sessionId } : {},
-    ...text3(input.cwd) ? { cwd: input.cwd } : {},
-    ...text3(input.transcript_path) ? { transcriptPath: input.transcript_path } : {},
-    ...Array.isArray(input.permission_suggestions) ? { permissionSuggestions: input.permission_suggestions } : {}
-  }), sessionId && typeof hook == "string" && (ENDS_ALL_WAITING.has(hook) ? route.settles = { sessionId } : ENDS_ONE_CALL.has(hook) && text3(input.tool_name) && (route.settles = { sessionId, call: { toolName: input.tool_name, input: input.tool_input } })), route;
-}
-
-// src/cli/commands/hook.ts
-init_errors();
 
 // src/cli/hook-budget.ts
 function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
@@ -2161,7 +2605,16 @@ async function runHook(args, context) {
     env: context.env,
     bundledSoundsDir: (0, import_node_path14.join)(context.packageRoot, "sounds"),
     now,
-    stateLockWaitMs: stateLockWaitMs()
+    stateLockWaitMs: stateLockWaitMs(),
+    // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
+    deliver: (request2) => startDetachedDelivery({
+      cliPath: context.cliPath,
+      instance: instance.name,
+      configPath: loaded.path,
+      request: request2,
+      env: context.env,
+      onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
+    })
   });
   if (await forwarded, outcome.notified) {
     let sequence = terminalSequenceForEvent(loaded.config, event, input, context.env, {
@@ -2239,6 +2692,8 @@ var COMMANDS = {
   pending: async () => (await Promise.resolve().then(() => __toESM(require_pending(), 1))).runPending,
   answer: async () => (await Promise.resolve().then(() => __toESM(require_answer(), 1))).runAnswer,
   inbox: async () => (await Promise.resolve().then(() => __toESM(require_inbox(), 1))).runInbox,
+  // Hidden: the detached helper a hook starts to deliver webhook channels (src/channels).
+  deliver: async () => (await Promise.resolve().then(() => __toESM(require_deliver(), 1))).runDeliver,
   "permission-request": async () => (await Promise.resolve().then(() => __toESM(require_permission_request(), 1))).runPermissionRequest
 };
 async function dispatch(argv, context) {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { terminalHookOutput, terminalSequenceForEvent } from '../../channels/terminal-hook.js';
+import { startDetachedDelivery } from '../../channels/detached.js';
 import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
 import { eventNeedsInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
+import { terminalHookOutput, terminalSequenceForEvent } from '../../events/terminal.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { stateLockWaitMs } from '../hook-budget.js';
@@ -94,6 +95,16 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     bundledSoundsDir: join(context.packageRoot, 'sounds'),
     now,
     stateLockWaitMs: stateLockWaitMs(),
+    // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
+    deliver: (request) =>
+      startDetachedDelivery({
+        cliPath: context.cliPath,
+        instance: instance.name,
+        configPath: loaded.path,
+        request,
+        env: context.env,
+        onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
+      }),
   });
   await forwarded;
   if (outcome.notified) {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { locateApp } from '../../app/client.js';
 import { channelsFor } from '../../approval/identity.js';
 import { busDirectory, request } from '../../bus/index.js';
+import { startDetachedDelivery } from '../../channels/detached.js';
 import { routeHookInput } from '../../core/route.js';
 import { messageOf } from '../../errors.js';
 import { handleEvent, readHookInput } from '../../events/index.js';
@@ -42,6 +43,16 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
       env,
       bundledSoundsDir: join(context.packageRoot, 'sounds'),
       stateLockWaitMs: stateLockWaitMs(),
+      // As the command hook does: webhook channels go out from a detached `ccbell deliver`.
+      deliver: (request) =>
+        startDetachedDelivery({
+          cliPath: context.cliPath,
+          instance: instance.name,
+          configPath: loaded.path,
+          request,
+          env,
+          onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
+        }),
     }).then(
       () => 0,
       // A failed notification (no sound player, say) must not turn into a hook error: the

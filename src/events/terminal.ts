@@ -1,10 +1,12 @@
 // The terminal channel on the hook path (command hook and http hook alike): which sequence, if
 // any, one notified event hands back to Claude Code as `terminalSequence`. Pure; the caller
 // prints it (src/cli) or puts it in the http response (src/app).
-import type { Config, EventName } from '../config/index.js';
-import { decide, type HookInput } from '../events/index.js';
-import { eventMessage } from './event-message.js';
-import { BELL, detectTerminal, type TerminalKind, terminalSequence } from './terminal.js';
+import { planChannels } from '../channels/plan.js';
+import { BELL, detectTerminal, type TerminalKind, terminalSequence } from '../channels/terminal.js';
+import type { Config, EventName, ResolvedEvent } from '../config/index.js';
+import { decide } from './handle.js';
+import type { HookInput } from './input.js';
+import { buildMessage } from './message.js';
 
 export interface TerminalForEventOptions {
   /** The named instance, for the message's title. */
@@ -15,14 +17,23 @@ export interface TerminalForEventOptions {
 }
 
 /**
- * The kind the config asks for this event, or undefined when the terminal stays out of it. Once
- * `events.X.channels` lands, this is where "the event's channels include terminal" is read.
+ * The kind the config asks for this event, or undefined when the terminal stays out of it: a
+ * terminal channel in the event's `channels` list first, else the instance-wide `terminal`
+ * setting; with no player, at least a bell.
  */
 export function terminalKindFor(
   config: Config,
   env: NodeJS.ProcessEnv,
   fallback = false,
+  settings?: ResolvedEvent,
 ): TerminalKind | undefined {
+  const listed = settings
+    ? planChannels(config, settings).local.find((c) => c.settings.type === 'terminal')
+    : undefined;
+  if (listed?.settings.type === 'terminal') {
+    const kind = listed.settings.kind;
+    return kind === 'auto' ? detectTerminal(env) : kind;
+  }
   const setting = config.terminal ?? 'off';
   if (setting === 'off') return fallback ? 'bell' : undefined;
   return setting === 'auto' ? detectTerminal(env) : setting;
@@ -40,12 +51,13 @@ export function terminalSequenceForEvent(
   env: NodeJS.ProcessEnv,
   options: TerminalForEventOptions,
 ): string | undefined {
-  if (!decide(config, event, options.now ?? new Date(), input).go) return undefined;
-  const kind = terminalKindFor(config, env, options.fallback);
+  const verdict = decide(config, event, options.now ?? new Date(), input);
+  if (!verdict.go) return undefined;
+  const kind = terminalKindFor(config, env, options.fallback, verdict.settings);
   if (!kind) return undefined;
   // A bell names nothing: no message (and no read of .git/HEAD for its branch).
   if (kind === 'bell') return BELL;
-  return terminalSequence(kind, eventMessage(event, options.instance, input));
+  return terminalSequence(kind, buildMessage(event, options.instance, input));
 }
 
 /** A hook's stdout JSON that carries only a terminal sequence (and so decides nothing). */

@@ -1,0 +1,1530 @@
+"use strict";
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
+};
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: !0 }), mod);
+
+// src/cli/commands/deliver.ts
+var deliver_exports = {};
+__export(deliver_exports, {
+  runDeliver: () => runDeliver
+});
+module.exports = __toCommonJS(deliver_exports);
+
+// src/channels/rate-limit.ts
+var import_node_fs4 = require("node:fs"), import_node_path2 = require("node:path");
+
+// src/errors.ts
+var KIND = /* @__PURE__ */ Symbol.for("ccbell.errorKind"), UsageError = class extends Error {
+  name = "UsageError";
+}, EnvironmentError = class extends Error {
+  name = "EnvironmentError";
+}, ConfigError = class extends Error {
+  constructor(file, field, problem, options) {
+    super(`${file}: ${field ? `${field}: ` : ""}${problem}`, options);
+    this.file = file;
+    this.field = field;
+  }
+  file;
+  field;
+  name = "ConfigError";
+};
+Object.defineProperty(UsageError.prototype, KIND, { value: "usage" });
+Object.defineProperty(EnvironmentError.prototype, KIND, { value: "environment" });
+Object.defineProperty(ConfigError.prototype, KIND, { value: "config" });
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/fs/regular-file.ts
+var import_node_fs = require("node:fs");
+var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
+  constructor(path, reason, problem, options) {
+    super(`${path} ${problem}`, options);
+    this.path = path;
+    this.reason = reason;
+    this.problem = problem;
+  }
+  path;
+  reason;
+  problem;
+  name = "RefusedFileError";
+};
+function describeFileType(stats) {
+  return stats.isFile() ? "a regular file" : stats.isDirectory() ? "a directory" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isSymbolicLink() ? "a symbolic link" : "not a regular file";
+}
+var notRegular = (path, what, cause) => new RefusedFileError(path, "not-regular", `is ${what}, not a regular file`, cause ? { cause } : void 0);
+function openRegularFile(path, flags, options = {}) {
+  let follow = options.followSymlinks ?? !0, fd;
+  try {
+    fd = (0, import_node_fs.openSync)(path, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
+  } catch (error) {
+    let code = error.code;
+    if (code === "ELOOP" || code === "ENXIO" || code === "EISDIR") {
+      let what;
+      try {
+        what = describeFileType(follow ? (0, import_node_fs.statSync)(path) : (0, import_node_fs.lstatSync)(path));
+      } catch {
+      }
+      if (what && what !== "a regular file") throw notRegular(path, what, error);
+    }
+    throw error;
+  }
+  let stats;
+  try {
+    stats = (0, import_node_fs.fstatSync)(fd);
+  } catch (error) {
+    throw (0, import_node_fs.closeSync)(fd), error;
+  }
+  if (!stats.isFile())
+    throw (0, import_node_fs.closeSync)(fd), notRegular(path, describeFileType(stats));
+  return { fd, stats };
+}
+function readRegularFile(path, options) {
+  let { fd, stats } = openRegularFile(path, import_node_fs.constants.O_RDONLY, options);
+  try {
+    if (stats.size > options.maxBytes)
+      throw new RefusedFileError(
+        path,
+        "too-large",
+        `is ${stats.size} bytes, more than ccbell reads (${options.maxBytes})`
+      );
+    let chunks = [], total = 0, chunkSize = Math.min(stats.size + 1, 64 * 1024);
+    for (; ; ) {
+      let chunk = Buffer.allocUnsafe(Math.min(chunkSize, options.maxBytes + 1 - total)), read = (0, import_node_fs.readSync)(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      if (chunks.push(chunk.subarray(0, read)), total += read, total > options.maxBytes)
+        throw new RefusedFileError(
+          path,
+          "too-large",
+          `grew past ${options.maxBytes} bytes while ccbell read it`
+        );
+    }
+    return { text: Buffer.concat(chunks, total).toString("utf8"), stats };
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+
+// src/state/atomic.ts
+var import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
+function prepareAtomicWrite(path, options = {}) {
+  let temp = (0, import_node_path.join)(
+    (0, import_node_path.dirname)(path),
+    `.${(0, import_node_path.basename)(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  ), fd = (0, import_node_fs2.openSync)(temp, "wx", options.mode ?? 384), close = () => {
+    if (fd === void 0) return;
+    let open = fd;
+    fd = void 0, (0, import_node_fs2.closeSync)(open);
+  };
+  return {
+    commit(data) {
+      if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
+      try {
+        (0, import_node_fs2.writeSync)(fd, data), options.durable && (0, import_node_fs2.fsyncSync)(fd), close(), (0, import_node_fs2.renameSync)(temp, path);
+      } catch (error) {
+        try {
+          close();
+        } catch {
+        }
+        throw (0, import_node_fs2.rmSync)(temp, { force: !0 }), error;
+      }
+    },
+    abandon() {
+      fd !== void 0 && (close(), (0, import_node_fs2.rmSync)(temp, { force: !0 }));
+    }
+  };
+}
+function writeFileAtomic(path, data, options = {}) {
+  prepareAtomicWrite(path, options).commit(data);
+}
+
+// src/state/lock.ts
+var import_node_fs3 = require("node:fs");
+var LockTimeoutError = class extends EnvironmentError {
+  name = "LockTimeoutError";
+}, STALE_CHECK_INTERVAL_MS = 100, MAX_BACKOFF_MS = 20, sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms) {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+function isAlive(pid) {
+  try {
+    return process.kill(pid, 0), !0;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function staleContent(lockPath, staleMs) {
+  try {
+    let content = readRegularFile(lockPath, { maxBytes: 4096, followSymlinks: !1 }).text, owner = Number.parseInt(content, 10);
+    return Number.isInteger(owner) && owner > 0 && !isAlive(owner) || Date.now() - (0, import_node_fs3.statSync)(lockPath).mtimeMs > staleMs ? content : void 0;
+  } catch {
+    return;
+  }
+}
+function breakStaleLock(lockPath, content) {
+  let aside = `${lockPath}.stale.${process.pid}`;
+  try {
+    (0, import_node_fs3.renameSync)(lockPath, aside);
+  } catch {
+    return;
+  }
+  try {
+    (0, import_node_fs3.readFileSync)(aside, "utf8") !== content && (0, import_node_fs3.linkSync)(aside, lockPath);
+  } catch {
+  }
+  (0, import_node_fs3.rmSync)(aside, { force: !0 });
+}
+function release(lockPath) {
+  try {
+    (0, import_node_fs3.unlinkSync)(lockPath);
+  } catch {
+  }
+}
+function withFileLock(path, critical, options = {}) {
+  let lockPath = `${path}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
+  for (; ; ) {
+    let fd;
+    if (!(0, import_node_fs3.existsSync)(lockPath))
+      try {
+        fd = (0, import_node_fs3.openSync)(lockPath, "wx", 384);
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+    if (fd !== void 0)
+      try {
+        return (0, import_node_fs3.writeSync)(fd, `${process.pid} ${Math.random().toString(36).slice(2)}`), (0, import_node_fs3.closeSync)(fd), critical();
+      } finally {
+        release(lockPath);
+      }
+    let now = Date.now();
+    if (now >= nextStaleCheck) {
+      nextStaleCheck = now + STALE_CHECK_INTERVAL_MS;
+      let stale = staleContent(lockPath, staleMs);
+      if (stale !== void 0) {
+        breakStaleLock(lockPath, stale);
+        continue;
+      }
+    }
+    if (now >= deadline)
+      throw new LockTimeoutError(`${lockPath} is held by another process (waited ${now - started} ms)`);
+    sleepSync(Math.min(delay + Math.random() * delay, deadline - now)), delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+  }
+}
+
+// src/state/cooldown.ts
+var STATE_MAX_BYTES = 8 * 1024 * 1024;
+
+// src/state/marks.ts
+var SWEEP_AFTER_MS = 1440 * 60 * 1e3;
+
+// src/channels/rate-limit.ts
+var RATE_FILE = "channel-rate.json";
+function readEntries(path) {
+  let entries = /* @__PURE__ */ Object.create(null), raw;
+  try {
+    raw = JSON.parse(readRegularFile(path, { maxBytes: 1024 * 1024, followSymlinks: !1 }).text);
+  } catch {
+    return entries;
+  }
+  if (typeof raw != "object" || raw === null) return entries;
+  for (let [name, value] of Object.entries(raw)) {
+    let entry = value;
+    !Array.isArray(entry?.sent) || !entry.sent.every((t) => typeof t == "number") || (entries[name] = {
+      sent: entry.sent,
+      ...typeof entry.warnedAt == "number" ? { warnedAt: entry.warnedAt } : {}
+    });
+  }
+  return entries;
+}
+function claimRateSlot(cacheDir, name, limit, nowMs = Date.now()) {
+  let path = (0, import_node_path2.join)(cacheDir, RATE_FILE), windowMs = limit.perSeconds * 1e3;
+  try {
+    return (0, import_node_fs4.mkdirSync)(cacheDir, { recursive: !0, mode: 448 }), withFileLock(
+      path,
+      () => {
+        let entries = readEntries(path);
+        for (let [key, entry2] of Object.entries(entries))
+          entry2.sent.every((t) => nowMs - t > 864e5) && delete entries[key];
+        let entry = entries[name] ?? { sent: [] };
+        entry.sent = entry.sent.filter((t) => t > nowMs - windowMs && t <= nowMs);
+        let verdict;
+        if (entry.sent.length < limit.max)
+          entry.sent.push(nowMs), verdict = { allowed: !0 };
+        else {
+          let firstDrop = entry.warnedAt === void 0 || nowMs - entry.warnedAt >= windowMs;
+          firstDrop && (entry.warnedAt = nowMs), verdict = { allowed: !1, firstDrop };
+        }
+        return entries[name] = entry, writeFileAtomic(path, JSON.stringify(entries), { mode: 384 }), verdict;
+      },
+      { timeoutMs: 2e3 }
+    );
+  } catch (error) {
+    return { allowed: !0, unrecorded: (error instanceof LockTimeoutError, error.message) };
+  }
+}
+
+// src/channels/http.ts
+var HTTP_DEFAULTS = { timeoutMs: 1e4, maxRetries: 3, budgetMs: 3e4, backoffMs: 1e3 };
+function retryAfterMs(header, nowMs = Date.now()) {
+  if (!header) return;
+  let text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  let at = Date.parse(text);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
+}
+var retryable = (status) => status === 429 || status >= 500;
+function networkReason(error) {
+  let name = error?.name;
+  if (name === "TimeoutError" || name === "AbortError") return "timed out";
+  let code = error?.cause?.code;
+  return `network error${typeof code == "string" ? ` (${code})` : ""}`;
+}
+var sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function sendWithRetries(request, options = {}) {
+  let { timeoutMs, maxRetries, budgetMs, backoffMs } = { ...HTTP_DEFAULTS, ...options }, deadline = Date.now() + budgetMs, attempts = 0, last = { ok: !1, attempts: 0, reason: "not sent" };
+  for (; ; ) {
+    let left = deadline - Date.now();
+    if (left <= 0) return { ...last, reason: `${last.reason}; gave up at the ${budgetMs / 1e3} s bound` };
+    attempts++;
+    let wait;
+    try {
+      let response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        // A redirect would carry the body (tokens among it) to another place: refused.
+        redirect: "manual",
+        signal: AbortSignal.timeout(Math.min(timeoutMs, left))
+      });
+      if (await response.arrayBuffer().catch(() => {
+      }), response.status >= 200 && response.status < 300)
+        return { ok: !0, status: response.status, attempts };
+      if (last = { ok: !1, status: response.status, attempts, reason: `HTTP ${response.status}` }, !retryable(response.status)) return last;
+      wait = retryAfterMs(response.headers.get("retry-after"));
+    } catch (error) {
+      last = { ok: !1, attempts, reason: networkReason(error) };
+    }
+    if (attempts > maxRetries) return { ...last, reason: `${last.reason} after ${attempts} attempts` };
+    let delay = wait ?? backoffMs * 2 ** (attempts - 1) * (0.8 + Math.random() * 0.4);
+    if (Date.now() + delay >= deadline)
+      return { ...last, reason: `${last.reason}; the next try would pass the ${budgetMs / 1e3} s bound` };
+    await sleep(delay);
+  }
+}
+
+// src/channels/secrets.ts
+var SecretError = class extends EnvironmentError {
+  name = "SecretError";
+}, SECRET_MAX_BYTES = 16 * 1024;
+function resolveSecret(ref, env) {
+  if (ref.startsWith("env:")) {
+    let name = ref.slice(4), value = env[name]?.trim();
+    if (!value) throw new SecretError(`environment variable ${name} is not set or empty`);
+    return value;
+  }
+  if (ref.startsWith("file:/")) {
+    let path = ref.slice(5), text;
+    try {
+      text = readRegularFile(path, { maxBytes: SECRET_MAX_BYTES }).text;
+    } catch (error) {
+      let code = error.code;
+      throw new SecretError(
+        `secret file ${path} cannot be read (${code ?? "not a regular file or too large"})`,
+        {
+          cause: error
+        }
+      );
+    }
+    let value = text.trim();
+    if (!value) throw new SecretError(`secret file ${path} is empty`);
+    return value;
+  }
+  throw new SecretError("a secret must be env:VAR or file:/absolute/path");
+}
+function resolveMaybeSecret(value, env) {
+  return value.startsWith("env:") || value.startsWith("file:/") ? resolveSecret(value, env) : value;
+}
+
+// src/channels/http-channel.ts
+function httpChannel(build) {
+  return {
+    async deliver(message, settings, context) {
+      let report = { channel: context.name, type: settings.type, outcome: "failed" }, request;
+      try {
+        request = build(message, settings, {
+          secret: (ref) => resolveSecret(ref, context.env),
+          maybe: (value) => resolveMaybeSecret(value, context.env)
+        });
+        let url = new URL(request.url);
+        if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("the URL is not http(s)");
+        report.host = url.host;
+      } catch (error) {
+        return report.reason = error?.name === "SecretError" ? messageOf(error) : "the configured URL is not a valid http(s) URL", report;
+      }
+      let result = await sendWithRetries(request, context.http);
+      return report.attempts = result.attempts, result.status !== void 0 && (report.status = result.status), result.ok ? report.outcome = "delivered" : report.reason = result.reason ?? "failed", report;
+    }
+  };
+}
+var JSON_HEADERS = { "content-type": "application/json", "user-agent": "ccbell" };
+
+// src/config/channels.ts
+var BUILTIN_CHANNELS = ["sound", "desktop", "terminal", "speech"], WEBHOOK_TYPES = ["ntfy", "slack", "discord", "telegram", "pushover", "webhook"], CHANNEL_TYPES = [...WEBHOOK_TYPES, "terminal", "speech"], TEMPLATE_FIELDS = [
+  "instance",
+  "project",
+  "branch",
+  "session",
+  "tool",
+  "command",
+  "message",
+  "event",
+  "host"
+], WEBHOOK_BODY_FIELDS = [...TEMPLATE_FIELDS, "title", "body", "url"], PLACEHOLDER = /\{([A-Za-z_]+)\}/g, TERMINAL_KINDS = ["auto", "bell", "osc9", "osc777", "osc99", "title"], DEFAULT_RATE_LIMIT = { max: 10, perSeconds: 60 };
+function isBuiltinChannel(name) {
+  return BUILTIN_CHANNELS.includes(name);
+}
+function templatePlaceholders(template) {
+  return Array.from(template.matchAll(PLACEHOLDER), (match) => match[1]);
+}
+var isObject = (value) => typeof value == "object" && value !== null && !Array.isArray(value), CHANNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, ENV_REF = /^env:[A-Za-z_][A-Za-z0-9_]*$/, SECRET_HEADER = /auth|token|key|secret|passw|cookie|signature|credential|session/i, HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+function isSecretRef(value) {
+  if (ENV_REF.test(value)) return !0;
+  if (!value.startsWith("file:/")) return !1;
+  let path = value.slice(5);
+  return !path.split("/").includes("..") && !path.includes("\0");
+}
+var SECRET_HINT = "write it as env:VAR or file:/absolute/path, never inline", FieldReader = class _FieldReader {
+  constructor(raw, field, problems) {
+    this.raw = raw;
+    this.field = field;
+    this.problems = problems;
+  }
+  raw;
+  field;
+  problems;
+  ok = !0;
+  fail(key, problem, required) {
+    this.problems.push({ field: `${this.field}.${key}`, problem }), required && (this.ok = !1);
+  }
+  /**
+   * A secret: a reference only. Its value is never repeated in a problem. A bad one, even
+   * optional, drops the channel: sending without the token the person meant to give (to a
+   * public ntfy topic, say) would fail open.
+   */
+  secret(key, required) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, `is required (${SECRET_HINT})`, !0) : void 0 : typeof value != "string" || value === "" ? this.fail(key, `must be a string (${SECRET_HINT})`, !0) : isSecretRef(value) ? value : value.startsWith("env:") || value.startsWith("file:") ? this.fail(
+      key,
+      "is not a valid reference: env:NAME (letters, digits, _) or file:/absolute/path",
+      !0
+    ) : this.fail(key, `is a secret: ${SECRET_HINT}`, !0);
+  }
+  /** Plain text or a reference (a chat id, an ntfy topic). */
+  textOrSecret(key, required, pattern, what) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, "is required", !0) : void 0 : typeof value == "number" && Number.isInteger(value) ? String(value) : typeof value != "string" || value === "" ? this.fail(key, "must be a non-empty string", required) : value.startsWith("env:") || value.startsWith("file:") ? isSecretRef(value) ? value : this.fail(key, "is not a valid reference: env:NAME or file:/absolute/path", required) : pattern && !pattern.test(value) ? this.fail(key, `must be ${what}`, required) : value;
+  }
+  /** An http(s) URL given inline (a server, an API base, a click link). */
+  url(key, required, fallback) {
+    let value = this.raw[key];
+    return value === void 0 ? required ? this.fail(key, "is required", !0) : fallback : typeof value == "string" && isHttpUrl(value) ? value : this.fail(key, "must be an http:// or https:// URL", required) ?? fallback;
+  }
+  /** A URL that may hold a secret: inline or a reference; never repeated in a problem. */
+  urlOrSecret(key) {
+    let value = this.raw[key];
+    return value === void 0 ? this.fail(key, "is required", !0) : typeof value == "string" && (isSecretRef(value) || isHttpUrl(value)) ? value : this.fail(key, "must be an http(s) URL, env:VAR or file:/absolute/path", !0);
+  }
+  template(key, fields = TEMPLATE_FIELDS) {
+    let value = this.raw[key];
+    if (value === void 0) return;
+    if (typeof value != "string") return this.fail(key, "must be a string", !1);
+    let problem = templateProblem(value, fields);
+    return problem ? this.fail(key, problem, !1) : value;
+  }
+  integer(key, min, max) {
+    let value = this.raw[key];
+    if (value !== void 0)
+      return typeof value == "number" && Number.isInteger(value) && value >= min && value <= max ? value : this.fail(key, `must be a whole number from ${min} to ${max}`, !1);
+  }
+  text(key, max = 200) {
+    let value = this.raw[key];
+    if (value !== void 0)
+      return typeof value == "string" && value !== "" && value.length <= max ? value : this.fail(key, `must be a non-empty string of at most ${max} characters`, !1);
+  }
+  oneOf(key, values, fallback) {
+    let value = this.raw[key];
+    return value === void 0 ? fallback : typeof value == "string" && values.includes(value) ? value : (this.fail(key, `must be one of ${values.join(", ")}`, !1), fallback);
+  }
+  rateLimit() {
+    let value = this.raw.rateLimit;
+    if (value === void 0) return { ...DEFAULT_RATE_LIMIT };
+    let field = `${this.field}.rateLimit`;
+    if (!isObject(value))
+      return this.problems.push({ field, problem: "must be an object {max, perSeconds}" }), { ...DEFAULT_RATE_LIMIT };
+    let inner = new _FieldReader(value, field, this.problems);
+    for (let key of Object.keys(value))
+      key !== "max" && key !== "perSeconds" && this.problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+    return {
+      max: inner.integer("max", 1, 1e3) ?? DEFAULT_RATE_LIMIT.max,
+      perSeconds: inner.integer("perSeconds", 1, 86400) ?? DEFAULT_RATE_LIMIT.perSeconds
+    };
+  }
+};
+function isHttpUrl(value) {
+  try {
+    let url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return !1;
+  }
+}
+function templateProblem(template, fields = TEMPLATE_FIELDS) {
+  let unknown = templatePlaceholders(template).filter((name) => !fields.includes(name));
+  if (unknown.length !== 0)
+    return `unknown placeholder ${unknown.map((name) => `{${name}}`).join(", ")} (known: ${fields.map((f) => `{${f}}`).join(" ")})`;
+}
+function bodyTemplateProblems(value, field, problems, depth = 0) {
+  if (depth > 20) {
+    problems.push({ field, problem: "is nested too deeply" });
+    return;
+  }
+  if (typeof value == "string") {
+    let problem = templateProblem(value, WEBHOOK_BODY_FIELDS);
+    problem && problems.push({ field, problem });
+  } else if (Array.isArray(value))
+    for (let [index, item] of value.entries())
+      bodyTemplateProblems(item, `${field}[${index}]`, problems, depth + 1);
+  else if (isObject(value))
+    for (let [key, item] of Object.entries(value))
+      bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);
+}
+var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
+  ntfy: [...COMMON_KEYS, "server", "topic", "token", "priority", "tags", "click"],
+  slack: [...COMMON_KEYS, "url"],
+  discord: [...COMMON_KEYS, "url", "username"],
+  telegram: [...COMMON_KEYS, "token", "chatId", "apiUrl"],
+  pushover: [...COMMON_KEYS, "token", "user", "apiUrl", "priority", "sound"],
+  webhook: [...COMMON_KEYS, "url", "method", "headers"],
+  terminal: ["type", "kind"],
+  speech: ["type", "template", "voice", "rate"]
+};
+function readHeaders(raw, field, problems) {
+  let headers = /* @__PURE__ */ Object.create(null);
+  if (raw === void 0) return headers;
+  if (!isObject(raw))
+    return problems.push({ field, problem: "must be an object of header names to values" }), headers;
+  for (let [name, value] of Object.entries(raw)) {
+    let at = `${field}.${name}`;
+    HEADER_NAME.test(name) ? typeof value != "string" || /[\r\n\0]/.test(value) ? problems.push({ field: at, problem: "must be a one-line string" }) : isSecretRef(value) ? headers[name] = value : value.startsWith("env:") || value.startsWith("file:") ? problems.push({ field: at, problem: "is not a valid reference: env:NAME or file:/absolute/path" }) : SECRET_HEADER.test(name) ? problems.push({ field: at, problem: `names a credential: ${SECRET_HINT}` }) : headers[name] = value : problems.push({ field: at, problem: "is not a valid header name" });
+  }
+  return headers;
+}
+function readChannel(raw, field, problems) {
+  let type = raw.type;
+  if (typeof type != "string" || !CHANNEL_TYPES.includes(type)) {
+    problems.push({ field: `${field}.type`, problem: `must be one of ${CHANNEL_TYPES.join(", ")}` });
+    return;
+  }
+  for (let key of Object.keys(raw))
+    KEYS[type].includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+  let read = new FieldReader(raw, field, problems), channel;
+  if (type === "terminal") return { type, kind: read.oneOf("kind", TERMINAL_KINDS, "auto") };
+  if (type === "speech") {
+    let speech = { type }, template = read.template("template"), voice = read.text("voice", 100), rate = read.integer("rate", 50, 500);
+    return template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate), speech;
+  }
+  let base = { rateLimit: read.rateLimit() }, title = read.template("title"), body = type === "webhook" ? void 0 : read.template("body");
+  switch (title !== void 0 && (base.title = title), body !== void 0 && (base.body = body), type) {
+    case "ntfy": {
+      let ntfy2 = {
+        ...base,
+        type,
+        server: read.url("server", !1, "https://ntfy.sh"),
+        topic: read.textOrSecret(
+          "topic",
+          !0,
+          /^[-_A-Za-z0-9]{1,64}$/,
+          "letters, digits, - and _ (at most 64)"
+        )
+      }, token = read.secret("token", !1), priority = read.integer("priority", 1, 5), click = read.url("click", !1);
+      if (token && (ntfy2.token = token), priority !== void 0 && (ntfy2.priority = priority), click && (ntfy2.click = click), raw.tags !== void 0) {
+        let tags = raw.tags;
+        Array.isArray(tags) && tags.every((tag) => typeof tag == "string" && /^[^,\s]{1,50}$/.test(tag)) ? ntfy2.tags = tags : problems.push({ field: `${field}.tags`, problem: "must be a list of words (no commas or spaces)" });
+      }
+      channel = ntfy2;
+      break;
+    }
+    case "slack":
+      channel = { ...base, type, url: read.secret("url", !0) };
+      break;
+    case "discord": {
+      let discord2 = { ...base, type, url: read.secret("url", !0) }, username = read.text("username", 80);
+      username && (discord2.username = username), channel = discord2;
+      break;
+    }
+    case "telegram":
+      channel = {
+        ...base,
+        type,
+        token: read.secret("token", !0),
+        chatId: read.textOrSecret(
+          "chatId",
+          !0,
+          /^(-?\d{1,20}|@[A-Za-z0-9_]{4,64})$/,
+          "a numeric chat id or @channelname"
+        ),
+        apiUrl: read.url("apiUrl", !1, "https://api.telegram.org")
+      };
+      break;
+    case "pushover": {
+      let pushover2 = {
+        ...base,
+        type,
+        token: read.secret("token", !0),
+        user: read.secret("user", !0),
+        apiUrl: read.url("apiUrl", !1, "https://api.pushover.net")
+      }, priority = read.integer("priority", -2, 1), sound = read.text("sound", 40);
+      priority !== void 0 && (pushover2.priority = priority), sound && (pushover2.sound = sound), channel = pushover2;
+      break;
+    }
+    case "webhook": {
+      let webhook2 = {
+        ...base,
+        type,
+        url: read.urlOrSecret("url"),
+        method: read.oneOf("method", ["POST", "PUT"], "POST"),
+        headers: readHeaders(raw.headers, `${field}.headers`, problems)
+      };
+      if (raw.body !== void 0) {
+        let before = problems.length;
+        bodyTemplateProblems(raw.body, `${field}.body`, problems), problems.length === before && (webhook2.bodyTemplate = raw.body);
+      }
+      channel = webhook2;
+      break;
+    }
+  }
+  return read.ok ? channel : void 0;
+}
+function readChannels(raw, problems) {
+  let channels = /* @__PURE__ */ Object.create(null), defined = /* @__PURE__ */ new Set();
+  if (raw === void 0) return { channels, defined };
+  if (!isObject(raw))
+    return problems.push({ field: "channels", problem: "must be an object of channel names to settings" }), { channels, defined };
+  for (let [name, value] of Object.entries(raw)) {
+    let field = `channels.${name}`;
+    if (!CHANNEL_NAME.test(name)) {
+      problems.push({ field, problem: "a channel name is letters, digits, - and _ (at most 64)" });
+      continue;
+    }
+    if (name === "sound" || name === "desktop") {
+      problems.push({ field, problem: `"${name}" is built in; set it up under events` });
+      continue;
+    }
+    if (defined.add(name), !isObject(value)) {
+      problems.push({ field, problem: 'must be an object with a "type"' });
+      continue;
+    }
+    let channel = readChannel(value, field, problems);
+    if (channel && isBuiltinChannel(name) && channel.type !== name) {
+      problems.push({
+        field: `${field}.type`,
+        problem: `the channel named "${name}" must be of type "${name}"`
+      });
+      continue;
+    }
+    channel && (channels[name] = channel);
+  }
+  return { channels, defined };
+}
+function readChannelList(raw, field, problems) {
+  if (!Array.isArray(raw) || !raw.every((name) => typeof name == "string")) {
+    problems.push({ field, problem: "must be a list of channel names" });
+    return;
+  }
+  return [...new Set(raw)];
+}
+function checkChannelNames(list, defined, field, problems) {
+  return list.filter((name, index) => {
+    if (isBuiltinChannel(name) || defined.has(name)) return !0;
+    let known = [...BUILTIN_CHANNELS, ...defined].join(", ");
+    return problems.push({
+      field: `${field}[${index}]`,
+      problem: `unknown channel "${name.slice(0, 60)}" (known: ${known})`
+    }), !1;
+  });
+}
+
+// src/config/schema.ts
+var EVENT_NAMES = [
+  "stop",
+  "permission_prompt",
+  "idle_prompt",
+  "subagent",
+  "session_start",
+  "session_end",
+  "permission_request",
+  "permission_denied",
+  "stop_failure",
+  "elicitation_dialog",
+  "agent_needs_input",
+  "agent_completed",
+  "auth_success"
+], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
+  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
+  permission_prompt: {
+    enabled: !0,
+    sound: "bundled:permission_prompt",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
+  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
+  session_start: {
+    enabled: !1,
+    sound: "bundled:session_start",
+    volume: 0.4,
+    cooldown: 0,
+    desktop: !1
+  },
+  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
+  permission_request: {
+    enabled: !0,
+    sound: "bundled:permission_request",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // Auto mode blocked a tool call: the person may want to allow it by hand.
+  permission_denied: {
+    enabled: !0,
+    sound: "bundled:permission_denied",
+    volume: 0.6,
+    cooldown: 0,
+    desktop: !0
+  },
+  // The turn ended on an API error: nothing more happens until the person acts.
+  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
+  // An MCP server asks the person something.
+  elicitation_dialog: {
+    enabled: !0,
+    sound: "bundled:elicitation_dialog",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // A background agent (or auto mode) needs the person's choice.
+  agent_needs_input: {
+    enabled: !0,
+    sound: "bundled:agent_needs_input",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  agent_completed: {
+    enabled: !0,
+    sound: "bundled:agent_completed",
+    volume: 0.5,
+    cooldown: 0,
+    desktop: !1
+  },
+  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
+};
+function defaultConfig() {
+  let events = {};
+  for (let name of EVENT_NAMES) {
+    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
+    events[name] = { enabled, sound, volume, cooldown };
+  }
+  return {
+    enabled: !0,
+    debug: !1,
+    activeProfile: "default",
+    events,
+    profiles: {},
+    player: "auto",
+    cooldownScope: "event",
+    approvals: { allow: [], deny: [] },
+    approvalTimeoutSeconds: 240,
+    subagents: !1,
+    idleAfterStop: !1,
+    channels: {}
+  };
+}
+function isEventName(name) {
+  return EVENT_NAMES.includes(name);
+}
+
+// src/notify/players.ts
+var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"];
+
+// src/config/port.ts
+function portProblem(value, options = {}) {
+  if (!(options.allowAny && value === 0) && !(typeof value == "number" && Number.isInteger(value) && value >= 1024 && value <= 65535))
+    return `must be a port number from 1024 to 65535${options.allowAny ? " (or 0: any free port)" : ""}`;
+}
+
+// src/config/phone.ts
+var KEYS2 = ["enabled", "publicUrl", "host", "port"];
+function isPrivateHost(host) {
+  if (host === "localhost" || host === "[::1]" || host === "::1") return !0;
+  let parts = host.split(".").map(Number);
+  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255))
+    return !1;
+  let [a = -1, b = -1] = parts;
+  return a === 127 || a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168 || a === 100 && b >= 64 && b <= 127;
+}
+function publicUrlProblem(value) {
+  if (typeof value != "string" || value === "") return "must be the URL your phone reaches the app at";
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a URL";
+  }
+  if (url.username || url.password) return "must not carry a user name or password";
+  if (url.search || url.hash) return "must not carry a query or a fragment";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isPrivateHost(url.hostname)))
+    return "must be https (plain http only to a loopback, private or VPN address)";
+}
+function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
+  if (raw === void 0) return;
+  if (typeof raw != "object" || raw === null || Array.isArray(raw)) {
+    problems.push({ field, problem: "must be an object {enabled, publicUrl, port, host}" });
+    return;
+  }
+  let block = raw;
+  for (let key of Object.keys(block))
+    KEYS2.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+  block.enabled !== void 0 && typeof block.enabled != "boolean" && problems.push({ field: `${field}.enabled`, problem: "must be true or false" });
+  let before = problems.length, urlProblem = publicUrlProblem(block.publicUrl);
+  urlProblem && problems.push({ field: `${field}.publicUrl`, problem: urlProblem });
+  let port = portProblem(block.port);
+  port && problems.push({ field: `${field}.port`, problem: port });
+  let host = block.host ?? "127.0.0.1";
+  if ((typeof host != "string" || !/^[0-9a-fA-F.:]+$/.test(host)) && problems.push({
+    field: `${field}.host`,
+    problem: "must be an IP address to listen on (default 127.0.0.1)"
+  }), !(block.enabled !== !0 || problems.length > before))
+    return {
+      publicUrl: block.publicUrl.replace(/\/+$/, ""),
+      host,
+      port: block.port
+    };
+}
+
+// src/config/quiet-hours.ts
+var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
+function parseClock(text) {
+  let match = HH_MM.exec(text);
+  if (match)
+    return Number(match[1]) * 60 + Number(match[2]);
+}
+
+// src/config/validate.ts
+var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"]), TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
+  "enabled",
+  "debug",
+  "activeProfile",
+  "quietHours",
+  "events",
+  "profiles",
+  "player",
+  "cooldownScope",
+  "approvals",
+  "approvalTimeoutSeconds",
+  "appPort",
+  "subagents",
+  "idleAfterStop",
+  "phoneApprovals",
+  "terminal",
+  "channels"
+]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+function reportUnknownKeys(raw, known, field, problems) {
+  for (let key of Object.keys(raw))
+    known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+}
+function soundSpecProblem(spec) {
+  if (spec.startsWith("bundled:"))
+    return /^[a-z_]+$/.test(spec.slice(8)) ? void 0 : 'a bundled sound name is lowercase letters and "_"';
+  let path = spec.startsWith("custom:") ? spec.slice(7) : spec;
+  if (!path.startsWith("/")) return "must be bundled:NAME, custom:/absolute/path or an absolute path";
+  if (path.split("/").includes("..")) return 'must not contain ".."';
+}
+function readEvent(raw, field, problems) {
+  let event = {};
+  if (!isObject2(raw))
+    return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
+  reportUnknownKeys(raw, EVENT_KEYS, field, problems);
+  let { enabled, sound, volume, cooldown, desktop, channels } = raw;
+  if (channels !== void 0) {
+    let list = readChannelList(channels, `${field}.channels`, problems);
+    list && (event.channels = list);
+  }
+  if (enabled !== void 0 && (typeof enabled == "boolean" ? event.enabled = enabled : problems.push({ field: `${field}.enabled`, problem: `must be true or false (got ${show(enabled)})` })), desktop !== void 0 && (typeof desktop == "boolean" ? event.desktop = desktop : problems.push({ field: `${field}.desktop`, problem: `must be true or false (got ${show(desktop)})` })), sound !== void 0 && sound !== "") {
+    let problem = typeof sound == "string" ? soundSpecProblem(sound) : "must be a string";
+    problem ? problems.push({ field: `${field}.sound`, problem: `${problem} (got ${show(sound)})` }) : event.sound = sound;
+  }
+  return volume !== void 0 && (typeof volume == "number" && volume >= 0 && volume <= 1 ? event.volume = volume : problems.push({
+    field: `${field}.volume`,
+    problem: `must be a number from 0 to 1 (got ${show(volume)})`
+  })), cooldown !== void 0 && (typeof cooldown == "number" && Number.isInteger(cooldown) && cooldown >= 0 ? event.cooldown = cooldown : problems.push({
+    field: `${field}.cooldown`,
+    problem: `must be a whole number of seconds, 0 or more (got ${show(cooldown)})`
+  })), event;
+}
+function readEvents(raw, field, problems) {
+  let events = {};
+  if (!isObject2(raw))
+    return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
+  for (let [name, value] of Object.entries(raw)) {
+    if (!isEventName(name)) {
+      problems.push({
+        field: `${field}.${name}`,
+        problem: `unknown event (known: ${EVENT_NAMES.join(", ")})`
+      });
+      continue;
+    }
+    events[name] = readEvent(value, `${field}.${name}`, problems);
+  }
+  return events;
+}
+function readRuleList(raw, field, problems, checkRule) {
+  return raw === void 0 ? [] : Array.isArray(raw) ? raw.filter((rule, index) => {
+    let problem = typeof rule == "string" ? checkRule?.(rule) : `must be a string (got ${show(rule)})`;
+    return problem !== void 0 && problems.push({ field: `${field}[${index}]`, problem }), problem === void 0;
+  }) : (problems.push({ field, problem: "must be a list of strings" }), []);
+}
+function validateConfig(raw, options = {}) {
+  let config = defaultConfig(), problems = [];
+  if (!isObject2(raw))
+    return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
+  for (let key of Object.keys(raw))
+    !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
+  for (let key of ["enabled", "debug", "subagents", "idleAfterStop"]) {
+    let value = raw[key];
+    value !== void 0 && (typeof value == "boolean" ? config[key] = value : problems.push({ field: key, problem: `must be true or false (got ${show(value)})` }));
+  }
+  if (raw.events !== void 0)
+    for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
+      config.events[name] = { ...config.events[name], ...event };
+  if (raw.profiles !== void 0)
+    if (!isObject2(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
+    else
+      for (let [name, profile] of Object.entries(raw.profiles)) {
+        let field = `profiles.${name}`;
+        if (!isObject2(profile)) {
+          problems.push({ field, problem: 'must be an object with "events"' });
+          continue;
+        }
+        reportUnknownKeys(profile, ["events"], field, problems), Object.defineProperty(config.profiles, name, {
+          value: profile.events === void 0 ? {} : { events: readEvents(profile.events, `${field}.events`, problems) },
+          enumerable: !0,
+          writable: !0,
+          configurable: !0
+        });
+      }
+  if (raw.activeProfile !== void 0) {
+    let active = raw.activeProfile;
+    if (typeof active != "string") problems.push({ field: "activeProfile", problem: "must be a string" });
+    else if (active !== "default" && !Object.hasOwn(config.profiles, active)) {
+      let known = ["default", ...Object.keys(config.profiles)].join(", ");
+      problems.push({
+        field: "activeProfile",
+        problem: `profile ${show(active)} is not defined (known: ${known})`
+      });
+    } else config.activeProfile = active;
+  }
+  if (raw.quietHours !== void 0) {
+    let quiet = raw.quietHours;
+    if (!isObject2(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
+    else {
+      reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
+      let bad = ["start", "end"].filter(
+        (key) => quiet[key] !== "" && (typeof quiet[key] != "string" || parseClock(quiet[key]) === void 0)
+      );
+      for (let key of bad)
+        problems.push({
+          field: `quietHours.${key}`,
+          problem: `must be a 24-hour time HH:MM (got ${show(quiet[key])})`
+        });
+      bad.length === 0 && quiet.start !== "" && quiet.end !== "" && (config.quietHours = { start: quiet.start, end: quiet.end });
+    }
+  }
+  if (raw.player !== void 0) {
+    let player = raw.player;
+    typeof player == "string" && (player === "auto" || KNOWN_PLAYERS.includes(player) || player.startsWith("/")) ? config.player = player : problems.push({
+      field: "player",
+      problem: `must be "auto", one of ${KNOWN_PLAYERS.join(", ")}, or an absolute path (got ${show(player)})`
+    });
+  }
+  if (raw.terminal !== void 0 && (TERMINAL_SETTINGS.includes(raw.terminal) ? config.terminal = raw.terminal : problems.push({
+    field: "terminal",
+    problem: `must be one of ${TERMINAL_SETTINGS.join(", ")} (got ${show(raw.terminal)})`
+  })), raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
+    field: "cooldownScope",
+    problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
+  })), raw.approvals !== void 0 && (isObject2(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
+    allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
+    deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
+  }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
+    let seconds = raw.approvalTimeoutSeconds;
+    typeof seconds == "number" && seconds > 0 && seconds <= 86400 ? config.approvalTimeoutSeconds = seconds : problems.push({
+      field: "approvalTimeoutSeconds",
+      problem: `must be a number of seconds from 1 to 86400 (got ${show(seconds)})`
+    });
+  }
+  if (raw.appPort !== void 0) {
+    let port = raw.appPort, problem = portProblem(port);
+    problem === void 0 ? config.appPort = port : problems.push({ field: "appPort", problem: `${problem} (got ${show(port)})` });
+  }
+  let phone = readPhoneApprovals(raw.phoneApprovals, problems);
+  phone && (config.phoneApprovals = phone);
+  let { channels, defined } = readChannels(raw.channels, problems);
+  config.channels = channels;
+  let checkLists = (events, field) => {
+    for (let [name, event] of Object.entries(events ?? {}))
+      event?.channels && (event.channels = checkChannelNames(event.channels, defined, `${field}.${name}.channels`, problems));
+  };
+  checkLists(config.events, "events");
+  for (let [name, profile] of Object.entries(config.profiles))
+    checkLists(profile.events, `profiles.${name}.events`);
+  return { config, problems };
+}
+
+// src/config/load.ts
+var CONFIG_MAX_BYTES = 1024 * 1024;
+function loadConfig(path, options = {}) {
+  let text;
+  try {
+    text = readRegularFile(path, { maxBytes: CONFIG_MAX_BYTES }).text;
+  } catch (error) {
+    if (error instanceof RefusedFileError)
+      return {
+        config: defaultConfig(),
+        path,
+        exists: !0,
+        problems: [{ field: "", problem: error.problem }]
+      };
+    let code = error.code;
+    return code === "ENOENT" ? { config: defaultConfig(), path, exists: !1, problems: [] } : {
+      config: defaultConfig(),
+      path,
+      exists: !0,
+      problems: [{ field: "", problem: `cannot be read (${code ?? error.message})` }]
+    };
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return {
+      config: defaultConfig(),
+      path,
+      exists: !0,
+      problems: [{ field: "", problem: `is not valid JSON (${error.message})` }]
+    };
+  }
+  return { path, exists: !0, ...validateConfig(raw, options) };
+}
+function describeProblems(loaded) {
+  let [first, ...rest] = loaded.problems;
+  if (!first) return;
+  let where = first.field ? `${loaded.path}: ${first.field}` : loaded.path, more = rest.length ? ` (and ${rest.length} more; run "ccbell doctor")` : "", fallback = /\[\d+\]$/.test(first.field) ? "skipping it" : "using defaults for it";
+  return `config ${where} ${first.problem}; ${fallback}${more}`;
+}
+
+// src/channels/template.ts
+function templateValues(message) {
+  return { ...message.fields, title: message.title, body: message.body, url: message.url ?? "" };
+}
+function renderTemplate(template, values) {
+  return template.replace(
+    PLACEHOLDER,
+    (whole, name) => Object.hasOwn(values, name) ? values[name] : whole
+  );
+}
+function renderJsonTemplate(template, values) {
+  if (typeof template == "string") return renderTemplate(template, values);
+  if (Array.isArray(template)) return template.map((item) => renderJsonTemplate(item, values));
+  if (typeof template == "object" && template !== null) {
+    let out = {};
+    for (let [key, value] of Object.entries(template)) out[key] = renderJsonTemplate(value, values);
+    return out;
+  }
+  return template;
+}
+function titleAndBody(message, settings) {
+  let values = templateValues(message);
+  return {
+    title: settings.title !== void 0 ? renderTemplate(settings.title, values) : message.title,
+    body: settings.body !== void 0 ? renderTemplate(settings.body, values) : message.body
+  };
+}
+function cut(text, max) {
+  let chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}\u2026`;
+}
+
+// src/channels/discord.ts
+var discord = httpChannel((message, settings, secrets) => {
+  let { title, body } = titleAndBody(message, settings), payload = {
+    content: cut(`**${title}**
+${body}`, 2e3),
+    allowed_mentions: { parse: [] }
+  };
+  return settings.username && (payload.username = settings.username), {
+    url: secrets.secret(settings.url),
+    method: "POST",
+    headers: { ...JSON_HEADERS },
+    body: JSON.stringify(payload)
+  };
+});
+
+// src/channels/ntfy.ts
+var MAX_ACTIONS = 3, ntfy = httpChannel((message, settings, secrets) => {
+  let { title, body } = titleAndBody(message, settings), payload = { topic: secrets.maybe(settings.topic), title, message: body };
+  settings.priority !== void 0 && (payload.priority = settings.priority), settings.tags?.length && (payload.tags = settings.tags);
+  let click = settings.click ?? message.url;
+  click && (payload.click = click), message.actions?.length && (payload.actions = message.actions.slice(0, MAX_ACTIONS).map((action) => ({
+    action: "http",
+    label: action.label,
+    url: action.url,
+    method: action.method,
+    clear: !0
+  })));
+  let headers = { ...JSON_HEADERS };
+  if (settings.token) {
+    let token = secrets.secret(settings.token);
+    headers.authorization = token.includes(":") ? `Basic ${Buffer.from(token).toString("base64")}` : `Bearer ${token}`;
+  }
+  return { url: settings.server.endsWith("/") ? settings.server : `${settings.server}/`, method: "POST", headers, body: JSON.stringify(payload) };
+});
+
+// src/channels/pushover.ts
+var pushover = httpChannel((message, settings, secrets) => {
+  let { title, body } = titleAndBody(message, settings), form = new URLSearchParams({
+    token: secrets.secret(settings.token),
+    user: secrets.secret(settings.user),
+    title: cut(title, 250),
+    message: cut(body, 1024)
+  });
+  return settings.priority !== void 0 && form.set("priority", String(settings.priority)), settings.sound && form.set("sound", settings.sound), message.url && form.set("url", message.url), {
+    url: `${settings.apiUrl.replace(/\/+$/, "")}/1/messages.json`,
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": "ccbell" },
+    body: form.toString()
+  };
+});
+
+// src/channels/slack.ts
+var escapeMrkdwn = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), slack = httpChannel((message, settings, secrets) => {
+  let { title, body } = titleAndBody(message, settings), text = cut(`*${escapeMrkdwn(title)}*
+${escapeMrkdwn(body)}`, 3e3);
+  return {
+    url: secrets.secret(settings.url),
+    method: "POST",
+    headers: { ...JSON_HEADERS },
+    body: JSON.stringify({ text })
+  };
+});
+
+// src/channels/telegram.ts
+var telegram = httpChannel((message, settings, secrets) => {
+  let { title, body } = titleAndBody(message, settings), payload = {
+    chat_id: secrets.maybe(settings.chatId),
+    text: cut(`${title}
+${body}`, 4096),
+    disable_web_page_preview: !0
+  };
+  return message.actions?.length && (payload.reply_markup = {
+    inline_keyboard: [message.actions.map((action) => ({ text: action.label, url: action.url }))]
+  }), {
+    url: `${settings.apiUrl.replace(/\/+$/, "")}/bot${secrets.secret(settings.token)}/sendMessage`,
+    method: "POST",
+    headers: { ...JSON_HEADERS },
+    body: JSON.stringify(payload)
+  };
+});
+
+// src/channels/webhook.ts
+function defaultWebhookBody(message) {
+  return {
+    ...message.fields,
+    title: message.title,
+    body: message.body,
+    ...message.url ? { url: message.url } : {},
+    ...message.actions?.length ? { actions: message.actions } : {}
+  };
+}
+var webhook = httpChannel((message, settings, secrets) => {
+  let headers = { ...JSON_HEADERS };
+  for (let [name, value] of Object.entries(settings.headers))
+    headers[name.toLowerCase()] = secrets.maybe(value);
+  let body = settings.bodyTemplate === void 0 ? defaultWebhookBody(message) : renderJsonTemplate(settings.bodyTemplate, templateValues(message));
+  return { url: secrets.maybe(settings.url), method: settings.method, headers, body: JSON.stringify(body) };
+});
+
+// src/channels/registry.ts
+var notConnected = {
+  deliver: async (_message, settings, context) => ({
+    channel: context.name,
+    type: settings.type,
+    outcome: "not-connected",
+    reason: `the ${settings.type} channel is not connected yet`
+  })
+}, CHANNEL_MODULES = {
+  ntfy,
+  slack,
+  discord,
+  telegram,
+  pushover,
+  webhook,
+  terminal: notConnected,
+  speech: notConnected
+};
+
+// src/channels/deliver.ts
+function label(report) {
+  return `channel ${report.channel} (${report.type}${report.host ? `, ${report.host}` : ""})`;
+}
+async function deliverToChannels(request, options) {
+  let { config, logger } = options;
+  return Promise.all(
+    request.channels.map(async (name) => {
+      let settings = Object.hasOwn(config.channels, name) ? config.channels[name] : void 0;
+      if (!settings)
+        return logger.warn(`channel ${name}: not defined, or its settings have problems ("ccbell doctor"); skipped`), { channel: name, type: "unknown", outcome: "failed", reason: "not defined" };
+      if ("rateLimit" in settings) {
+        let slot = claimRateSlot(options.cacheDir, name, settings.rateLimit, options.now?.() ?? Date.now());
+        if (!slot.allowed) {
+          let { max, perSeconds } = settings.rateLimit;
+          return slot.firstDrop && logger.warn(
+            `channel ${name} (${settings.type}): more than ${max} messages in ${perSeconds} s; dropping until the window frees`
+          ), { channel: name, type: settings.type, outcome: "rate-limited" };
+        }
+        slot.unrecorded && logger.warn(`channel ${name}: rate limit not recorded (${slot.unrecorded})`);
+      }
+      let report;
+      try {
+        report = await CHANNEL_MODULES[settings.type].deliver(request.message, settings, {
+          name,
+          env: options.env,
+          ...options.http ? { http: options.http } : {}
+        });
+      } catch {
+        report = { channel: name, type: settings.type, outcome: "failed", reason: "unexpected error" };
+      }
+      return report.outcome === "delivered" ? logger.debug(`${label(report)}: delivered (${report.status}) event=${request.message.fields.event}`) : logger.warn(
+        `${label(report)}: ${report.outcome === "not-connected" ? "not connected" : "failed"}${report.status !== void 0 ? ` with status ${report.status}` : ""}: ${report.reason ?? ""}`
+      ), report;
+    })
+  );
+}
+
+// src/channels/request.ts
+var isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), str = (value, max) => typeof value == "string" && value.length <= max ? value : void 0;
+function parseDeliveryRequest(value) {
+  if (!isObject3(value) || !isObject3(value.message)) return "not a delivery request";
+  let { message, channels } = value;
+  if (!Array.isArray(channels) || channels.length > 50 || !channels.every((name) => str(name, 64)))
+    return "channels must be a list of names";
+  if (!isObject3(message.fields)) return "message.fields is missing";
+  let fields = {};
+  for (let key of TEMPLATE_FIELDS) {
+    let field = str(message.fields[key] ?? "", 4e3);
+    if (field === void 0) return `message.fields.${key} must be a string`;
+    fields[key] = field;
+  }
+  if (!EVENT_NAMES.includes(fields.event))
+    return "message.fields.event is not an event";
+  let title = str(message.title, 4e3), body = str(message.body, 8e3);
+  if (title === void 0 || body === void 0) return "message.title and message.body must be strings";
+  let parsed = {
+    fields,
+    title,
+    body
+  };
+  if (message.url !== void 0) {
+    let url = str(message.url, 2e3);
+    if (url === void 0) return "message.url must be a string";
+    parsed.url = url;
+  }
+  if (message.actions !== void 0) {
+    if (!Array.isArray(message.actions) || message.actions.length > 10)
+      return "message.actions must be a list";
+    let actions = [];
+    for (let action of message.actions) {
+      if (!isObject3(action)) return "an action must be an object";
+      let label2 = str(action.label, 100), url = str(action.url, 2e3);
+      if (!label2 || !url || action.method !== "POST" && action.method !== "GET")
+        return "an action needs label, url, method";
+      let item = { label: label2, url, method: action.method };
+      (action.decision === "allow" || action.decision === "deny") && (item.decision = action.decision), actions.push(item);
+    }
+    parsed.actions = actions;
+  }
+  return { message: parsed, channels };
+}
+
+// src/events/handle.ts
+var KEEP_COOLDOWN_ENTRIES_SECONDS = 1440 * 60;
+
+// src/events/input.ts
+function parseHookInput(text) {
+  let trimmed = text.trim();
+  if (trimmed === "") return { kind: "none" };
+  try {
+    let value = JSON.parse(trimmed);
+    return typeof value != "object" || value === null || Array.isArray(value) ? { kind: "invalid", reason: "hook input is JSON but not an object" } : { kind: "json", input: value };
+  } catch (error) {
+    return { kind: "invalid", reason: `hook input is not JSON (${error.message})` };
+  }
+}
+function endsWithBrace(chunk) {
+  for (let i = chunk.length - 1; i >= 0; i--) {
+    let byte = chunk[i];
+    if (byte === 125) return !0;
+    if (byte !== 32 && byte !== 10 && byte !== 13 && byte !== 9) return !1;
+  }
+  return !1;
+}
+function readHookInput(stdin = process.stdin, { maxBytes = 1048576, timeoutMs = 1e3 } = {}) {
+  return stdin.isTTY ? Promise.resolve({ kind: "none" }) : new Promise((resolve) => {
+    let chunks = [], size = 0, finish = (result) => {
+      clearTimeout(timer), stdin.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error"), stdin.pause(), stdin.unref?.(), resolve(result);
+    }, timer = setTimeout(() => {
+      finish(
+        size === 0 ? { kind: "none" } : { kind: "invalid", reason: `hook input incomplete after ${timeoutMs} ms` }
+      );
+    }, timeoutMs);
+    stdin.on("data", (chunk) => {
+      if (size += chunk.length, size > maxBytes) finish({ kind: "invalid", reason: `hook input is larger than ${maxBytes} bytes` });
+      else {
+        if (chunks.push(chunk), !endsWithBrace(chunk)) return;
+        let read = parseHookInput(Buffer.concat(chunks).toString("utf8"));
+        read.kind === "json" && finish(read);
+      }
+    }), stdin.on("end", () => finish(parseHookInput(Buffer.concat(chunks).toString("utf8")))), stdin.on("error", (error) => finish({ kind: "invalid", reason: `cannot read stdin (${error.message})` }));
+  });
+}
+
+// src/events/resolve.ts
+var BY_HOOK_EVENT = Object.assign(/* @__PURE__ */ Object.create(null), {
+  Stop: "stop",
+  SubagentStop: "subagent",
+  SessionStart: "session_start",
+  SessionEnd: "session_end",
+  PermissionRequest: "permission_request",
+  PermissionDenied: "permission_denied",
+  StopFailure: "stop_failure"
+}), BY_NOTIFICATION_TYPE = Object.assign(/* @__PURE__ */ Object.create(null), {
+  permission_prompt: "permission_prompt",
+  idle_prompt: "idle_prompt",
+  elicitation_dialog: "elicitation_dialog",
+  elicitation_url_dialog: "elicitation_dialog",
+  agent_needs_input: "agent_needs_input",
+  agent_completed: "agent_completed",
+  auth_success: "auth_success"
+});
+
+// src/instance/names.ts
+var INSTANCE_COMMAND_WORDS = ["list", "create", "copy", "remove", "show"], DEFAULT_INSTANCE = "default", NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+function instanceNameProblem(name) {
+  if (name.length === 0) return "is empty";
+  if (name.length > 64) return `is ${name.length} characters long (at most 64)`;
+  if (!NAME_PATTERN.test(name)) return 'may hold only letters, digits, "-" and "_"';
+  if (INSTANCE_COMMAND_WORDS.includes(name)) return "is a command word";
+}
+function assertInstanceName(name) {
+  let problem = instanceNameProblem(name);
+  if (problem)
+    throw new UsageError(
+      `invalid instance name ${JSON.stringify(name.slice(0, 80))}: it ${problem}; use letters, digits, "-" and "_" (at most 64), not one of ${INSTANCE_COMMAND_WORDS.join(", ")}`
+    );
+  return name;
+}
+
+// src/instance/paths.ts
+var import_node_os = require("node:os"), import_node_path3 = require("node:path");
+function claudeConfigDir(env = process.env) {
+  let fromEnv = env.CLAUDE_CONFIG_DIR;
+  return fromEnv && (0, import_node_path3.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path3.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
+}
+function registryPath(dir) {
+  return (0, import_node_path3.join)(dir, "ccbell-instances.json");
+}
+function defaultInstancePaths(name, dir) {
+  let stem = name === DEFAULT_INSTANCE ? "ccbell" : `ccbell-${name}`;
+  return {
+    name,
+    config_path: (0, import_node_path3.join)(dir, `${stem}.config.json`),
+    state_path: (0, import_node_path3.join)(dir, `${stem}.state`),
+    cache_dir: (0, import_node_path3.join)(dir, `${stem}-cache`),
+    log_path: (0, import_node_path3.join)(dir, `${stem}.log`),
+    pid_path: (0, import_node_path3.join)(dir, `${stem}.pid`)
+  };
+}
+function expandHome(path, env = process.env) {
+  return path === "~" ? env.HOME || (0, import_node_os.homedir)() : path.startsWith("~/") ? (0, import_node_path3.join)(env.HOME || (0, import_node_os.homedir)(), path.slice(2)) : path;
+}
+
+// src/instance/pidfile.ts
+var PID_FILE_MAX_BYTES = 64 * 1024;
+
+// src/instance/registry.ts
+var import_node_path4 = require("node:path");
+var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
+function readDocument(path) {
+  let text;
+  try {
+    text = readRegularFile(path, { maxBytes: REGISTRY_MAX_BYTES }).text;
+  } catch (error) {
+    if (error instanceof RefusedFileError) throw new ConfigError(path, "", error.problem, { cause: error });
+    if (error.code === "ENOENT") return;
+    throw new ConfigError(path, "", "cannot be read", { cause: error });
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, "", `is not valid JSON (${error.message})`, { cause: error });
+  }
+  if (typeof raw != "object" || raw === null || Array.isArray(raw))
+    throw new ConfigError(path, "", "must hold a JSON object of instances");
+  return raw;
+}
+function resolveDocument(path, document, env) {
+  let registry = /* @__PURE__ */ new Map();
+  for (let [name, entry] of Object.entries(document)) {
+    let problem = instanceNameProblem(name);
+    if (problem) throw new ConfigError(path, name, `is not a valid instance name: it ${problem}`);
+    if (typeof entry != "object" || entry === null || Array.isArray(entry))
+      throw new ConfigError(path, name, "must be an object of paths");
+    let clean = {};
+    for (let field of PATH_FIELDS) {
+      if (!Object.hasOwn(entry, field)) continue;
+      let value = entry[field];
+      if (value === void 0 || value === "") continue;
+      let expanded = typeof value == "string" ? expandHome(value, env) : void 0;
+      if (!expanded || !(0, import_node_path4.isAbsolute)(expanded))
+        throw new ConfigError(path, `${name}.${field}`, "must be an absolute path (or start with ~/)");
+      clean[field] = expanded;
+    }
+    registry.set(name, clean);
+  }
+  return registry;
+}
+function readRegistry(dir, env = process.env) {
+  let path = registryPath(dir);
+  return resolveDocument(path, readDocument(path) ?? {}, env);
+}
+function isKnownInstance(name, registry) {
+  return name === DEFAULT_INSTANCE || registry.has(name);
+}
+function resolveInstance(name, env = process.env) {
+  assertInstanceName(name);
+  let dir = claudeConfigDir(env), registry = name === DEFAULT_INSTANCE ? /* @__PURE__ */ new Map() : readRegistry(dir, env);
+  if (!isKnownInstance(name, registry))
+    throw new UsageError(`unknown instance "${name}": create it with "ccbell instance create ${name}"`);
+  return { ...defaultInstancePaths(name, dir), ...registry.get(name), name };
+}
+function selectInstanceName(flag, env = process.env) {
+  return assertInstanceName(flag ?? (env.CCBELL_INSTANCE || DEFAULT_INSTANCE));
+}
+
+// src/log/logger.ts
+var import_node_fs5 = require("node:fs"), import_node_path5 = require("node:path");
+var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
+function rotate(path) {
+  for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
+    try {
+      (0, import_node_fs5.renameSync)(`${path}.${index}`, `${path}.${index + 1}`);
+    } catch {
+    }
+  try {
+    (0, import_node_fs5.renameSync)(path, `${path}.1`);
+  } catch {
+  }
+}
+var APPEND = import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_APPEND | import_node_fs5.constants.O_CREAT;
+function openLog(path) {
+  try {
+    return openRegularFile(path, APPEND, { followSymlinks: !1, mode: 384 });
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    return (0, import_node_fs5.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: !0, mode: 448 }), openRegularFile(path, APPEND, { followSymlinks: !1, mode: 384 });
+  }
+}
+function append(path, level, message, maxBytes) {
+  try {
+    let log = openLog(path);
+    log.stats.size >= maxBytes && ((0, import_node_fs5.closeSync)(log.fd), rotate(path), log = openLog(path));
+    let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
+`;
+    try {
+      (0, import_node_fs5.writeSync)(log.fd, line);
+    } finally {
+      (0, import_node_fs5.closeSync)(log.fd);
+    }
+  } catch {
+  }
+}
+function openLogger(path, debugEnabled, maxBytes = LOG_MAX_BYTES) {
+  return {
+    path,
+    debugEnabled,
+    debug(message) {
+      debugEnabled && append(path, "DEBUG", message, maxBytes);
+    },
+    info(message) {
+      append(path, "INFO", message, maxBytes);
+    },
+    warn(message) {
+      append(path, "WARN", message, maxBytes);
+    }
+  };
+}
+
+// src/cli/args.ts
+function stringFlag(args, name) {
+  let value = args.flags[name];
+  return typeof value == "string" ? value : void 0;
+}
+
+// src/cli/instance-context.ts
+function selectedInstance(args, context) {
+  return resolveInstance(selectInstanceName(stringFlag(args, "instance"), context.env), context.env);
+}
+function openInstance(args, context, options = {}) {
+  let instance = selectedInstance(args, context), given = stringFlag(args, "config"), loaded = loadConfig(given ?? instance.config_path, options), logger = openLogger(instance.log_path, loaded.config.debug), problem = given !== void 0 && !loaded.exists ? `config ${loaded.path} (--config) does not exist; using defaults` : describeProblems(loaded);
+  return problem && (context.stderr(`ccbell: ${problem}
+`), logger.warn(problem)), { instance, loaded, logger };
+}
+
+// src/cli/commands/deliver.ts
+var MAX_REQUEST_BYTES = 256 * 1024;
+async function runDeliver(args, context) {
+  let { instance, loaded, logger } = openInstance(args, context), read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5e3 }), request = read.kind === "json" ? parseDeliveryRequest(read.input) : "no request on stdin";
+  return typeof request == "string" ? (logger.warn(`deliver: ${read.kind === "invalid" ? read.reason : request}; nothing sent`), 0) : (await deliverToChannels(request, {
+    config: loaded.config,
+    cacheDir: instance.cache_dir,
+    logger,
+    env: context.env
+  }), 0);
+}
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  runDeliver
+});

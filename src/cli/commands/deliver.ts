@@ -1,0 +1,28 @@
+// `ccbell deliver` (hidden): the detached helper a command hook starts for webhook channels.
+// Reads one delivery request on stdin (never argv: ps shows argv), delivers it with retries and
+// the rate limit, logs each channel's outcome, and exits 0. Nobody waits for it.
+import { deliverToChannels, parseDeliveryRequest } from '../../channels/index.js';
+import { readHookInput } from '../../events/index.js';
+import type { ParsedArgs } from '../args.js';
+import type { CliContext } from '../context.js';
+import { openInstance } from '../instance-context.js';
+
+/** A request is a message and a few names: far below this. */
+const MAX_REQUEST_BYTES = 256 * 1024;
+
+export async function runDeliver(args: ParsedArgs, context: CliContext): Promise<number> {
+  const { instance, loaded, logger } = openInstance(args, context);
+  const read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5000 });
+  const request = read.kind === 'json' ? parseDeliveryRequest(read.input) : 'no request on stdin';
+  if (typeof request === 'string') {
+    logger.warn(`deliver: ${read.kind === 'invalid' ? read.reason : request}; nothing sent`);
+    return 0;
+  }
+  await deliverToChannels(request, {
+    config: loaded.config,
+    cacheDir: instance.cache_dir,
+    logger,
+    env: context.env,
+  });
+  return 0;
+}

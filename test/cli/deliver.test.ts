@@ -1,0 +1,252 @@
+// Webhook channels from a real hook run (the built CLI): delivered by a detached `ccbell deliver`
+// after the hook exited 0; the message on the helper's stdin, not its argv; a failing channel
+// never fails the hook and its secret never reaches the log; the rate limit holds across
+// processes; quiet hours silence every channel.
+import { chmodSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDetachedDelivery } from '../../src/channels/detached.js';
+import { type Receiver, startReceiver } from '../channels/receiver.js';
+import { assertBuilt, clockFromNow, makeSandbox, type Sandbox, sleep } from './support.js';
+
+beforeAll(assertBuilt);
+
+const SECRET = 'sk-hook-secret-91c2e';
+let receiver: Receiver;
+let sandbox: Sandbox;
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+afterAll(() => receiver.close());
+afterEach(() => {
+  receiver.reset();
+  sandbox?.cleanup();
+});
+
+const stopInput = (cwd: string) =>
+  JSON.stringify({
+    session_id: 'abcdef12-3456',
+    cwd,
+    hook_event_name: 'Stop',
+    last_assistant_message: 'All 42 tests pass.',
+  });
+
+function setUp(config: Record<string, unknown>) {
+  sandbox = makeSandbox();
+  sandbox.write('home/.claude/ccbell.config.json', JSON.stringify(config));
+  return sandbox;
+}
+
+const logOf = (box: Sandbox) => readFileSync(join(box.claudeDir, 'ccbell.log'), 'utf8');
+
+async function waitForLog(box: Sandbox, text: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let log = '';
+    try {
+      log = logOf(box);
+    } catch {}
+    if (log.includes(text) || Date.now() > deadline) return log;
+    await sleep(25);
+  }
+}
+
+describe('webhook channels from a command hook', () => {
+  it('returns at once; a detached helper delivers after the hook exited 0', async () => {
+    const box = setUp({
+      debug: true,
+      channels: {
+        ci: {
+          type: 'webhook',
+          url: `${receiver.url}/in`,
+          headers: { Authorization: 'env:CI_TOKEN' },
+          body: { text: '{project}: {message}', session: '{session}' },
+        },
+      },
+      events: { stop: { channels: ['sound', 'ci'] } },
+    });
+    // The receiver answers late: the hook must not wait for it.
+    receiver.script({ status: 200, delayMs: 3000 });
+    const project = join(box.root, 'shop');
+    box.write('shop/.keep', '');
+    const run = await box.run(['stop'], { input: stopInput(project), env: { CI_TOKEN: SECRET } });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.ms).toBeLessThan(2500);
+    const [request] = await receiver.waitFor(1);
+    expect(request).toMatchObject({ method: 'POST', path: '/in' });
+    expect(request!.headers.authorization).toBe(SECRET);
+    expect(JSON.parse(request!.body)).toEqual({ text: 'shop: All 42 tests pass.', session: 'abcdef12' });
+    // The sound is still played: "sound" is in the list.
+    expect(await box.waitForPlays(1)).toHaveLength(1);
+    // The helper logs its outcome once the late answer came (and before the sandbox goes).
+    expect(await waitForLog(box, 'delivered (200)')).toContain(
+      `channel ci (webhook, ${receiver.host}): delivered (200) event=stop`,
+    );
+  });
+
+  it('a failing channel leaves the hook at 0, and its log line holds name, host, status, no secret', async () => {
+    const box = setUp({
+      debug: true,
+      channels: { team: { type: 'slack', url: 'env:SLACK_URL' } },
+      events: { stop: { channels: ['team'] } },
+    });
+    receiver.script({ status: 404 });
+    const run = await box.run(['stop'], {
+      input: stopInput(box.root),
+      env: { SLACK_URL: `${receiver.url}/services/${SECRET}` },
+    });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const log = await waitForLog(box, 'failed with status 404');
+    expect(log).toContain(`channel team (slack, ${receiver.host}): failed with status 404: HTTP 404`);
+    expect(log).not.toContain(SECRET);
+    expect(receiver.requests[0]!.path).toBe(`/services/${SECRET}`);
+    // "sound" is not in the list: no sound.
+    await sleep(200);
+    expect(box.plays()).toEqual([]);
+  });
+
+  it('a missing player does not cost the webhook its message', async () => {
+    const box = setUp({
+      channels: { ci: { type: 'webhook', url: `${receiver.url}/x` } },
+      events: { stop: { channels: ['sound', 'ci'] }, agent_completed: { channels: ['ci'] } },
+    });
+    // No player on PATH: the sound fails as it does today (the terminal channel's fallback is
+    // issue 10's other half), but the webhook was handed off first.
+    const stop = await box.run(['stop'], { input: stopInput(box.root), env: { PATH: box.nodeBin } });
+    expect(stop.code).not.toBe(2);
+    // Without "sound" in the list, no player is looked for: exit 0.
+    const idle = await box.run(['agent_completed'], {
+      input: stopInput(box.root),
+      env: { PATH: box.nodeBin },
+    });
+    expect(idle).toMatchObject({ code: 0, stderr: '' });
+    expect(await receiver.waitFor(2)).toHaveLength(2);
+  });
+
+  it('a PermissionRequest hook with no app notifies the webhook too, printing no decision', async () => {
+    const box = setUp({
+      channels: { ci: { type: 'webhook', url: `${receiver.url}/pr` } },
+      events: { permission_request: { channels: ['ci'] } },
+    });
+    const input = JSON.stringify({
+      session_id: 'abcdef12-3456',
+      cwd: join(box.root, 'shop'),
+      hook_event_name: 'PermissionRequest',
+      tool_name: 'Bash',
+      tool_input: { command: 'git push' },
+    });
+    const run = await box.run(['permission-request'], { input });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const [request] = await receiver.waitFor(1);
+    expect(JSON.parse(request!.body)).toMatchObject({
+      event: 'permission_request',
+      project: 'shop',
+      command: 'git push',
+      body: 'Allow Bash: git push',
+    });
+  });
+
+  it('in quiet hours no channel is used', async () => {
+    const box = setUp({
+      quietHours: { start: clockFromNow(-60), end: clockFromNow(60) },
+      channels: { ci: { type: 'webhook', url: `${receiver.url}/x` } },
+      events: { stop: { channels: ['sound', 'ci'] } },
+    });
+    const run = await box.run(['stop'], { input: stopInput(box.root) });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    await sleep(1000);
+    expect(receiver.requests).toEqual([]);
+    expect(box.plays()).toEqual([]);
+  });
+});
+
+describe('ccbell deliver', () => {
+  const request = (text: string) =>
+    JSON.stringify({
+      message: {
+        fields: {
+          event: 'stop',
+          instance: 'default',
+          project: 'p',
+          branch: '',
+          session: '',
+          tool: '',
+          command: text,
+          message: '',
+          host: '',
+        },
+        title: 't',
+        body: 'b',
+      },
+      channels: ['ci'],
+    });
+
+  it('holds the rate limit across processes: four at once, two sent, one drop logged', async () => {
+    const box = setUp({
+      channels: { ci: { type: 'webhook', url: `${receiver.url}/r`, rateLimit: { max: 2, perSeconds: 60 } } },
+    });
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map((i) => box.run(['deliver'], { input: request(`run ${i}`) })),
+    );
+    for (const run of runs) expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    await sleep(300);
+    expect(receiver.requests).toHaveLength(2);
+    expect(logOf(box).match(/dropping until the window frees/g)).toHaveLength(1);
+  });
+
+  it('refuses what is not a delivery request, sending nothing', async () => {
+    const box = setUp({ channels: { ci: { type: 'webhook', url: `${receiver.url}/r` } } });
+    const run = await box.run(['deliver'], { input: '{"message": {"fields": 1}, "channels": ["ci"]}' });
+    expect(run).toMatchObject({ code: 0 });
+    expect(logOf(box)).toContain('deliver: message.fields is missing; nothing sent');
+    expect(receiver.requests).toEqual([]);
+  });
+});
+
+describe('startDetachedDelivery', () => {
+  it('passes the message on stdin, never in argv', async () => {
+    sandbox = makeSandbox([]);
+    const out = join(sandbox.root, 'out');
+    const script = sandbox.write('fake-cli.sh', `echo "$@" > '${out}.argv'; cat > '${out}.stdin'\n`);
+    chmodSync(script, 0o755);
+    const errors: Error[] = [];
+    startDetachedDelivery({
+      execPath: '/bin/sh',
+      cliPath: script,
+      instance: 'work',
+      configPath: '/tmp/c.json',
+      request: {
+        message: {
+          fields: {
+            event: 'stop',
+            instance: 'work',
+            project: 'p',
+            branch: '',
+            session: '',
+            tool: 'Bash',
+            command: 'echo SECRETISH',
+            message: '',
+            host: '',
+          },
+          title: 't',
+          body: 'b',
+        },
+        channels: ['ci'],
+      },
+      env: { PATH: '/usr/bin:/bin' },
+      onError: (error) => errors.push(error),
+    });
+    const deadline = Date.now() + 3000;
+    let stdin = '';
+    while (Date.now() < deadline) {
+      try {
+        stdin = readFileSync(`${out}.stdin`, 'utf8');
+        if (stdin.endsWith('\n')) break;
+      } catch {}
+      await sleep(20);
+    }
+    expect(readFileSync(`${out}.argv`, 'utf8').trim()).toBe('deliver --instance work --config /tmp/c.json');
+    expect(JSON.parse(stdin).message.fields.command).toBe('echo SECRETISH');
+    expect(errors).toEqual([]);
+  });
+});
