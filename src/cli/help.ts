@@ -30,7 +30,7 @@ Wiring and checks:
       recorded as "appPort" in the instance's config, where the app will listen
   ccbell setup [--instance NAME] --remove [--print]
       removes them (also for an instance that no longer exists); --print shows what would go
-  ccbell doctor [--instance NAME] [--json] [--fix]
+  ccbell doctor [--instance NAME] [--cwd DIR] [--json] [--fix]
       checks config, player, sounds and every ccbell hook Claude Code runs (user and project
       settings, the plugin); --fix points stale hooks at this node and ccbell and removes hooks
       of instances that no longer exist, keeping settings.json.ccbell-backup

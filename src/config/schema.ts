@@ -62,6 +62,23 @@ export interface Config {
    * person has not answered since): false keeps one alert per finished turn.
    */
   idleAfterStop: boolean;
+  // --- Per-project settings (issue 11; docs/projects.md) ---
+  /** Rules matching sessions by cwd and branch: settings per project, and the instance. */
+  projects?: ProjectRule[];
+  /** The project's name in notification titles, instead of its folder's. */
+  label?: string;
+  // --- end of per-project settings ---
+}
+
+/** One of the person's `projects` rules; `settings` holds the rule's config keys, validated. */
+export interface ProjectRule {
+  /** A glob on the session's cwd (`~/work/**`). */
+  match: string;
+  /** A glob on the git branch (`release/*`); unset: any branch. */
+  branch?: string;
+  /** The instance such sessions use when neither `--instance` nor CCBELL_INSTANCE names one. */
+  instance?: string;
+  settings: Record<string, unknown>;
 }
 
 /** The settings an event ends up with after profiles and defaults are applied. */

@@ -1,5 +1,6 @@
 import { KNOWN_PLAYERS } from '../notify/players.js';
 import { portProblem } from './port.js';
+import { readProjectRules } from './project-rules.js';
 import { parseClock } from './quiet-hours.js';
 import {
   type Config,
@@ -43,6 +44,9 @@ const TOP_LEVEL_KEYS = new Set([
   'appPort',
   'subagents',
   'idleAfterStop',
+  // Per-project settings (issue 11).
+  'projects',
+  'label',
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop'];
 
@@ -286,5 +290,17 @@ export function validateConfig(
     if (problem === undefined) config.appPort = port as number;
     else problems.push({ field: 'appPort', problem: `${problem} (got ${show(port)})` });
   }
+  // --- Per-project settings (issue 11; docs/projects.md) ---
+  if (raw.projects !== undefined) {
+    const rules = readProjectRules(raw.projects, problems, (overlay) => validateConfig(overlay, options));
+    if (rules.length > 0) config.projects = rules;
+  }
+  if (raw.label !== undefined) {
+    if (typeof raw.label === 'string' && raw.label.trim() !== '' && raw.label.length <= 60)
+      config.label = raw.label.trim();
+    else
+      problems.push({ field: 'label', problem: `must be a short non-empty string (got ${show(raw.label)})` });
+  }
+  // --- end of per-project settings ---
   return { config, problems };
 }

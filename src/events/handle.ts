@@ -187,7 +187,7 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
   const platform = context.platform ?? process.platform;
   const desktop = settings.desktop
     ? (() => {
-        const { title, body } = describeEvent(event, instance.name, input);
+        const { title, body } = describeEvent(event, instance.name, input, config.label);
         return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => {
           logger.warn(`desktop notification failed: ${(error as Error).message}`);
           return 'failed' as const;

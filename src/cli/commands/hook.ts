@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
@@ -6,6 +6,7 @@ import { eventNeedsInput, type HookInput, handleEvent, readHookInput } from '../
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { stateLockWaitMs } from '../hook-budget.js';
+import { placeInstance, placeMatters } from '../hook-place.js';
 import { openInstance } from '../instance-context.js';
 
 /** Forwards the event to the app that launched this session, when there is one (lazy: rare path). */
@@ -45,22 +46,34 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
       `unknown event or command ${JSON.stringify(eventArg.slice(0, 60))} (events: ${EVENT_NAMES.join(', ')}; see "ccbell --help")`,
     );
   }
-  const { instance, loaded, logger } = openInstance(args, context);
+  let opened = openInstance(args, context);
   const now = new Date();
+
+  // Per-project settings (docs/projects.md): Claude Code starts a command hook in the session's
+  // directory, so a few stat calls from our own cwd tell whether a project file or a `projects`
+  // rule can matter; only then is the input read for its `cwd`, the session's own word.
+  const ownCwd = process.cwd();
+  const placed = placeMatters(opened, ownCwd, context.env);
 
   let input: HookInput | undefined;
   // Reading stdin costs a hook a socket and a stream (several ms of a ~10 ms budget): a plain
   // sound does without it. The debug line and an app's event feed want it too.
   const wantsInput =
+    placed ||
     eventArg === undefined ||
-    loaded.config.debug ||
+    opened.loaded.config.debug ||
     Boolean(context.env.CLAUDE_CODE_UI_INSTANCE_ID) ||
-    eventNeedsInput(loaded.config, eventArg, now);
+    eventNeedsInput(opened.loaded.config, eventArg, now);
   if (wantsInput) {
     const read = await readHookInput();
     if (read.kind === 'json') input = read.input;
-    else if (read.kind === 'invalid') logger.warn(`${read.reason}; going on without it`);
+    else if (read.kind === 'invalid') opened.logger.warn(`${read.reason}; going on without it`);
   }
+  if (placed) {
+    const cwd = typeof input?.cwd === 'string' && isAbsolute(input.cwd) ? input.cwd : ownCwd;
+    opened = placeInstance(opened, cwd, args, context);
+  }
+  const { instance, loaded, logger } = opened;
 
   let event: EventName | undefined = eventArg;
   if (!event) {
