@@ -15,6 +15,7 @@ const BOOLEAN_FLAGS = new Set([
   'accept-legacy',
   'always',
   'app-hook',
+  'click',
   'help',
   'version',
 ]);

@@ -33,7 +33,10 @@ Wiring and checks:
   ccbell doctor [--instance NAME] [--cwd DIR] [--json] [--fix]
       checks config, player, sounds and every ccbell hook Claude Code runs (user and project
       settings, the plugin); --fix points stale hooks at this node and ccbell and removes hooks
-      of instances that no longer exist, keeping settings.json.ccbell-backup
+      of instances that no longer exist, keeping settings.json.ccbell-backup; --cwd DIR also
+      reports the project file (.ccbell.json) and "projects" rule that apply there
+  ccbell focus --session ID [--instance NAME]
+      brings the session's terminal forward (tmux pane, kitty, WezTerm, X11 window)
 
 Run at login (the app as a systemd user unit or a launchd agent, hooks wired to it over http):
   ccbell service install|uninstall|status [--instance NAME]

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'mcp-config': async () => (await import('./commands/mcp-config.js')).runMcpConfig,
   pending: async () => (await import('./commands/pending.js')).runPending,
   answer: async () => (await import('./commands/answer.js')).runAnswer,
+  focus: async () => (await import('./commands/focus.js')).runFocus,
   'permission-request': async () => (await import('./commands/permission-request.js')).runPermissionRequest,
 };
 

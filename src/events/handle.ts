@@ -9,7 +9,14 @@ import {
 } from '../config/index.js';
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
-import { desktopNotify, findPlayer, type Player, playSound, resolveSound } from '../notify/index.js';
+import {
+  type DesktopNotification,
+  desktopNotify,
+  findPlayer,
+  type Player,
+  playSound,
+  resolveSound,
+} from '../notify/index.js';
 import { claimCooldown, hasRecentMark, LockTimeoutError, leaveMark } from '../state/index.js';
 import { describeEvent } from './describe.js';
 import type { HookInput } from './input.js';
@@ -67,6 +74,8 @@ export interface EventContext {
   url?: string;
   /** How long to wait for the cooldown state's lock before notifying without recording. */
   stateLockWaitMs?: number;
+  /** What a click on the desktop notification runs (`ccbell focus`), when the session's terminal is known. */
+  click?: DesktopNotification['click'];
 }
 
 /** The pure part of the rules: enabled, the event's settings, quiet hours. No files touched. */
@@ -188,7 +197,14 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
   const desktop = settings.desktop
     ? (() => {
         const { title, body } = describeEvent(event, instance.name, input, config.label);
-        return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => {
+        return desktopNotify({
+          title,
+          body,
+          url: context.url,
+          platform,
+          env: context.env,
+          click: context.click,
+        }).catch((error) => {
           logger.warn(`desktop notification failed: ${(error as Error).message}`);
           return 'failed' as const;
         });

@@ -113,7 +113,7 @@ async function findObservers(dir, name) {
     if (!entry.startsWith(prefix)) continue;
     let parsed = parseSocketFileName(entry);
     if (!parsed) continue;
-    let path4 = (0, import_node_path12.join)(dir, entry);
+    let path4 = (0, import_node_path13.join)(dir, entry);
     parsed.ready ? found.push({ path: path4, pid: parsed.pid }) : pidAlive(parsed.pid) || await removeStale(path4);
   }
   return found;
@@ -140,10 +140,10 @@ async function connectObserver({ path: path4, pid }, timeoutMs = CONNECT_TIMEOUT
   let code = result.error === "timeout" ? "timeout" : result.error.code;
   (code === "ECONNREFUSED" || code === "ENOTSOCK" || code === "timeout" && !pidAlive(pid)) && await removeStale(path4);
 }
-var import_promises, import_node_net, import_node_path12, CONNECT_TIMEOUT_MS, init_connect = __esm({
+var import_promises, import_node_net, import_node_path13, CONNECT_TIMEOUT_MS, init_connect = __esm({
   "src/bus/connect.ts"() {
     "use strict";
-    import_promises = require("node:fs/promises"), import_node_net = require("node:net"), import_node_path12 = require("node:path");
+    import_promises = require("node:fs/promises"), import_node_net = require("node:net"), import_node_path13 = require("node:path");
     init_naming();
     CONNECT_TIMEOUT_MS = 1e3;
   }
@@ -208,7 +208,7 @@ var FrameError, NEWLINE, init_frame = __esm({
 function unlinkAll() {
   for (let path4 of live)
     try {
-      (0, import_node_fs12.unlinkSync)(path4);
+      (0, import_node_fs13.unlinkSync)(path4);
     } catch {
     }
   live.clear();
@@ -219,10 +219,10 @@ function uninstall() {
     for (let signal of SIGNALS) process.removeListener(signal, onSignal);
   }
 }
-var import_node_fs12, live, SIGNALS, MARK, onSignal, installed, init_cleanup = __esm({
+var import_node_fs13, live, SIGNALS, MARK, onSignal, installed, init_cleanup = __esm({
   "src/bus/cleanup.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs"), live = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"], MARK = /* @__PURE__ */ Symbol.for("ccbell.bus.signalListener");
+    import_node_fs13 = require("node:fs"), live = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"], MARK = /* @__PURE__ */ Symbol.for("ccbell.bus.signalListener");
     onSignal = (signal) => {
       process.listeners(signal).filter((listener) => !listener[MARK]).length > 0 || (unlinkAll(), uninstall(), process.kill(process.pid, signal));
     };
@@ -234,9 +234,9 @@ var import_node_fs12, live, SIGNALS, MARK, onSignal, installed, init_cleanup = _
 // src/bus/directory.ts
 function busDirectoryPath(env, platform, uid) {
   let override = env.CCBELL_BUS_DIR;
-  if (override) return (0, import_node_path13.resolve)(override);
+  if (override) return (0, import_node_path14.resolve)(override);
   let runtime = env.XDG_RUNTIME_DIR;
-  return platform !== "darwin" && runtime && (0, import_node_path13.isAbsolute)(runtime) ? (0, import_node_path13.join)(runtime, "ccbell") : `/tmp/ccbell-${uid}`;
+  return platform !== "darwin" && runtime && (0, import_node_path14.isAbsolute)(runtime) ? (0, import_node_path14.join)(runtime, "ccbell") : `/tmp/ccbell-${uid}`;
 }
 function currentUid() {
   let uid = process.getuid?.();
@@ -247,13 +247,13 @@ function currentUid() {
 function ensurePrivateDirectory(dir) {
   let uid = currentUid(), createError;
   try {
-    (0, import_node_fs13.mkdirSync)(dir, { recursive: !0, mode: 448 });
+    (0, import_node_fs14.mkdirSync)(dir, { recursive: !0, mode: 448 });
   } catch (error) {
     createError = error;
   }
   let stats;
   try {
-    stats = (0, import_node_fs13.lstatSync)(dir);
+    stats = (0, import_node_fs14.lstatSync)(dir);
   } catch (error) {
     throw new EnvironmentError(`cannot create the bus directory ${dir}: ${error.message}`, {
       cause: createError ?? error
@@ -277,10 +277,10 @@ function ensurePrivateDirectory(dir) {
 function busDirectory(env = process.env) {
   return ensurePrivateDirectory(busDirectoryPath(env, process.platform, currentUid()));
 }
-var import_node_fs13, import_node_path13, init_directory = __esm({
+var import_node_fs14, import_node_path14, init_directory = __esm({
   "src/bus/directory.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs"), import_node_path13 = require("node:path");
+    import_node_fs14 = require("node:fs"), import_node_path14 = require("node:path");
     init_errors();
   }
 });
@@ -291,12 +291,12 @@ function checkChannelName(name) {
     throw new TypeError(`a bus channel name must be a non-empty string, got ${JSON.stringify(name)}`);
 }
 function resolveDirectory(dir) {
-  return dir === void 0 ? busDirectory() : ensurePrivateDirectory((0, import_node_path14.resolve)(dir));
+  return dir === void 0 ? busDirectory() : ensurePrivateDirectory((0, import_node_path15.resolve)(dir));
 }
-var import_node_path14, init_observe = __esm({
+var import_node_path15, init_observe = __esm({
   "src/bus/observe.ts"() {
     "use strict";
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_cleanup();
     init_directory();
     init_frame();
@@ -552,6 +552,14 @@ var require_answer = __commonJS({
   }
 });
 
+// ccbell-command:focus
+var require_focus = __commonJS({
+  "ccbell-command:focus"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "focus.cjs"));
+  }
+});
+
 // ccbell-command:permission-request
 var require_permission_request = __commonJS({
   "ccbell-command:permission-request"(exports2, module2) {
@@ -567,7 +575,7 @@ __export(main_exports, {
   processContext: () => processContext
 });
 module.exports = __toCommonJS(main_exports);
-var import_node_path16 = require("node:path");
+var import_node_path17 = require("node:path");
 init_errors();
 
 // src/instance/names.ts
@@ -608,6 +616,7 @@ var VALUE_FLAGS = /* @__PURE__ */ new Set(["instance", "config", "port", "messag
   "accept-legacy",
   "always",
   "app-hook",
+  "click",
   "help",
   "version"
 ]), SHORT = { h: "help", v: "version" };
@@ -645,7 +654,7 @@ function stringFlag(args, name) {
 }
 
 // src/cli/commands/hook.ts
-var import_node_path15 = require("node:path");
+var import_node_path16 = require("node:path");
 
 // src/config/edit.ts
 init_errors();
@@ -752,6 +761,9 @@ function prepareAtomicWrite(path4, options = {}) {
       fd !== void 0 && (close(), (0, import_node_fs2.rmSync)(temp, { force: !0 }));
     }
   };
+}
+function writeFileAtomic(path4, data, options = {}) {
+  prepareAtomicWrite(path4, options).commit(data);
 }
 
 // src/state/cooldown.ts
@@ -946,6 +958,38 @@ function sweepMarks(dir, nowMs) {
   }
 }
 
+// src/state/places.ts
+var import_node_fs6 = require("node:fs"), import_node_path4 = require("node:path");
+var SAFE_SESSION2 = /^[A-Za-z0-9_-]{1,128}$/, PLACES_DIR = "places", SWEEP_AFTER_MS2 = 10080 * 60 * 1e3;
+function placePath(cacheDir, sessionId) {
+  return SAFE_SESSION2.test(sessionId) ? (0, import_node_path4.join)(cacheDir, PLACES_DIR, `${sessionId}.json`) : void 0;
+}
+function recordPlace(cacheDir, sessionId, place) {
+  let path4 = placePath(cacheDir, sessionId);
+  if (!path4 || Object.keys(place).length === 0) return;
+  let text3 = JSON.stringify(place);
+  try {
+    if (readPlaceText(path4) === text3) return;
+    (0, import_node_fs6.mkdirSync)((0, import_node_path4.join)(cacheDir, PLACES_DIR), { recursive: !0, mode: 448 }), writeFileAtomic(path4, text3), Math.random() < 0.05 && sweep((0, import_node_path4.join)(cacheDir, PLACES_DIR));
+  } catch {
+  }
+}
+function readPlaceText(path4) {
+  try {
+    return readRegularFile(path4, { maxBytes: 8192, followSymlinks: !1 }).text;
+  } catch {
+    return;
+  }
+}
+function sweep(dir) {
+  let now = Date.now();
+  for (let name of (0, import_node_fs6.readdirSync)(dir))
+    try {
+      now - (0, import_node_fs6.statSync)((0, import_node_path4.join)(dir, name)).mtimeMs > SWEEP_AFTER_MS2 && (0, import_node_fs6.rmSync)((0, import_node_path4.join)(dir, name), { force: !0 });
+    } catch {
+    }
+}
+
 // src/config/schema.ts
 var EVENT_NAMES = [
   "stop",
@@ -1047,7 +1091,7 @@ function isEventName(name) {
 }
 
 // src/notify/players.ts
-var import_node_fs6 = require("node:fs"), import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs"), import_node_path5 = __toESM(require("node:path"), 1);
 init_errors();
 var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"], LINUX_ORDER = ["pw-play", "paplay", "aplay", "mpv", "ffplay"], MACOS_ORDER = ["afplay"];
 function playerOrder(platform) {
@@ -1072,7 +1116,7 @@ var NoPlayerError = class extends EnvironmentError {
 };
 function isExecutableFile(file) {
   try {
-    return (0, import_node_fs6.accessSync)(file, import_node_fs6.constants.X_OK), (0, import_node_fs6.statSync)(file).isFile();
+    return (0, import_node_fs7.accessSync)(file, import_node_fs7.constants.X_OK), (0, import_node_fs7.statSync)(file).isFile();
   } catch {
     return !1;
   }
@@ -1080,8 +1124,8 @@ function isExecutableFile(file) {
 function findOnPath(name, pathEnv, platform) {
   let delimiter = platform === "win32" ? ";" : ":";
   for (let dir of pathEnv.split(delimiter)) {
-    if (!dir || !import_node_path4.default.isAbsolute(dir)) continue;
-    let candidate = import_node_path4.default.join(dir, name);
+    if (!dir || !import_node_path5.default.isAbsolute(dir)) continue;
+    let candidate = import_node_path5.default.join(dir, name);
     if (isExecutableFile(candidate)) return candidate;
   }
 }
@@ -1107,7 +1151,7 @@ function findPlayer(options) {
     if (found) return { name: preferred, path: found };
     throw new NoPlayerError([preferred], `sound player "${preferred}" (set in "player") not found on PATH`);
   }
-  if (import_node_path4.default.isAbsolute(preferred)) {
+  if (import_node_path5.default.isAbsolute(preferred)) {
     if (isExecutableFile(preferred)) return { name: "custom", path: preferred };
     throw new NoPlayerError(
       [preferred],
@@ -1433,36 +1477,36 @@ function describeProblems(loaded) {
 }
 
 // src/config/project-file.ts
-var import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path");
+var import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
 var PROJECT_FILE_NAME = ".ccbell.json", PROJECT_FILE_MAX_BYTES = 64 * 1024, exists = (path4) => {
   try {
-    return (0, import_node_fs7.lstatSync)(path4), !0;
+    return (0, import_node_fs8.lstatSync)(path4), !0;
   } catch {
     return !1;
   }
 };
 function findProjectFile(cwd, home) {
-  if (!(0, import_node_path5.isAbsolute)(cwd)) return;
-  let stop = home && (0, import_node_path5.isAbsolute)(home) ? home.replace(/\/+$/, "") || "/" : void 0, nearest, dir = cwd.replace(/\/+$/, "") || "/";
+  if (!(0, import_node_path6.isAbsolute)(cwd)) return;
+  let stop = home && (0, import_node_path6.isAbsolute)(home) ? home.replace(/\/+$/, "") || "/" : void 0, nearest, dir = cwd.replace(/\/+$/, "") || "/";
   for (let depth = 0; depth < 64; depth++) {
-    let candidate = (0, import_node_path5.join)(dir, PROJECT_FILE_NAME);
-    if (nearest === void 0 && exists(candidate) && (nearest = candidate), exists((0, import_node_path5.join)(dir, ".git")) || dir === stop)
+    let candidate = (0, import_node_path6.join)(dir, PROJECT_FILE_NAME);
+    if (nearest === void 0 && exists(candidate) && (nearest = candidate), exists((0, import_node_path6.join)(dir, ".git")) || dir === stop)
       return nearest ? { path: nearest, root: dir } : void 0;
-    let parent = (0, import_node_path5.dirname)(dir);
+    let parent = (0, import_node_path6.dirname)(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  let own = (0, import_node_path5.join)(cwd, PROJECT_FILE_NAME);
+  let own = (0, import_node_path6.join)(cwd, PROJECT_FILE_NAME);
   return nearest === own ? { path: own, root: cwd } : void 0;
 }
 function isInside(path4, root) {
-  return path4 === root || path4.startsWith(root.endsWith(import_node_path5.sep) ? root : `${root}${import_node_path5.sep}`);
+  return path4 === root || path4.startsWith(root.endsWith(import_node_path6.sep) ? root : `${root}${import_node_path6.sep}`);
 }
 function readProjectFile(found) {
   let target = found.path;
-  if ((0, import_node_fs7.lstatSync)(found.path).isSymbolicLink()) {
-    let real = (0, import_node_fs7.realpathSync)(found.path);
-    if (!isInside(real, (0, import_node_fs7.realpathSync)(found.root)))
+  if ((0, import_node_fs8.lstatSync)(found.path).isSymbolicLink()) {
+    let real = (0, import_node_fs8.realpathSync)(found.path);
+    if (!isInside(real, (0, import_node_fs8.realpathSync)(found.root)))
       throw new RefusedFileError(
         found.path,
         "not-regular",
@@ -1473,13 +1517,13 @@ function readProjectFile(found) {
   return readRegularFile(target, { maxBytes: PROJECT_FILE_MAX_BYTES, followSymlinks: !1 }).text;
 }
 function projectSoundPath(spec, found) {
-  let given = (0, import_node_path5.isAbsolute)(spec) ? spec : (0, import_node_path5.join)((0, import_node_path5.dirname)(found.path), spec), real;
+  let given = (0, import_node_path6.isAbsolute)(spec) ? spec : (0, import_node_path6.join)((0, import_node_path6.dirname)(found.path), spec), real;
   try {
-    real = (0, import_node_fs7.realpathSync)(given);
+    real = (0, import_node_fs8.realpathSync)(given);
   } catch (error) {
     return { problem: `cannot be found (${error.code ?? "error"})` };
   }
-  return isInside(real, (0, import_node_fs7.realpathSync)(found.root)) ? (0, import_node_fs7.statSync)(real).isFile() ? { path: real } : { problem: "is not a regular file" } : { problem: `resolves to ${real}, outside the repository ${found.root}` };
+  return isInside(real, (0, import_node_fs8.realpathSync)(found.root)) ? (0, import_node_fs8.statSync)(real).isFile() ? { path: real } : { problem: "is not a regular file" } : { problem: `resolves to ${real}, outside the repository ${found.root}` };
 }
 
 // src/config/project-settings.ts
@@ -1615,29 +1659,29 @@ function resolveEvent(config, event) {
 }
 
 // src/events/labels.ts
-var import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
+var import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
 function gitBranch(cwd) {
-  if (!(0, import_node_path6.isAbsolute)(cwd)) return;
+  if (!(0, import_node_path7.isAbsolute)(cwd)) return;
   let dir = cwd;
   for (let depth = 0; depth < 40; depth++) {
     let head = readHead(dir);
     if (head !== void 0)
       return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() ?? head.trim().slice(0, 8);
-    let parent = (0, import_node_path6.dirname)(dir);
+    let parent = (0, import_node_path7.dirname)(dir);
     if (parent === dir) return;
     dir = parent;
   }
 }
 function readHead(dir) {
-  let dotGit = (0, import_node_path6.join)(dir, ".git");
+  let dotGit = (0, import_node_path7.join)(dir, ".git");
   try {
-    return (0, import_node_fs8.readFileSync)((0, import_node_path6.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
+    return (0, import_node_fs9.readFileSync)((0, import_node_path7.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
   } catch (error) {
     if (error.code !== "ENOTDIR") return;
   }
   try {
-    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs8.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
-    return pointer ? (0, import_node_fs8.readFileSync)((0, import_node_path6.join)((0, import_node_path6.isAbsolute)(pointer) ? pointer : (0, import_node_path6.join)(dir, pointer), "HEAD"), "utf8").slice(
+    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs9.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
+    return pointer ? (0, import_node_fs9.readFileSync)((0, import_node_path7.join)((0, import_node_path7.isAbsolute)(pointer) ? pointer : (0, import_node_path7.join)(dir, pointer), "HEAD"), "utf8").slice(
       0,
       512
     ) : void 0;
@@ -1647,7 +1691,7 @@ function readHead(dir) {
 }
 function placeLabel(cwd) {
   if (!cwd) return "unknown directory";
-  let project = (0, import_node_path6.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
+  let project = (0, import_node_path7.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
   return branch ? `${project} (${branch})` : project;
 }
 function shortSession(sessionId) {
@@ -1750,7 +1794,7 @@ function describeWhat(event, input) {
 }
 
 // src/notify/desktop.ts
-var import_node_fs9 = require("node:fs"), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs"), import_node_path8 = __toESM(require("node:path"), 1);
 init_errors();
 
 // src/notify/spawn.ts
@@ -1761,7 +1805,15 @@ function load() {
 var spawn = ((...args) => load().spawn(...args));
 
 // src/notify/desktop.ts
-var DESKTOP_TIMEOUT_MS = 2e3, DesktopNotifyError = class extends EnvironmentError {
+var DESKTOP_TIMEOUT_MS = 2e3, CLICK_WAIT_MS = 1800 * 1e3;
+function shellWord(word) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+function terminalNotifierArgs(title, body, click, url) {
+  let args = ["-title", title, "-message", bodyWithUrl(body, url) || " ", "-group", "ccbell"];
+  return args.push("-execute", [click.command, ...click.args].map(shellWord).join(" ")), click.macBundle && args.push("-activate", click.macBundle), args;
+}
+var DesktopNotifyError = class extends EnvironmentError {
   name = "DesktopNotifyError";
 };
 function escapeMarkup(text3) {
@@ -1773,7 +1825,7 @@ function appleScriptString(text3) {
 function hasSessionBus(env) {
   if (env.DBUS_SESSION_BUS_ADDRESS) return !0;
   let runtime = env.XDG_RUNTIME_DIR;
-  return !!(runtime && import_node_path7.default.isAbsolute(runtime) && (0, import_node_fs9.existsSync)(import_node_path7.default.join(runtime, "bus")));
+  return !!(runtime && import_node_path8.default.isAbsolute(runtime) && (0, import_node_fs10.existsSync)(import_node_path8.default.join(runtime, "bus")));
 }
 function bodyWithUrl(body, url) {
   return url ? body ? `${body}
@@ -1796,14 +1848,14 @@ function run(command, args, env, timeoutMs) {
     }, timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer), reject(
-        new DesktopNotifyError(`${import_node_path7.default.basename(command)} could not start: ${error.message}`, {
+        new DesktopNotifyError(`${import_node_path8.default.basename(command)} could not start: ${error.message}`, {
           cause: error
         })
       );
     }), child.on("close", (code, signal) => {
       if (clearTimeout(timer), timedOut)
         reject(
-          new DesktopNotifyError(`${import_node_path7.default.basename(command)} did not finish within ${timeoutMs} ms; killed`)
+          new DesktopNotifyError(`${import_node_path8.default.basename(command)} did not finish within ${timeoutMs} ms; killed`)
         );
       else if (code === 0)
         resolve3();
@@ -1812,7 +1864,7 @@ function run(command, args, env, timeoutMs) {
 `).slice(-1)[0] ?? "", status = code === null ? `killed by ${signal}` : `exit ${code}`;
         reject(
           new DesktopNotifyError(
-            `${import_node_path7.default.basename(command)} failed (${status})${detail ? `: ${detail}` : ""}`
+            `${import_node_path8.default.basename(command)} failed (${status})${detail ? `: ${detail}` : ""}`
           )
         );
       }
@@ -1822,16 +1874,68 @@ function run(command, args, env, timeoutMs) {
 async function desktopNotify(options) {
   let { title, body, url, platform, env } = options, timeoutMs = options.timeoutMs ?? DESKTOP_TIMEOUT_MS, pathEnv = env.PATH ?? "";
   if (platform === "darwin") {
+    let notifier = options.click ? findOnPath("terminal-notifier", pathEnv, platform) : void 0;
+    if (notifier && options.click)
+      return await run(notifier, terminalNotifierArgs(title, body, options.click, url), env, timeoutMs), "shown";
     let osascript = findOnPath("osascript", pathEnv, platform) ?? "/usr/bin/osascript";
     return await run(osascript, osascriptArgs(title, body, url), env, timeoutMs), "shown";
   }
   if (platform === "win32" || !hasSessionBus(env)) return "skipped";
   let notifySend = findOnPath("notify-send", pathEnv, platform);
-  return notifySend ? (await run(notifySend, notifySendArgs(title, body, url), env, timeoutMs), "shown") : "skipped";
+  if (!notifySend) return "skipped";
+  if (options.click) {
+    let { command, args } = options.click, child = spawn(
+      command,
+      [...args, "--click", "--", notifySend, ...notifySendArgs(title, body, url)],
+      {
+        env,
+        detached: !0,
+        stdio: "ignore"
+      }
+    );
+    return child.on("error", () => {
+    }), child.unref(), "shown";
+  }
+  return await run(notifySend, notifySendArgs(title, body, url), env, timeoutMs), "shown";
+}
+
+// src/notify/focus.ts
+var CHECKS = {
+  tmuxSocket: /^\/[^\0]{1,1000}$/,
+  tmuxPane: /^%\d{1,9}$/,
+  kittyWindow: /^\d{1,9}$/,
+  kittyListenOn: /^(?:unix|tcp):[^\0\s]{1,1000}$/,
+  weztermPane: /^\d{1,9}$/,
+  x11Window: /^(?:\d{1,12}|0x[0-9a-fA-F]{1,10})$/,
+  termProgram: /^[A-Za-z0-9._ -]{1,64}$/,
+  macBundle: /^[A-Za-z0-9.-]{1,200}$/
+};
+function checkedPlace(raw) {
+  let place = {};
+  for (let key of Object.keys(CHECKS)) {
+    let value = Object.hasOwn(raw, key) ? raw[key] : void 0;
+    typeof value == "string" && CHECKS[key].test(value) && (place[key] = value);
+  }
+  return place;
+}
+function placeFromEnv(env) {
+  return checkedPlace({
+    ...env.TMUX ? { tmuxSocket: env.TMUX.split(",")[0] ?? "" } : {},
+    ...env.TMUX_PANE ? { tmuxPane: env.TMUX_PANE } : {},
+    ...env.KITTY_WINDOW_ID ? { kittyWindow: env.KITTY_WINDOW_ID } : {},
+    ...env.KITTY_LISTEN_ON ? { kittyListenOn: env.KITTY_LISTEN_ON } : {},
+    ...env.WEZTERM_PANE ? { weztermPane: env.WEZTERM_PANE } : {},
+    ...env.WINDOWID ? { x11Window: env.WINDOWID } : {},
+    ...env.TERM_PROGRAM ? { termProgram: env.TERM_PROGRAM } : {},
+    ...env.__CFBundleIdentifier ? { macBundle: env.__CFBundleIdentifier } : {}
+  });
+}
+function canFocus(place) {
+  return !!(place.tmuxPane || place.kittyWindow || place.weztermPane || place.x11Window || place.macBundle);
 }
 
 // src/notify/sound.ts
-var import_node_fs10 = require("node:fs"), import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs"), import_node_path9 = __toESM(require("node:path"), 1);
 init_errors();
 var InvalidSoundSpecError = class extends UsageError {
   constructor(spec, problem) {
@@ -1860,30 +1964,30 @@ function resolveSound(spec, bundledDir) {
     let name = spec.slice(8);
     if (!BUNDLED_NAME.test(name))
       throw new InvalidSoundSpecError(spec, 'a bundled sound name is lower-case letters and "_" only');
-    file = import_node_path8.default.join(import_node_path8.default.resolve(bundledDir), `${name}.wav`);
+    file = import_node_path9.default.join(import_node_path9.default.resolve(bundledDir), `${name}.wav`);
   } else {
     if (file = spec.startsWith("custom:") ? spec.slice(7) : spec, file === "") throw new InvalidSoundSpecError(spec, "no file given");
     if (file.includes("\0")) throw new InvalidSoundSpecError(spec, "the path holds a NUL byte");
-    if (!import_node_path8.default.isAbsolute(file))
+    if (!import_node_path9.default.isAbsolute(file))
       throw new InvalidSoundSpecError(spec, "a sound file must be an absolute path (or bundled:NAME)");
     if (hasDotDot(file)) throw new InvalidSoundSpecError(spec, 'a sound path must not contain ".."');
   }
   let real;
   try {
-    real = (0, import_node_fs10.realpathSync)(file);
+    real = (0, import_node_fs11.realpathSync)(file);
   } catch (error) {
     let code = error.code, problem = code === "ENOENT" || code === "ENOTDIR" ? "no such file" : code === "ELOOP" ? "too many levels of symbolic links" : code === "EACCES" ? "permission denied" : `cannot be resolved (${code ?? "unknown error"})`;
     throw new SoundNotFoundError(spec, file, problem, { cause: error });
   }
   let shown2 = real === file ? file : `${file} (\u2192 ${real})`, isFile;
   try {
-    isFile = (0, import_node_fs10.statSync)(real).isFile();
+    isFile = (0, import_node_fs11.statSync)(real).isFile();
   } catch (error) {
     throw new SoundNotFoundError(spec, shown2, "cannot be read", { cause: error });
   }
   if (!isFile) throw new SoundNotFoundError(spec, shown2, "not a regular file");
   try {
-    (0, import_node_fs10.accessSync)(real, import_node_fs10.constants.R_OK);
+    (0, import_node_fs11.accessSync)(real, import_node_fs11.constants.R_OK);
   } catch (error) {
     throw new SoundNotFoundError(spec, shown2, "not readable", { cause: error });
   }
@@ -1965,7 +2069,14 @@ async function handleEvent(context) {
   event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog", now.getTime());
   let platform = context.platform ?? process.platform, desktop = settings.desktop ? (() => {
     let { title, body } = describeEvent(event, instance.name, input, config.label);
-    return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
+    return desktopNotify({
+      title,
+      body,
+      url: context.url,
+      platform,
+      env: context.env,
+      click: context.click
+    }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
   })() : void 0;
   if (settings.sound && settings.volume > 0) {
     let file = resolveSound(settings.sound, context.bundledSoundsDir), player = findPlayer({ platform, pathEnv: context.env.PATH ?? "", preferred: config.player });
@@ -2077,27 +2188,27 @@ function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
 init_errors();
 
 // src/instance/paths.ts
-var import_node_os = require("node:os"), import_node_path9 = require("node:path");
+var import_node_os = require("node:os"), import_node_path10 = require("node:path");
 function claudeConfigDir(env = process.env) {
   let fromEnv = env.CLAUDE_CONFIG_DIR;
-  return fromEnv && (0, import_node_path9.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path9.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
+  return fromEnv && (0, import_node_path10.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
 }
 function registryPath(dir) {
-  return (0, import_node_path9.join)(dir, "ccbell-instances.json");
+  return (0, import_node_path10.join)(dir, "ccbell-instances.json");
 }
 function defaultInstancePaths(name, dir) {
   let stem = name === DEFAULT_INSTANCE ? "ccbell" : `ccbell-${name}`;
   return {
     name,
-    config_path: (0, import_node_path9.join)(dir, `${stem}.config.json`),
-    state_path: (0, import_node_path9.join)(dir, `${stem}.state`),
-    cache_dir: (0, import_node_path9.join)(dir, `${stem}-cache`),
-    log_path: (0, import_node_path9.join)(dir, `${stem}.log`),
-    pid_path: (0, import_node_path9.join)(dir, `${stem}.pid`)
+    config_path: (0, import_node_path10.join)(dir, `${stem}.config.json`),
+    state_path: (0, import_node_path10.join)(dir, `${stem}.state`),
+    cache_dir: (0, import_node_path10.join)(dir, `${stem}-cache`),
+    log_path: (0, import_node_path10.join)(dir, `${stem}.log`),
+    pid_path: (0, import_node_path10.join)(dir, `${stem}.pid`)
   };
 }
 function expandHome(path4, env = process.env) {
-  return path4 === "~" ? env.HOME || (0, import_node_os.homedir)() : path4.startsWith("~/") ? (0, import_node_path9.join)(env.HOME || (0, import_node_os.homedir)(), path4.slice(2)) : path4;
+  return path4 === "~" ? env.HOME || (0, import_node_os.homedir)() : path4.startsWith("~/") ? (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), path4.slice(2)) : path4;
 }
 
 // src/instance/pidfile.ts
@@ -2105,7 +2216,7 @@ init_errors();
 var PID_FILE_MAX_BYTES = 64 * 1024;
 
 // src/instance/registry.ts
-var import_node_path10 = require("node:path");
+var import_node_path11 = require("node:path");
 init_errors();
 var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
 function readDocument(path4) {
@@ -2140,7 +2251,7 @@ function resolveDocument(path4, document, env) {
       let value = entry[field];
       if (value === void 0 || value === "") continue;
       let expanded = typeof value == "string" ? expandHome(value, env) : void 0;
-      if (!expanded || !(0, import_node_path10.isAbsolute)(expanded))
+      if (!expanded || !(0, import_node_path11.isAbsolute)(expanded))
         throw new ConfigError(path4, `${name}.${field}`, "must be an absolute path (or start with ~/)");
       clean[field] = expanded;
     }
@@ -2167,38 +2278,38 @@ function selectInstanceName(flag, env = process.env) {
 }
 
 // src/log/logger.ts
-var import_node_fs11 = require("node:fs"), import_node_path11 = require("node:path");
+var import_node_fs12 = require("node:fs"), import_node_path12 = require("node:path");
 var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
 function rotate(path4) {
   for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
     try {
-      (0, import_node_fs11.renameSync)(`${path4}.${index}`, `${path4}.${index + 1}`);
+      (0, import_node_fs12.renameSync)(`${path4}.${index}`, `${path4}.${index + 1}`);
     } catch {
     }
   try {
-    (0, import_node_fs11.renameSync)(path4, `${path4}.1`);
+    (0, import_node_fs12.renameSync)(path4, `${path4}.1`);
   } catch {
   }
 }
-var APPEND = import_node_fs11.constants.O_WRONLY | import_node_fs11.constants.O_APPEND | import_node_fs11.constants.O_CREAT;
+var APPEND = import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT;
 function openLog(path4) {
   try {
     return openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    return (0, import_node_fs11.mkdirSync)((0, import_node_path11.dirname)(path4), { recursive: !0, mode: 448 }), openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
+    return (0, import_node_fs12.mkdirSync)((0, import_node_path12.dirname)(path4), { recursive: !0, mode: 448 }), openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
   }
 }
 function append(path4, level, message, maxBytes) {
   try {
     let log = openLog(path4);
-    log.stats.size >= maxBytes && ((0, import_node_fs11.closeSync)(log.fd), rotate(path4), log = openLog(path4));
+    log.stats.size >= maxBytes && ((0, import_node_fs12.closeSync)(log.fd), rotate(path4), log = openLog(path4));
     let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
 `;
     try {
-      (0, import_node_fs11.writeSync)(log.fd, line);
+      (0, import_node_fs12.writeSync)(log.fd, line);
     } finally {
-      (0, import_node_fs11.closeSync)(log.fd);
+      (0, import_node_fs12.closeSync)(log.fd);
     }
   } catch {
   }
@@ -2267,6 +2378,17 @@ async function tellApp(event, input, instance, env) {
   let { forwardEventToApp: forwardEventToApp2 } = await Promise.resolve().then(() => (init_forward(), forward_exports));
   return forwardEventToApp2({ event, input, instance, env });
 }
+function sessionPlace(instance, input, context) {
+  let session = typeof input?.session_id == "string" ? input.session_id : void 0;
+  if (!session) return;
+  let place = placeFromEnv(context.env);
+  if (canFocus(place))
+    return recordPlace(instance.cache_dir, session, place), {
+      command: process.execPath,
+      args: [context.cliPath, "focus", "--instance", instance.name, "--session", session],
+      macBundle: place.macBundle
+    };
+}
 async function runHook(args, context) {
   if (context.env.CCBELL_APP_HOOKS && !args.flags["app-hook"]) return { code: 0, handled: !1 };
   let [eventArg, extra] = args.positionals;
@@ -2282,7 +2404,7 @@ async function runHook(args, context) {
     read.kind === "json" ? input = read.input : read.kind === "invalid" && opened.logger.warn(`${read.reason}; going on without it`);
   }
   if (placed) {
-    let cwd = typeof input?.cwd == "string" && (0, import_node_path15.isAbsolute)(input.cwd) ? input.cwd : ownCwd;
+    let cwd = typeof input?.cwd == "string" && (0, import_node_path16.isAbsolute)(input.cwd) ? input.cwd : ownCwd;
     opened = placeInstance(opened, cwd, args, context);
   }
   let { instance, loaded, logger } = opened, event = eventArg;
@@ -2294,7 +2416,7 @@ async function runHook(args, context) {
   logger.debug(
     `instance=${instance.name} event=${event} session=${input?.session_id ?? "-"} cwd=${input?.cwd ?? "-"}`
   );
-  let forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env).catch((error) => {
+  let click = sessionPlace(instance, input, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env).catch((error) => {
     logger.warn(`could not reach the app: ${error.message}`);
   }) : void 0;
   return await handleEvent({
@@ -2304,9 +2426,10 @@ async function runHook(args, context) {
     loaded,
     logger,
     env: context.env,
-    bundledSoundsDir: (0, import_node_path15.join)(context.packageRoot, "sounds"),
+    bundledSoundsDir: (0, import_node_path16.join)(context.packageRoot, "sounds"),
     now,
-    stateLockWaitMs: stateLockWaitMs()
+    stateLockWaitMs: stateLockWaitMs(),
+    click
   }), await forwarded, { code: 0, handled: !0 };
 }
 
@@ -2345,7 +2468,10 @@ Wiring and checks:
   ccbell doctor [--instance NAME] [--cwd DIR] [--json] [--fix]
       checks config, player, sounds and every ccbell hook Claude Code runs (user and project
       settings, the plugin); --fix points stale hooks at this node and ccbell and removes hooks
-      of instances that no longer exist, keeping settings.json.ccbell-backup
+      of instances that no longer exist, keeping settings.json.ccbell-backup; --cwd DIR also
+      reports the project file (.ccbell.json) and "projects" rule that apply there
+  ccbell focus --session ID [--instance NAME]
+      brings the session's terminal forward (tmux pane, kitty, WezTerm, X11 window)
 
 Run at login (the app as a systemd user unit or a launchd agent, hooks wired to it over http):
   ccbell service install|uninstall|status [--instance NAME]
@@ -2371,6 +2497,7 @@ var COMMANDS = {
   "mcp-config": async () => (await Promise.resolve().then(() => __toESM(require_mcp_config(), 1))).runMcpConfig,
   pending: async () => (await Promise.resolve().then(() => __toESM(require_pending(), 1))).runPending,
   answer: async () => (await Promise.resolve().then(() => __toESM(require_answer(), 1))).runAnswer,
+  focus: async () => (await Promise.resolve().then(() => __toESM(require_focus(), 1))).runFocus,
   "permission-request": async () => (await Promise.resolve().then(() => __toESM(require_permission_request(), 1))).runPermissionRequest
 };
 async function dispatch(argv, context) {
@@ -2410,7 +2537,7 @@ function writerTo(open) {
 function processContext(packageRoot) {
   return {
     packageRoot,
-    cliPath: (0, import_node_path16.join)(packageRoot, "dist", "ccbell.js"),
+    cliPath: (0, import_node_path17.join)(packageRoot, "dist", "ccbell.js"),
     env: process.env,
     stdout: writerTo(() => process.stdout),
     stderr: writerTo(() => process.stderr)

@@ -3,6 +3,9 @@ import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js'
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
 import { eventNeedsInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
+import type { InstanceConfig } from '../../instance/index.js';
+import { canFocus, placeFromEnv } from '../../notify/index.js';
+import { recordPlace } from '../../state/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { stateLockWaitMs } from '../hook-budget.js';
@@ -18,6 +21,23 @@ async function tellApp(
 ) {
   const { forwardEventToApp } = await import('../../approval/forward.js');
   return forwardEventToApp({ event, input, instance, env });
+}
+
+/**
+ * Records where the session's terminal lives (tmux pane, kitty window…; docs/focus.md) when the
+ * input names the session, and returns what a click on its notification runs: `ccbell focus`.
+ */
+function sessionPlace(instance: InstanceConfig, input: HookInput | undefined, context: CliContext) {
+  const session = typeof input?.session_id === 'string' ? input.session_id : undefined;
+  if (!session) return undefined;
+  const place = placeFromEnv(context.env);
+  if (!canFocus(place)) return undefined;
+  recordPlace(instance.cache_dir, session, place as Record<string, string>);
+  return {
+    command: process.execPath,
+    args: [context.cliPath, 'focus', '--instance', instance.name, '--session', session],
+    macBundle: place.macBundle,
+  };
 }
 
 /**
@@ -90,6 +110,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     `instance=${instance.name} event=${event} session=${input?.session_id ?? '-'} cwd=${input?.cwd ?? '-'}`,
   );
 
+  const click = sessionPlace(instance, input, context);
   const forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID
     ? tellApp(event, input, instance.name, context.env).catch((error: Error) => {
         logger.warn(`could not reach the app: ${error.message}`);
@@ -105,6 +126,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     bundledSoundsDir: join(context.packageRoot, 'sounds'),
     now,
     stateLockWaitMs: stateLockWaitMs(),
+    click,
   });
   await forwarded;
   return { code: 0, handled: true };
