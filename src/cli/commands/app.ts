@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startApp } from '../../app/app.js';
 import { childLaunch, isPrintMode } from '../../app/child.js';
 import { httpHookResponse } from '../../app/doors/http-hook.js';
+import { sessionFocuser } from '../../app/focus.js';
 import { attachTerminal } from '../../app/terminal.js';
 import { instanceHookToken } from '../../app/web/hook-token.js';
 import { makeToken } from '../../app/web/security.js';
@@ -54,6 +55,7 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
     });
     cleanups.push(() => app.stop());
     const hookToken = instanceHookToken(instance);
+    const focus = sessionFocuser(instance, env);
     const web = await startWebServer({
       core: app.core,
       instance: instance.name,
@@ -63,6 +65,12 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
           `http hook: ${String(input.hook_event_name ?? '-').slice(0, 40)} session=${String(input.session_id ?? '-').slice(0, 80)}`,
         );
         return httpHookResponse(app.core, input, signal);
+      },
+      // "Go to session": the terminal the session's hooks recorded (docs/focus.md).
+      onFocus: async (sessionId) => {
+        const result = await focus(sessionId);
+        logger.debug(`focus ${sessionId}: ${result.steps.join('; ') || 'no terminal known'}`);
+        return result;
       },
       port,
       pageToken: makeToken(),
