@@ -8,9 +8,15 @@ import { join } from 'node:path';
 
 /**
  * The hook path, relative to the package root: the entry, the one bundle it runs for every
- * event (no other command's bundle), and the file that makes dist/ CommonJS.
+ * event, the click helper a hook starts for a desktop notification (`ccbell focus`,
+ * docs/focus.md), and the file that makes dist/ CommonJS. No other command's bundle.
  */
-export const PLUGIN_DIST_FILES = Object.freeze(['dist/ccbell.js', 'dist/lib/cli.cjs', 'dist/package.json']);
+export const PLUGIN_DIST_FILES = Object.freeze([
+  'dist/ccbell.js',
+  'dist/lib/cli.cjs',
+  'dist/lib/focus.cjs',
+  'dist/package.json',
+]);
 
 /**
  * Replaces `pluginDir`'s dist/ and sounds/ with copies of the hook path and the bundled sounds
