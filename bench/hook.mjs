@@ -3,7 +3,7 @@
 // to the same commands of the baseline build (BENCH_BASELINE_ROOT) when there is one.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BUILDS,
@@ -58,6 +58,14 @@ function setUpHome(build, node, receiver) {
   const home = tempDir('hook');
   const project = join(home, 'project');
   mkdirSync(project, { recursive: true });
+  // A repository with a project file (docs/projects.md): the hook walks up to .git, reads the
+  // file, reads its input for the cwd, and validates the merged config.
+  const fileProject = join(home, 'projfil');
+  mkdirSync(join(fileProject, '.git'), { recursive: true });
+  writeFileSync(
+    join(fileProject, '.ccbell.json'),
+    JSON.stringify({ label: 'bench', events: { stop: { volume: 0.4 } } }),
+  );
   const player = writeFakePlayer(home);
   const env = cleanEnv({ HOME: home });
   // `benchhook` (new build only: a baseline may not know channels) sends Stop to a webhook too.
@@ -78,7 +86,7 @@ function setUpHome(build, node, receiver) {
       }
     });
   }
-  return { ...build, home, project, env };
+  return { ...build, home, project, fileProject, env };
 }
 
 /**
@@ -126,14 +134,22 @@ async function startReceiver(nodePath) {
 function ccbellArms(build, node, receiver) {
   const command = (instance) =>
     `${shellQuote(node.path)} ${shellQuote(build.cli)} --instance ${instance} stop`;
-  const run = (instance) => (input) =>
-    timedShell(command(instance), { env: build.env, input, cwd: build.project });
+  const run =
+    (instance, cwd = build.project) =>
+    (input) =>
+      timedShell(command(instance), { env: build.env, input, cwd });
   const suffix = build.key === 'new' ? '' : ` — ${build.key} build`;
   return [
     {
       key: 'hook',
       label: `\`sh -c "node dist/ccbell.js --instance bench stop"\`${suffix}`,
       run: run('bench'),
+    },
+    {
+      key: 'projectFile',
+      label: `same, in a repository with a .ccbell.json (walk, read, input read, merge)${suffix}`,
+      inProject: true,
+      run: run('bench', build.fileProject),
     },
     {
       key: 'coolFire',
@@ -201,6 +217,7 @@ function sideBySide(node, arms, samples) {
 /** Short names of the ccbell commands, for the side-by-side summary. */
 const KIND_NAMES = {
   hook: 'hook',
+  projectFile: 'with a project file',
   coolFire: 'cooldown firing',
   coolQuiet: 'cooldown suppressed',
   webhook: 'with a webhook channel',
@@ -250,7 +267,9 @@ export async function benchHook({ nodes, quick = false }) {
           const arm = arms[(i + round) % arms.length];
           const session = arm.session === 'fixed' ? fixedSession : randomUUID();
           const where = arm.build ?? own;
-          const result = await arm.run(stopInput(where.home, where.project, session));
+          const result = await arm.run(
+            stopInput(where.home, arm.inProject ? where.fileProject : where.project, session),
+          );
           if (arm.ccbell && (result.code !== 0 || result.stderr.trim())) {
             failures.push(
               `${node.version} ${arm.key}: exit ${result.code} ${result.stderr.trim().slice(0, 300)}`,
@@ -308,7 +327,7 @@ export async function benchHook({ nodes, quick = false }) {
     ];
     if (builds.length > 1) {
       notes.push(
-        'The baseline build ran its three commands in the same rounds as the new one (8 commands a round), with a ' +
+        'The baseline build ran its three commands in the same rounds as the new one (10 commands a round), with a ' +
           'HOME of its own set up by its own CLI the same way (same instances, same config changes, inputs of the ' +
           'same size). In the side-by-side table, "paired" is the median of the per-round differences new − ' +
           'baseline, with its 95 % distribution-free interval (order statistics of the differences).',

@@ -145,6 +145,10 @@ function buildCard(item: Item): HTMLElement {
   const allow = el('button', { type: 'button', class: 'allow', text: 'Allow' });
   const deny = el('button', { type: 'button', class: 'deny', text: 'Deny' });
   const always = el('button', { type: 'button', class: 'quiet', text: 'Always allow this for the session' });
+  // Brings the session's terminal (tmux pane, window) forward: docs/focus.md.
+  const goTo = item.session_id
+    ? el('button', { type: 'button', class: 'quiet go-to', text: 'Go to session' })
+    : undefined;
   const editToggle = el('button', {
     type: 'button',
     class: 'quiet edit-toggle',
@@ -210,6 +214,7 @@ function buildCard(item: Item): HTMLElement {
       el('span', { class: 'deny-group' }, reason, deny),
       always,
       editToggle,
+      goTo,
     ),
     editPanel,
     status,
@@ -228,6 +233,10 @@ function buildCard(item: Item): HTMLElement {
   allow.addEventListener('click', () => send({ behavior: 'allow' }));
   deny.addEventListener('click', denyNow);
   always.addEventListener('click', () => send({ behavior: 'allow', always: true }));
+  goTo?.addEventListener('click', () => {
+    status.hidden = true;
+    void focusSession(item.session_id!, fail);
+  });
   reason.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -282,6 +291,24 @@ function buildCard(item: Item): HTMLElement {
     }
   });
   return card;
+}
+
+async function focusSession(sessionId: string, fail: (message: string) => void) {
+  try {
+    const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/focus`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: '{}',
+    });
+    if (response.status === 404)
+      fail('No terminal is known for this session (its hooks have not run in one).');
+    else if (!response.ok)
+      fail('Could not bring the session forward (see "ccbell doctor" and docs/focus.md).');
+    else announce('Brought the session forward.');
+  } catch {
+    fail('Could not reach the app. Is it still running?');
+  }
 }
 
 async function submit(id: string, answer: Answer, card: HTMLElement, fail: (message: string) => void) {

@@ -30,10 +30,13 @@ Wiring and checks:
       recorded as "appPort" in the instance's config, where the app will listen
   ccbell setup [--instance NAME] --remove [--print]
       removes them (also for an instance that no longer exists); --print shows what would go
-  ccbell doctor [--instance NAME] [--json] [--fix]
+  ccbell doctor [--instance NAME] [--cwd DIR] [--json] [--fix]
       checks config, player, sounds and every ccbell hook Claude Code runs (user and project
       settings, the plugin); --fix points stale hooks at this node and ccbell and removes hooks
-      of instances that no longer exist, keeping settings.json.ccbell-backup
+      of instances that no longer exist, keeping settings.json.ccbell-backup; --cwd DIR also
+      reports the project file (.ccbell.json) and "projects" rule that apply there
+  ccbell focus --session ID [--instance NAME]
+      brings the session's terminal forward (tmux pane, kitty, WezTerm, X11 window)
 
 Run at login (the app as a systemd user unit or a launchd agent, hooks wired to it over http):
   ccbell service install|uninstall|status [--instance NAME]

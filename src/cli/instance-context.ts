@@ -11,6 +11,11 @@ export interface InstanceContext {
   logger: Logger;
 }
 
+/** Whether `--instance` or $CCBELL_INSTANCE names the instance (then `projects` rules do not choose it). */
+export function instanceNamed(args: ParsedArgs, context: CliContext): boolean {
+  return stringFlag(args, 'instance') !== undefined || Boolean(context.env.CCBELL_INSTANCE);
+}
+
 /** The files of the instance this command is for: `--instance`, else `$CCBELL_INSTANCE`, else `default`. */
 export function selectedInstance(args: ParsedArgs, context: CliContext): InstanceConfig {
   return resolveInstance(selectInstanceName(stringFlag(args, 'instance'), context.env), context.env);
@@ -27,8 +32,11 @@ export function openInstance(
   args: ParsedArgs,
   context: CliContext,
   options: ValidateOptions = {},
+  /** An instance chosen otherwise (a `projects` rule), instead of the flag and the environment. */
+  chosen?: string,
 ): InstanceContext {
-  const instance = selectedInstance(args, context);
+  const instance =
+    chosen === undefined ? selectedInstance(args, context) : resolveInstance(chosen, context.env);
   const given = stringFlag(args, 'config');
   const loaded = loadConfig(given ?? instance.config_path, options);
   const logger = openLogger(instance.log_path, loaded.config.debug);

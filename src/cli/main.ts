@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   inbox: async () => (await import('./commands/inbox.js')).runInbox,
   // Hidden: the detached helper a hook starts to deliver webhook channels (src/channels).
   deliver: async () => (await import('./commands/deliver.js')).runDeliver,
+  focus: async () => (await import('./commands/focus.js')).runFocus,
   'permission-request': async () => (await import('./commands/permission-request.js')).runPermissionRequest,
 };
 

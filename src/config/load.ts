@@ -8,6 +8,8 @@ export interface LoadedConfig {
   path: string;
   exists: boolean;
   problems: ConfigProblem[];
+  /** The file's JSON, when it held an object: per-project rules are merged into it (issue 11). */
+  raw?: Record<string, unknown>;
 }
 
 /** The largest config ccbell reads; a real one is a few KB. */
@@ -51,7 +53,11 @@ export function loadConfig(path: string, options: ValidateOptions = {}): LoadedC
       problems: [{ field: '', problem: `is not valid JSON (${(error as Error).message})` }],
     };
   }
-  return { path, exists: true, ...validateConfig(raw, options) };
+  const object =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>)
+      : undefined;
+  return { path, exists: true, ...validateConfig(raw, options), ...(object ? { raw: object } : {}) };
 }
 
 /** The one line a person sees about a broken config: the file, the first field, how many more. */

@@ -78,6 +78,23 @@ export interface Config {
   terminal?: TerminalSetting;
   /** Channels (issue 10): named webhooks, terminal and speech settings; see src/config/channels.ts. */
   channels: Record<string, ChannelSettings>;
+  // --- Per-project settings (issue 11; docs/projects.md) ---
+  /** Rules matching sessions by cwd and branch: settings per project, and the instance. */
+  projects?: ProjectRule[];
+  /** The project's name in notification titles, instead of its folder's. */
+  label?: string;
+  // --- end of per-project settings ---
+}
+
+/** One of the person's `projects` rules; `settings` holds the rule's config keys, validated. */
+export interface ProjectRule {
+  /** A glob on the session's cwd (`~/work/**`). */
+  match: string;
+  /** A glob on the git branch (`release/*`); unset: any branch. */
+  branch?: string;
+  /** The instance such sessions use when neither `--instance` nor CCBELL_INSTANCE names one. */
+  instance?: string;
+  settings: Record<string, unknown>;
 }
 
 /** The `terminal` setting's values (src/channels/terminal.ts knows what each writes). */

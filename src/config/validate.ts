@@ -2,6 +2,7 @@ import { KNOWN_PLAYERS } from '../notify/players.js';
 import { checkChannelNames, readChannelList, readChannels } from './channels.js';
 import { readPhoneApprovals } from './phone.js';
 import { portProblem } from './port.js';
+import { readProjectRules } from './project-rules.js';
 import { parseClock } from './quiet-hours.js';
 import {
   type Config,
@@ -50,6 +51,9 @@ const TOP_LEVEL_KEYS = new Set([
   'phoneApprovals',
   'terminal',
   'channels',
+  // Per-project settings (issue 11).
+  'projects',
+  'label',
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop', 'channels'];
 
@@ -320,5 +324,17 @@ export function validateConfig(
   checkLists(config.events, 'events');
   for (const [name, profile] of Object.entries(config.profiles))
     checkLists(profile.events, `profiles.${name}.events`);
+  // --- Per-project settings (issue 11; docs/projects.md) ---
+  if (raw.projects !== undefined) {
+    const rules = readProjectRules(raw.projects, problems, (overlay) => validateConfig(overlay, options));
+    if (rules.length > 0) config.projects = rules;
+  }
+  if (raw.label !== undefined) {
+    if (typeof raw.label === 'string' && raw.label.trim() !== '' && raw.label.length <= 60)
+      config.label = raw.label.trim();
+    else
+      problems.push({ field: 'label', problem: `must be a short non-empty string (got ${show(raw.label)})` });
+  }
+  // --- end of per-project settings ---
   return { config, problems };
 }

@@ -1,6 +1,6 @@
 import type { EventName } from '../config/index.js';
 import type { HookInput } from './input.js';
-import { placeLabel, shortSession, toolLabel } from './labels.js';
+import { gitBranch, placeLabel, shortSession, toolLabel } from './labels.js';
 
 const WHAT: Record<EventName, string> = {
   stop: 'Claude finished and waits for you',
@@ -25,10 +25,18 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
  * the project and its branch, and the session; the body says what happened, and for a tool
  * call which tool and the start of its command or path.
  */
-export function describeEvent(event: EventName, instance: string, input: HookInput | undefined) {
+export function describeEvent(
+  event: EventName,
+  instance: string,
+  input: HookInput | undefined,
+  /** The project's label (`label` of a project file or rule), shown instead of its folder. */
+  label?: string,
+) {
   const cwd = text(input?.cwd);
   const session = shortSession(input?.session_id);
-  const title = `ccbell ${instance}: ${cwd ? placeLabel(cwd) : 'Claude Code'}${session ? ` · ${session}` : ''}`;
+  const branch = label && cwd ? gitBranch(cwd) : undefined;
+  const place = label ? (branch ? `${label} (${branch})` : label) : cwd ? placeLabel(cwd) : 'Claude Code';
+  const title = `ccbell ${instance}: ${place}${session ? ` · ${session}` : ''}`;
   return { title, body: describeWhat(event, input) };
 }
 

@@ -14,6 +14,7 @@ import {
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
 import {
+  type DesktopNotification,
   desktopNotify,
   findPlayer,
   NoPlayerError,
@@ -99,6 +100,8 @@ export interface EventContext {
    * process in the app. Must return at once and never throw.
    */
   deliver?: (request: DeliveryRequest) => void;
+  /** What a click on the desktop notification runs (`ccbell focus`), when the session's terminal is known. */
+  click?: DesktopNotification['click'];
 }
 
 /** The pure part of the rules: enabled, the event's settings, quiet hours. No files touched. */
@@ -250,8 +253,15 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
   }
   const desktop = plan.desktop
     ? (() => {
-        const { title, body } = describeEvent(event, instance.name, input);
-        return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => {
+        const { title, body } = describeEvent(event, instance.name, input, config.label);
+        return desktopNotify({
+          title,
+          body,
+          url: context.url,
+          platform,
+          env: context.env,
+          click: context.click,
+        }).catch((error) => {
           logger.warn(`desktop notification failed: ${(error as Error).message}`);
           return 'failed' as const;
         });

@@ -20,6 +20,38 @@ export interface DesktopNotification {
   env: NodeJS.ProcessEnv;
   /** Kill the notifier after this long; default DESKTOP_TIMEOUT_MS. */
   timeoutMs?: number;
+  /**
+   * What a click on the notification runs: `ccbell focus --session …` (argv, program first).
+   * Linux: a detached copy of it shows the notification with a default action and waits for the
+   * click, so the hook returns at once. macOS: terminal-notifier's -execute, when installed.
+   */
+  click?: { command: string; args: string[]; macBundle?: string | undefined } | undefined;
+}
+
+/** How long the detached helper waits for a click before it gives up (the notification stays). */
+export const CLICK_WAIT_MS = 30 * 60 * 1000;
+
+/** notify-send's argv with a default action, for the helper that waits for the click. */
+export function notifySendClickArgs(args: readonly string[]): string[] {
+  return ['--action=default=Focus', '--wait', ...args];
+}
+
+/** A word for a POSIX shell, single-quoted (terminal-notifier's -execute runs a shell string). */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The terminal-notifier argv (after the program) for a notification whose click focuses. */
+export function terminalNotifierArgs(
+  title: string,
+  body: string,
+  click: NonNullable<DesktopNotification['click']>,
+  url?: string,
+): string[] {
+  const args = ['-title', title, '-message', bodyWithUrl(body, url) || ' ', '-group', 'ccbell'];
+  args.push('-execute', [click.command, ...click.args].map(shellWord).join(' '));
+  if (click.macBundle) args.push('-activate', click.macBundle);
+  return args;
 }
 
 /** The notifier ran but failed, or did not finish in time; carries its exit status and stderr. */
@@ -128,6 +160,11 @@ export async function desktopNotify(options: DesktopNotification): Promise<'show
   const timeoutMs = options.timeoutMs ?? DESKTOP_TIMEOUT_MS;
   const pathEnv = env.PATH ?? '';
   if (platform === 'darwin') {
+    const notifier = options.click ? findOnPath('terminal-notifier', pathEnv, platform) : undefined;
+    if (notifier && options.click) {
+      await run(notifier, terminalNotifierArgs(title, body, options.click, url), env, timeoutMs);
+      return 'shown';
+    }
     const osascript = findOnPath('osascript', pathEnv, platform) ?? '/usr/bin/osascript';
     await run(osascript, osascriptArgs(title, body, url), env, timeoutMs);
     return 'shown';
@@ -136,6 +173,22 @@ export async function desktopNotify(options: DesktopNotification): Promise<'show
   if (!hasSessionBus(env)) return 'skipped';
   const notifySend = findOnPath('notify-send', pathEnv, platform);
   if (!notifySend) return 'skipped';
+  if (options.click) {
+    // The helper runs notify-send with --action and --wait, and on a click the focus steps.
+    const { command, args } = options.click;
+    const child = spawn(
+      command,
+      [...args, '--click', '--', notifySend, ...notifySendArgs(title, body, url)],
+      {
+        env,
+        detached: true,
+        stdio: 'ignore',
+      },
+    );
+    child.on('error', () => {});
+    child.unref();
+    return 'shown';
+  }
   await run(notifySend, notifySendArgs(title, body, url), env, timeoutMs);
   return 'shown';
 }

@@ -4,14 +4,28 @@
 // Desktop notifications (notify-send on Linux, osascript on macOS).
 export {
   appleScriptString,
+  CLICK_WAIT_MS,
   DESKTOP_TIMEOUT_MS,
   type DesktopNotification,
   DesktopNotifyError,
   desktopNotify,
   escapeMarkup,
   notifySendArgs,
+  notifySendClickArgs,
   osascriptArgs,
+  shellWord,
+  terminalNotifierArgs,
 } from './desktop.js';
+export {
+  canFocus,
+  checkedPlace,
+  type FocusResult,
+  type FocusStep,
+  focusPlace,
+  focusSteps,
+  placeFromEnv,
+  type TerminalPlace,
+} from './focus.js';
 // Sound players: detection, a user's choice, and per-player volume arguments.
 export {
   findOnPath,

@@ -7,3 +7,4 @@ export {
 export { type CooldownState, type CooldownVerdict, claimCooldown } from './cooldown.js';
 export { type LockOptions, LockTimeoutError, withFileLock } from './lock.js';
 export { hasRecentMark, leaveMark, type MarkKind } from './marks.js';
+export { type PlaceRecord, readPlace, recordPlace } from './places.js';

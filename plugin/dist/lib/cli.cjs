@@ -113,7 +113,7 @@ async function findObservers(dir, name) {
     if (!entry.startsWith(prefix)) continue;
     let parsed = parseSocketFileName(entry);
     if (!parsed) continue;
-    let path4 = (0, import_node_path11.join)(dir, entry);
+    let path4 = (0, import_node_path13.join)(dir, entry);
     parsed.ready ? found.push({ path: path4, pid: parsed.pid }) : pidAlive(parsed.pid) || await removeStale(path4);
   }
   return found;
@@ -140,10 +140,10 @@ async function connectObserver({ path: path4, pid }, timeoutMs = CONNECT_TIMEOUT
   let code = result.error === "timeout" ? "timeout" : result.error.code;
   (code === "ECONNREFUSED" || code === "ENOTSOCK" || code === "timeout" && !pidAlive(pid)) && await removeStale(path4);
 }
-var import_promises, import_node_net, import_node_path11, CONNECT_TIMEOUT_MS, init_connect = __esm({
+var import_promises, import_node_net, import_node_path13, CONNECT_TIMEOUT_MS, init_connect = __esm({
   "src/bus/connect.ts"() {
     "use strict";
-    import_promises = require("node:fs/promises"), import_node_net = require("node:net"), import_node_path11 = require("node:path");
+    import_promises = require("node:fs/promises"), import_node_net = require("node:net"), import_node_path13 = require("node:path");
     init_naming();
     CONNECT_TIMEOUT_MS = 1e3;
   }
@@ -208,7 +208,7 @@ var FrameError, NEWLINE, init_frame = __esm({
 function unlinkAll() {
   for (let path4 of live)
     try {
-      (0, import_node_fs11.unlinkSync)(path4);
+      (0, import_node_fs13.unlinkSync)(path4);
     } catch {
     }
   live.clear();
@@ -219,10 +219,10 @@ function uninstall() {
     for (let signal of SIGNALS) process.removeListener(signal, onSignal);
   }
 }
-var import_node_fs11, live, SIGNALS, MARK, onSignal, installed, init_cleanup = __esm({
+var import_node_fs13, live, SIGNALS, MARK, onSignal, installed, init_cleanup = __esm({
   "src/bus/cleanup.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs"), live = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"], MARK = /* @__PURE__ */ Symbol.for("ccbell.bus.signalListener");
+    import_node_fs13 = require("node:fs"), live = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"], MARK = /* @__PURE__ */ Symbol.for("ccbell.bus.signalListener");
     onSignal = (signal) => {
       process.listeners(signal).filter((listener) => !listener[MARK]).length > 0 || (unlinkAll(), uninstall(), process.kill(process.pid, signal));
     };
@@ -234,9 +234,9 @@ var import_node_fs11, live, SIGNALS, MARK, onSignal, installed, init_cleanup = _
 // src/bus/directory.ts
 function busDirectoryPath(env, platform, uid) {
   let override = env.CCBELL_BUS_DIR;
-  if (override) return (0, import_node_path12.resolve)(override);
+  if (override) return (0, import_node_path14.resolve)(override);
   let runtime = env.XDG_RUNTIME_DIR;
-  return platform !== "darwin" && runtime && (0, import_node_path12.isAbsolute)(runtime) ? (0, import_node_path12.join)(runtime, "ccbell") : `/tmp/ccbell-${uid}`;
+  return platform !== "darwin" && runtime && (0, import_node_path14.isAbsolute)(runtime) ? (0, import_node_path14.join)(runtime, "ccbell") : `/tmp/ccbell-${uid}`;
 }
 function currentUid() {
   let uid = process.getuid?.();
@@ -247,13 +247,13 @@ function currentUid() {
 function ensurePrivateDirectory(dir) {
   let uid = currentUid(), createError;
   try {
-    (0, import_node_fs12.mkdirSync)(dir, { recursive: !0, mode: 448 });
+    (0, import_node_fs14.mkdirSync)(dir, { recursive: !0, mode: 448 });
   } catch (error) {
     createError = error;
   }
   let stats;
   try {
-    stats = (0, import_node_fs12.lstatSync)(dir);
+    stats = (0, import_node_fs14.lstatSync)(dir);
   } catch (error) {
     throw new EnvironmentError(`cannot create the bus directory ${dir}: ${error.message}`, {
       cause: createError ?? error
@@ -277,10 +277,10 @@ function ensurePrivateDirectory(dir) {
 function busDirectory(env = process.env) {
   return ensurePrivateDirectory(busDirectoryPath(env, process.platform, currentUid()));
 }
-var import_node_fs12, import_node_path12, init_directory = __esm({
+var import_node_fs14, import_node_path14, init_directory = __esm({
   "src/bus/directory.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs"), import_node_path12 = require("node:path");
+    import_node_fs14 = require("node:fs"), import_node_path14 = require("node:path");
     init_errors();
   }
 });
@@ -291,12 +291,12 @@ function checkChannelName(name) {
     throw new TypeError(`a bus channel name must be a non-empty string, got ${JSON.stringify(name)}`);
 }
 function resolveDirectory(dir) {
-  return dir === void 0 ? busDirectory() : ensurePrivateDirectory((0, import_node_path13.resolve)(dir));
+  return dir === void 0 ? busDirectory() : ensurePrivateDirectory((0, import_node_path15.resolve)(dir));
 }
-var import_node_path13, init_observe = __esm({
+var import_node_path15, init_observe = __esm({
   "src/bus/observe.ts"() {
     "use strict";
-    import_node_path13 = require("node:path");
+    import_node_path15 = require("node:path");
     init_cleanup();
     init_directory();
     init_frame();
@@ -568,6 +568,14 @@ var require_deliver = __commonJS({
   }
 });
 
+// ccbell-command:focus
+var require_focus = __commonJS({
+  "ccbell-command:focus"(exports2, module2) {
+    require("node:module").enableCompileCache?.();
+    module2.exports = require(require("node:path").join(__dirname, "focus.cjs"));
+  }
+});
+
 // ccbell-command:permission-request
 var require_permission_request = __commonJS({
   "ccbell-command:permission-request"(exports2, module2) {
@@ -583,7 +591,7 @@ __export(main_exports, {
   processContext: () => processContext
 });
 module.exports = __toCommonJS(main_exports);
-var import_node_path15 = require("node:path");
+var import_node_path17 = require("node:path");
 init_errors();
 
 // src/instance/names.ts
@@ -612,7 +620,7 @@ function portProblem(value, options = {}) {
 
 // src/cli/args.ts
 init_errors();
-var VALUE_FLAGS = /* @__PURE__ */ new Set(["instance", "config", "port", "message", "input"]), BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
+var VALUE_FLAGS = /* @__PURE__ */ new Set(["instance", "config", "port", "message", "input", "cwd", "session"]), BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
   "json",
   "print",
   "fix",
@@ -624,6 +632,7 @@ var VALUE_FLAGS = /* @__PURE__ */ new Set(["instance", "config", "port", "messag
   "accept-legacy",
   "always",
   "app-hook",
+  "click",
   "help",
   "version"
 ]), SHORT = { h: "help", v: "version" };
@@ -661,7 +670,7 @@ function stringFlag(args, name) {
 }
 
 // src/cli/commands/hook.ts
-var import_node_path14 = require("node:path");
+var import_node_path16 = require("node:path");
 
 // src/notify/spawn.ts
 var childProcess;
@@ -1077,6 +1086,9 @@ function prepareAtomicWrite(path4, options = {}) {
     }
   };
 }
+function writeFileAtomic(path4, data, options = {}) {
+  prepareAtomicWrite(path4, options).commit(data);
+}
 
 // src/state/cooldown.ts
 var import_node_fs4 = require("node:fs"), import_node_path2 = require("node:path");
@@ -1270,6 +1282,38 @@ function sweepMarks(dir, nowMs) {
   }
 }
 
+// src/state/places.ts
+var import_node_fs6 = require("node:fs"), import_node_path4 = require("node:path");
+var SAFE_SESSION2 = /^[A-Za-z0-9_-]{1,128}$/, PLACES_DIR = "places", SWEEP_AFTER_MS2 = 10080 * 60 * 1e3;
+function placePath(cacheDir, sessionId) {
+  return SAFE_SESSION2.test(sessionId) ? (0, import_node_path4.join)(cacheDir, PLACES_DIR, `${sessionId}.json`) : void 0;
+}
+function recordPlace(cacheDir, sessionId, place) {
+  let path4 = placePath(cacheDir, sessionId);
+  if (!path4 || Object.keys(place).length === 0) return;
+  let text4 = JSON.stringify(place);
+  try {
+    if (readPlaceText(path4) === text4) return;
+    (0, import_node_fs6.mkdirSync)((0, import_node_path4.join)(cacheDir, PLACES_DIR), { recursive: !0, mode: 448 }), writeFileAtomic(path4, text4), Math.random() < 0.05 && sweep((0, import_node_path4.join)(cacheDir, PLACES_DIR));
+  } catch {
+  }
+}
+function readPlaceText(path4) {
+  try {
+    return readRegularFile(path4, { maxBytes: 8192, followSymlinks: !1 }).text;
+  } catch {
+    return;
+  }
+}
+function sweep(dir) {
+  let now = Date.now();
+  for (let name of (0, import_node_fs6.readdirSync)(dir))
+    try {
+      now - (0, import_node_fs6.statSync)((0, import_node_path4.join)(dir, name)).mtimeMs > SWEEP_AFTER_MS2 && (0, import_node_fs6.rmSync)((0, import_node_path4.join)(dir, name), { force: !0 });
+    } catch {
+    }
+}
+
 // src/config/schema.ts
 var EVENT_NAMES = [
   "stop",
@@ -1372,7 +1416,7 @@ function isEventName(name) {
 }
 
 // src/notify/players.ts
-var import_node_fs6 = require("node:fs"), import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs"), import_node_path5 = __toESM(require("node:path"), 1);
 init_errors();
 var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"], LINUX_ORDER = ["pw-play", "paplay", "aplay", "mpv", "ffplay"], MACOS_ORDER = ["afplay"];
 function playerOrder(platform) {
@@ -1397,7 +1441,7 @@ var NoPlayerError = class extends EnvironmentError {
 };
 function isExecutableFile(file) {
   try {
-    return (0, import_node_fs6.accessSync)(file, import_node_fs6.constants.X_OK), (0, import_node_fs6.statSync)(file).isFile();
+    return (0, import_node_fs7.accessSync)(file, import_node_fs7.constants.X_OK), (0, import_node_fs7.statSync)(file).isFile();
   } catch {
     return !1;
   }
@@ -1405,8 +1449,8 @@ function isExecutableFile(file) {
 function findOnPath(name, pathEnv, platform) {
   let delimiter = platform === "win32" ? ";" : ":";
   for (let dir of pathEnv.split(delimiter)) {
-    if (!dir || !import_node_path4.default.isAbsolute(dir)) continue;
-    let candidate = import_node_path4.default.join(dir, name);
+    if (!dir || !import_node_path5.default.isAbsolute(dir)) continue;
+    let candidate = import_node_path5.default.join(dir, name);
     if (isExecutableFile(candidate)) return candidate;
   }
 }
@@ -1432,7 +1476,7 @@ function findPlayer(options) {
     if (found) return { name: preferred, path: found };
     throw new NoPlayerError([preferred], `sound player "${preferred}" (set in "player") not found on PATH`);
   }
-  if (import_node_path4.default.isAbsolute(preferred)) {
+  if (import_node_path5.default.isAbsolute(preferred)) {
     if (isExecutableFile(preferred)) return { name: "custom", path: preferred };
     throw new NoPlayerError(
       [preferred],
@@ -1516,6 +1560,81 @@ function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
     };
 }
 
+// src/config/project-rules.ts
+var isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), RULE_KEYS = /* @__PURE__ */ new Set(["match", "branch", "instance"]);
+function globRegex(glob, home) {
+  let text4 = glob;
+  home && (text4 === "~" || text4.startsWith("~/")) && (text4 = home.replace(/\/+$/, "") + text4.slice(1));
+  let out = "";
+  for (let i = 0; i < text4.length; i++) {
+    let c = text4[i];
+    if (c === "/" && text4.slice(i) === "/**") {
+      out += "(?:/.*)?";
+      break;
+    }
+    c === "*" && text4[i + 1] === "*" ? (out += ".*", i++) : c === "*" ? out += "[^/]*" : c === "?" ? out += "[^/]" : out += /[\\^$.+()[\]{}|]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${out}$`);
+}
+function readProjectRules(raw, problems, validate) {
+  if (!Array.isArray(raw))
+    return problems.push({ field: "projects", problem: "must be a list of rules {match, \u2026}" }), [];
+  let rules = [];
+  return raw.forEach((rule, index) => {
+    let read = readRule(rule, `projects[${index}]`, problems, validate);
+    read && rules.push(read);
+  }), rules;
+}
+function readRule(rule, field, problems, validate) {
+  if (!isObject2(rule)) {
+    problems.push({ field, problem: "must be an object {match, branch?, instance?, \u2026settings}" });
+    return;
+  }
+  let { match, branch, instance } = rule, bad = (problem, at = "") => {
+    problems.push({ field: `${field}${at}`, problem });
+  };
+  if (typeof match != "string" || match === "") return bad("must be a glob on the cwd", ".match");
+  if (branch !== void 0 && (typeof branch != "string" || branch === ""))
+    return bad("must be a glob on the git branch", ".branch");
+  if (instance !== void 0) {
+    let problem = typeof instance == "string" ? instanceNameProblem(instance) : "must be a string";
+    if (problem) return bad(`names no instance: it ${problem}`, ".instance");
+  }
+  let settings = {};
+  for (let [key, value] of Object.entries(rule))
+    if (!RULE_KEYS.has(key)) {
+      if (key === "projects") return bad("a rule may not hold rules", ".projects");
+      Object.defineProperty(settings, key, { value, enumerable: !0, writable: !0, configurable: !0 });
+    }
+  let settingProblems = validate(settings).problems;
+  if (settingProblems.length > 0) {
+    for (let problem of settingProblems)
+      problems.push({ field: `${field}.${problem.field}`, problem: problem.problem });
+    return;
+  }
+  return {
+    match,
+    ...branch === void 0 ? {} : { branch },
+    ...instance === void 0 ? {} : { instance },
+    settings
+  };
+}
+function matchProjectRule(config, cwd, branch, home) {
+  let place = cwd.replace(/\/+$/, "") || "/";
+  return config.projects?.find(
+    (rule) => globRegex(rule.match, home).test(place) && (rule.branch === void 0 || branch !== void 0 && globRegex(rule.branch, home).test(branch))
+  );
+}
+function mergeRaw(base, over) {
+  let out = {}, put = (key, value) => Object.defineProperty(out, key, { value, enumerable: !0, writable: !0, configurable: !0 });
+  for (let [key, value] of Object.entries(base)) put(key, value);
+  for (let [key, value] of Object.entries(over)) {
+    let now = Object.hasOwn(out, key) ? out[key] : void 0;
+    put(key, isObject2(now) && isObject2(value) ? mergeRaw(now, value) : value);
+  }
+  return out;
+}
+
 // src/config/quiet-hours.ts
 var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 function parseClock(text4) {
@@ -1548,8 +1667,11 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   "idleAfterStop",
   "phoneApprovals",
   "terminal",
-  "channels"
-]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  "channels",
+  // Per-project settings (issue 11).
+  "projects",
+  "label"
+]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
     known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
@@ -1563,7 +1685,7 @@ function soundSpecProblem(spec) {
 }
 function readEvent(raw, field, problems) {
   let event = {};
-  if (!isObject2(raw))
+  if (!isObject3(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
   reportUnknownKeys(raw, EVENT_KEYS, field, problems);
   let { enabled, sound, volume, cooldown, desktop, channels } = raw;
@@ -1585,7 +1707,7 @@ function readEvent(raw, field, problems) {
 }
 function readEvents(raw, field, problems) {
   let events = {};
-  if (!isObject2(raw))
+  if (!isObject3(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
   for (let [name, value] of Object.entries(raw)) {
     if (!isEventName(name)) {
@@ -1607,7 +1729,7 @@ function readRuleList(raw, field, problems, checkRule) {
 }
 function validateConfig(raw, options = {}) {
   let config = defaultConfig(), problems = [];
-  if (!isObject2(raw))
+  if (!isObject3(raw))
     return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
   for (let key of Object.keys(raw))
     !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
@@ -1619,11 +1741,11 @@ function validateConfig(raw, options = {}) {
     for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
       config.events[name] = { ...config.events[name], ...event };
   if (raw.profiles !== void 0)
-    if (!isObject2(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
+    if (!isObject3(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
     else
       for (let [name, profile] of Object.entries(raw.profiles)) {
         let field = `profiles.${name}`;
-        if (!isObject2(profile)) {
+        if (!isObject3(profile)) {
           problems.push({ field, problem: 'must be an object with "events"' });
           continue;
         }
@@ -1647,7 +1769,7 @@ function validateConfig(raw, options = {}) {
   }
   if (raw.quietHours !== void 0) {
     let quiet = raw.quietHours;
-    if (!isObject2(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
+    if (!isObject3(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
     else {
       reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
       let bad = ["start", "end"].filter(
@@ -1674,7 +1796,7 @@ function validateConfig(raw, options = {}) {
   })), raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
     field: "cooldownScope",
     problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
-  })), raw.approvals !== void 0 && (isObject2(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
+  })), raw.approvals !== void 0 && (isObject3(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
     allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
     deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
   }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
@@ -1699,7 +1821,11 @@ function validateConfig(raw, options = {}) {
   checkLists(config.events, "events");
   for (let [name, profile] of Object.entries(config.profiles))
     checkLists(profile.events, `profiles.${name}.events`);
-  return { config, problems };
+  if (raw.projects !== void 0) {
+    let rules = readProjectRules(raw.projects, problems, (overlay) => validateConfig(overlay, options));
+    rules.length > 0 && (config.projects = rules);
+  }
+  return raw.label !== void 0 && (typeof raw.label == "string" && raw.label.trim() !== "" && raw.label.length <= 60 ? config.label = raw.label.trim() : problems.push({ field: "label", problem: `must be a short non-empty string (got ${show(raw.label)})` })), { config, problems };
 }
 
 // src/config/load.ts
@@ -1735,13 +1861,187 @@ function loadConfig(path4, options = {}) {
       problems: [{ field: "", problem: `is not valid JSON (${error.message})` }]
     };
   }
-  return { path: path4, exists: !0, ...validateConfig(raw, options) };
+  let object = typeof raw == "object" && raw !== null && !Array.isArray(raw) ? raw : void 0;
+  return { path: path4, exists: !0, ...validateConfig(raw, options), ...object ? { raw: object } : {} };
 }
 function describeProblems(loaded) {
   let [first, ...rest] = loaded.problems;
   if (!first) return;
   let where = first.field ? `${loaded.path}: ${first.field}` : loaded.path, more = rest.length ? ` (and ${rest.length} more; run "ccbell doctor")` : "", fallback = /\[\d+\]$/.test(first.field) ? "skipping it" : "using defaults for it";
   return `config ${where} ${first.problem}; ${fallback}${more}`;
+}
+
+// src/config/project-file.ts
+var import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
+var PROJECT_FILE_NAME = ".ccbell.json", PROJECT_FILE_MAX_BYTES = 64 * 1024, exists = (path4) => {
+  try {
+    return (0, import_node_fs8.lstatSync)(path4), !0;
+  } catch {
+    return !1;
+  }
+};
+function findProjectFile(cwd, home) {
+  if (!(0, import_node_path6.isAbsolute)(cwd)) return;
+  let stop = home && (0, import_node_path6.isAbsolute)(home) ? home.replace(/\/+$/, "") || "/" : void 0, nearest, dir = cwd.replace(/\/+$/, "") || "/";
+  for (let depth = 0; depth < 64; depth++) {
+    let candidate = (0, import_node_path6.join)(dir, PROJECT_FILE_NAME);
+    if (nearest === void 0 && exists(candidate) && (nearest = candidate), exists((0, import_node_path6.join)(dir, ".git")) || dir === stop)
+      return nearest ? { path: nearest, root: dir } : void 0;
+    let parent = (0, import_node_path6.dirname)(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  let own = (0, import_node_path6.join)(cwd, PROJECT_FILE_NAME);
+  return nearest === own ? { path: own, root: cwd } : void 0;
+}
+function isInside(path4, root) {
+  return path4 === root || path4.startsWith(root.endsWith(import_node_path6.sep) ? root : `${root}${import_node_path6.sep}`);
+}
+function readProjectFile(found) {
+  let target = found.path;
+  if ((0, import_node_fs8.lstatSync)(found.path).isSymbolicLink()) {
+    let real = (0, import_node_fs8.realpathSync)(found.path);
+    if (!isInside(real, (0, import_node_fs8.realpathSync)(found.root)))
+      throw new RefusedFileError(
+        found.path,
+        "not-regular",
+        `is a link to ${real}, outside the repository ${found.root}`
+      );
+    target = real;
+  }
+  return readRegularFile(target, { maxBytes: PROJECT_FILE_MAX_BYTES, followSymlinks: !1 }).text;
+}
+function projectSoundPath(spec, found) {
+  let given = (0, import_node_path6.isAbsolute)(spec) ? spec : (0, import_node_path6.join)((0, import_node_path6.dirname)(found.path), spec), real;
+  try {
+    real = (0, import_node_fs8.realpathSync)(given);
+  } catch (error) {
+    return { problem: `cannot be found (${error.code ?? "error"})` };
+  }
+  return isInside(real, (0, import_node_fs8.realpathSync)(found.root)) ? (0, import_node_fs8.statSync)(real).isFile() ? { path: real } : { problem: "is not a regular file" } : { problem: `resolves to ${real}, outside the repository ${found.root}` };
+}
+
+// src/config/project-settings.ts
+var PROJECT_KEYS = ["label", "quiet", "quietHours", "events", "$schema"], PROJECT_EVENT_KEYS = ["enabled", "sound", "volume", "desktop", "cooldown"], DANGEROUS = 'sends data or runs something; only your own config (or its "projects" rules) may set it', REFUSED_REASONS = Object.assign(/* @__PURE__ */ Object.create(null), {
+  channels: DANGEROUS,
+  webhooks: DANGEROUS,
+  webhook: DANGEROUS,
+  speech: DANGEROUS,
+  tts: DANGEROUS,
+  player: DANGEROUS,
+  approvals: DANGEROUS,
+  appPort: DANGEROUS,
+  projects: "chooses settings for other places; only your own config may hold it",
+  profiles: "only your own config may define profiles",
+  activeProfile: "only your own config may choose a profile"
+}), isObject4 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show2 = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+function labelProblem(label) {
+  if (typeof label != "string" || label.trim() === "") return "must be a non-empty string";
+  if (label.length > 60) return "must be at most 60 characters";
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(label))
+    return "must not hold control characters";
+}
+function readProjectEvent(raw, field, found, refused) {
+  if (!isObject4(raw)) {
+    refused.push({ field, problem: `must be an object (got ${show2(raw)})` });
+    return;
+  }
+  let event = {};
+  for (let [key, value] of Object.entries(raw)) {
+    if (!PROJECT_EVENT_KEYS.includes(key)) {
+      refused.push({ field: `${field}.${key}`, problem: "is not a setting a project file may hold" });
+      continue;
+    }
+    if (key !== "sound") {
+      event[key] = value;
+      continue;
+    }
+    if (typeof value != "string" || value === "")
+      refused.push({ field: `${field}.sound`, problem: "must be bundled:NAME or a file in the repository" });
+    else if (value.startsWith("bundled:"))
+      event.sound = value;
+    else {
+      let path4 = value.startsWith("custom:") ? value.slice(7) : value, resolved = projectSoundPath(path4, found);
+      "problem" in resolved ? refused.push({ field: `${field}.sound`, problem: resolved.problem }) : event.sound = resolved.path;
+    }
+  }
+  return event;
+}
+function readProjectSettings(raw, found) {
+  let refused = [], settings = { overlay: {} };
+  if (!isObject4(raw))
+    return refused.push({ field: "", problem: `the file must hold a JSON object (got ${show2(raw)})` }), { settings, refused };
+  for (let [key, value] of Object.entries(raw)) {
+    if (!PROJECT_KEYS.includes(key)) {
+      refused.push({
+        field: key,
+        problem: Object.hasOwn(REFUSED_REASONS, key) ? REFUSED_REASONS[key] : "is not a setting a project file may hold"
+      });
+      continue;
+    }
+    if (key === "label") {
+      let problem = labelProblem(value);
+      problem ? refused.push({ field: "label", problem }) : settings.overlay.label = value.trim();
+    } else if (key === "quiet")
+      typeof value == "boolean" ? value && (settings.overlay.enabled = !1) : refused.push({ field: "quiet", problem: `must be true or false (got ${show2(value)})` });
+    else if (key === "quietHours")
+      settings.overlay.quietHours = value;
+    else if (key === "events") {
+      if (!isObject4(value)) {
+        refused.push({ field: "events", problem: "must be an object" });
+        continue;
+      }
+      let events = {};
+      for (let [name, event] of Object.entries(value)) {
+        if (!isEventName(name)) {
+          refused.push({
+            field: `events.${name}`,
+            problem: `unknown event (known: ${EVENT_NAMES.join(", ")})`
+          });
+          continue;
+        }
+        let read = readProjectEvent(event, `events.${name}`, found, refused);
+        read && (events[name] = read);
+      }
+      settings.overlay.events = events;
+    }
+  }
+  return { settings, refused };
+}
+
+// src/config/place.ts
+function readFound(found) {
+  let text4;
+  try {
+    text4 = readProjectFile(found);
+  } catch (error) {
+    return { settings: void 0, refused: [{ field: "", problem: error instanceof RefusedFileError ? error.problem : `cannot be read (${error.code ?? error.message})` }] };
+  }
+  let raw;
+  try {
+    raw = JSON.parse(text4);
+  } catch (error) {
+    return {
+      settings: void 0,
+      refused: [{ field: "", problem: `is not valid JSON (${error.message})` }]
+    };
+  }
+  return readProjectSettings(raw, found);
+}
+function configForPlace(loaded, place, options = {}) {
+  let found = findProjectFile(place.cwd, place.home), rule = matchProjectRule(loaded.config, place.cwd, place.branch, place.home);
+  if (!found && !rule) return { config: loaded.config };
+  let raw = loaded.raw ?? {}, placed = { config: loaded.config };
+  if (found) {
+    let { settings, refused } = readFound(found);
+    placed.projectFile = { path: found.path, refused }, settings && (raw = mergeRaw(raw, settings.overlay));
+  }
+  rule && (placed.rule = rule, raw = mergeRaw(raw, rule.settings));
+  let { config, problems } = validateConfig(raw, options), own = new Set(loaded.problems.map((problem) => problem.field));
+  if (placed.projectFile)
+    for (let problem of problems)
+      !own.has(problem.field) && !problem.field.startsWith("projects") && placed.projectFile.refused.push(problem);
+  return placed.config = config, placed;
 }
 
 // src/config/profiles.ts
@@ -1754,29 +2054,29 @@ function resolveEvent(config, event) {
 }
 
 // src/events/labels.ts
-var import_node_fs7 = require("node:fs"), import_node_path5 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
+var import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
 function gitBranch(cwd) {
-  if (!(0, import_node_path5.isAbsolute)(cwd)) return;
+  if (!(0, import_node_path7.isAbsolute)(cwd)) return;
   let dir = cwd;
   for (let depth = 0; depth < 40; depth++) {
     let head = readHead(dir);
     if (head !== void 0)
       return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() ?? head.trim().slice(0, 8);
-    let parent = (0, import_node_path5.dirname)(dir);
+    let parent = (0, import_node_path7.dirname)(dir);
     if (parent === dir) return;
     dir = parent;
   }
 }
 function readHead(dir) {
-  let dotGit = (0, import_node_path5.join)(dir, ".git");
+  let dotGit = (0, import_node_path7.join)(dir, ".git");
   try {
-    return (0, import_node_fs7.readFileSync)((0, import_node_path5.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
+    return (0, import_node_fs9.readFileSync)((0, import_node_path7.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
   } catch (error) {
     if (error.code !== "ENOTDIR") return;
   }
   try {
-    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs7.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
-    return pointer ? (0, import_node_fs7.readFileSync)((0, import_node_path5.join)((0, import_node_path5.isAbsolute)(pointer) ? pointer : (0, import_node_path5.join)(dir, pointer), "HEAD"), "utf8").slice(
+    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs9.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
+    return pointer ? (0, import_node_fs9.readFileSync)((0, import_node_path7.join)((0, import_node_path7.isAbsolute)(pointer) ? pointer : (0, import_node_path7.join)(dir, pointer), "HEAD"), "utf8").slice(
       0,
       512
     ) : void 0;
@@ -1787,11 +2087,11 @@ function readHead(dir) {
 function projectOf(input) {
   let cwd = input?.cwd;
   if (!(typeof cwd != "string" || cwd === ""))
-    return (0, import_node_path5.basename)(cwd.replace(/\/+$/, "")) || cwd;
+    return (0, import_node_path7.basename)(cwd.replace(/\/+$/, "")) || cwd;
 }
 function placeLabel(cwd) {
   if (!cwd) return "unknown directory";
-  let project = (0, import_node_path5.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
+  let project = (0, import_node_path7.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
   return branch ? `${project} (${branch})` : project;
 }
 function shortSession(sessionId) {
@@ -1876,9 +2176,9 @@ var WHAT = {
   agent_completed: "A background agent finished",
   auth_success: "Signed in"
 }, text = (value) => typeof value == "string" && value.trim() ? value.trim() : void 0;
-function describeEvent(event, instance, input) {
-  let cwd = text(input?.cwd), session = shortSession(input?.session_id);
-  return { title: `ccbell ${instance}: ${cwd ? placeLabel(cwd) : "Claude Code"}${session ? ` \xB7 ${session}` : ""}`, body: describeWhat(event, input) };
+function describeEvent(event, instance, input, label) {
+  let cwd = text(input?.cwd), session = shortSession(input?.session_id), branch = label && cwd ? gitBranch(cwd) : void 0, place = label ? branch ? `${label} (${branch})` : label : cwd ? placeLabel(cwd) : "Claude Code";
+  return { title: `ccbell ${instance}: ${place}${session ? ` \xB7 ${session}` : ""}`, body: describeWhat(event, input) };
 }
 function describeWhat(event, input) {
   let tool = text(input?.tool_name);
@@ -1995,9 +2295,17 @@ function speakMessage(settings, message, options) {
 }
 
 // src/notify/desktop.ts
-var import_node_fs8 = require("node:fs"), import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs"), import_node_path8 = __toESM(require("node:path"), 1);
 init_errors();
-var DESKTOP_TIMEOUT_MS = 2e3, DesktopNotifyError = class extends EnvironmentError {
+var DESKTOP_TIMEOUT_MS = 2e3, CLICK_WAIT_MS = 1800 * 1e3;
+function shellWord(word) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+function terminalNotifierArgs(title, body, click, url) {
+  let args = ["-title", title, "-message", bodyWithUrl(body, url) || " ", "-group", "ccbell"];
+  return args.push("-execute", [click.command, ...click.args].map(shellWord).join(" ")), click.macBundle && args.push("-activate", click.macBundle), args;
+}
+var DesktopNotifyError = class extends EnvironmentError {
   name = "DesktopNotifyError";
 };
 function escapeMarkup(text4) {
@@ -2009,7 +2317,7 @@ function appleScriptString(text4) {
 function hasSessionBus(env) {
   if (env.DBUS_SESSION_BUS_ADDRESS) return !0;
   let runtime = env.XDG_RUNTIME_DIR;
-  return !!(runtime && import_node_path6.default.isAbsolute(runtime) && (0, import_node_fs8.existsSync)(import_node_path6.default.join(runtime, "bus")));
+  return !!(runtime && import_node_path8.default.isAbsolute(runtime) && (0, import_node_fs10.existsSync)(import_node_path8.default.join(runtime, "bus")));
 }
 function bodyWithUrl(body, url) {
   return url ? body ? `${body}
@@ -2032,14 +2340,14 @@ function run(command, args, env, timeoutMs) {
     }, timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer), reject(
-        new DesktopNotifyError(`${import_node_path6.default.basename(command)} could not start: ${error.message}`, {
+        new DesktopNotifyError(`${import_node_path8.default.basename(command)} could not start: ${error.message}`, {
           cause: error
         })
       );
     }), child.on("close", (code, signal) => {
       if (clearTimeout(timer), timedOut)
         reject(
-          new DesktopNotifyError(`${import_node_path6.default.basename(command)} did not finish within ${timeoutMs} ms; killed`)
+          new DesktopNotifyError(`${import_node_path8.default.basename(command)} did not finish within ${timeoutMs} ms; killed`)
         );
       else if (code === 0)
         resolve3();
@@ -2048,7 +2356,7 @@ function run(command, args, env, timeoutMs) {
 `).slice(-1)[0] ?? "", status = code === null ? `killed by ${signal}` : `exit ${code}`;
         reject(
           new DesktopNotifyError(
-            `${import_node_path6.default.basename(command)} failed (${status})${detail ? `: ${detail}` : ""}`
+            `${import_node_path8.default.basename(command)} failed (${status})${detail ? `: ${detail}` : ""}`
           )
         );
       }
@@ -2058,16 +2366,68 @@ function run(command, args, env, timeoutMs) {
 async function desktopNotify(options) {
   let { title, body, url, platform, env } = options, timeoutMs = options.timeoutMs ?? DESKTOP_TIMEOUT_MS, pathEnv = env.PATH ?? "";
   if (platform === "darwin") {
+    let notifier = options.click ? findOnPath("terminal-notifier", pathEnv, platform) : void 0;
+    if (notifier && options.click)
+      return await run(notifier, terminalNotifierArgs(title, body, options.click, url), env, timeoutMs), "shown";
     let osascript = findOnPath("osascript", pathEnv, platform) ?? "/usr/bin/osascript";
     return await run(osascript, osascriptArgs(title, body, url), env, timeoutMs), "shown";
   }
   if (platform === "win32" || !hasSessionBus(env)) return "skipped";
   let notifySend = findOnPath("notify-send", pathEnv, platform);
-  return notifySend ? (await run(notifySend, notifySendArgs(title, body, url), env, timeoutMs), "shown") : "skipped";
+  if (!notifySend) return "skipped";
+  if (options.click) {
+    let { command, args } = options.click, child = spawn(
+      command,
+      [...args, "--click", "--", notifySend, ...notifySendArgs(title, body, url)],
+      {
+        env,
+        detached: !0,
+        stdio: "ignore"
+      }
+    );
+    return child.on("error", () => {
+    }), child.unref(), "shown";
+  }
+  return await run(notifySend, notifySendArgs(title, body, url), env, timeoutMs), "shown";
+}
+
+// src/notify/focus.ts
+var CHECKS = {
+  tmuxSocket: /^\/[^\0]{1,1000}$/,
+  tmuxPane: /^%\d{1,9}$/,
+  kittyWindow: /^\d{1,9}$/,
+  kittyListenOn: /^(?:unix|tcp):[^\0\s]{1,1000}$/,
+  weztermPane: /^\d{1,9}$/,
+  x11Window: /^(?:\d{1,12}|0x[0-9a-fA-F]{1,10})$/,
+  termProgram: /^[A-Za-z0-9._ -]{1,64}$/,
+  macBundle: /^[A-Za-z0-9.-]{1,200}$/
+};
+function checkedPlace(raw) {
+  let place = {};
+  for (let key of Object.keys(CHECKS)) {
+    let value = Object.hasOwn(raw, key) ? raw[key] : void 0;
+    typeof value == "string" && CHECKS[key].test(value) && (place[key] = value);
+  }
+  return place;
+}
+function placeFromEnv(env) {
+  return checkedPlace({
+    ...env.TMUX ? { tmuxSocket: env.TMUX.split(",")[0] ?? "" } : {},
+    ...env.TMUX_PANE ? { tmuxPane: env.TMUX_PANE } : {},
+    ...env.KITTY_WINDOW_ID ? { kittyWindow: env.KITTY_WINDOW_ID } : {},
+    ...env.KITTY_LISTEN_ON ? { kittyListenOn: env.KITTY_LISTEN_ON } : {},
+    ...env.WEZTERM_PANE ? { weztermPane: env.WEZTERM_PANE } : {},
+    ...env.WINDOWID ? { x11Window: env.WINDOWID } : {},
+    ...env.TERM_PROGRAM ? { termProgram: env.TERM_PROGRAM } : {},
+    ...env.__CFBundleIdentifier ? { macBundle: env.__CFBundleIdentifier } : {}
+  });
+}
+function canFocus(place) {
+  return !!(place.tmuxPane || place.kittyWindow || place.weztermPane || place.x11Window || place.macBundle);
 }
 
 // src/notify/sound.ts
-var import_node_fs9 = require("node:fs"), import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs"), import_node_path9 = __toESM(require("node:path"), 1);
 init_errors();
 var InvalidSoundSpecError = class extends UsageError {
   constructor(spec, problem) {
@@ -2096,30 +2456,30 @@ function resolveSound(spec, bundledDir) {
     let name = spec.slice(8);
     if (!BUNDLED_NAME.test(name))
       throw new InvalidSoundSpecError(spec, 'a bundled sound name is lower-case letters and "_" only');
-    file = import_node_path7.default.join(import_node_path7.default.resolve(bundledDir), `${name}.wav`);
+    file = import_node_path9.default.join(import_node_path9.default.resolve(bundledDir), `${name}.wav`);
   } else {
     if (file = spec.startsWith("custom:") ? spec.slice(7) : spec, file === "") throw new InvalidSoundSpecError(spec, "no file given");
     if (file.includes("\0")) throw new InvalidSoundSpecError(spec, "the path holds a NUL byte");
-    if (!import_node_path7.default.isAbsolute(file))
+    if (!import_node_path9.default.isAbsolute(file))
       throw new InvalidSoundSpecError(spec, "a sound file must be an absolute path (or bundled:NAME)");
     if (hasDotDot(file)) throw new InvalidSoundSpecError(spec, 'a sound path must not contain ".."');
   }
   let real;
   try {
-    real = (0, import_node_fs9.realpathSync)(file);
+    real = (0, import_node_fs11.realpathSync)(file);
   } catch (error) {
     let code = error.code, problem = code === "ENOENT" || code === "ENOTDIR" ? "no such file" : code === "ELOOP" ? "too many levels of symbolic links" : code === "EACCES" ? "permission denied" : `cannot be resolved (${code ?? "unknown error"})`;
     throw new SoundNotFoundError(spec, file, problem, { cause: error });
   }
   let shown2 = real === file ? file : `${file} (\u2192 ${real})`, isFile;
   try {
-    isFile = (0, import_node_fs9.statSync)(real).isFile();
+    isFile = (0, import_node_fs11.statSync)(real).isFile();
   } catch (error) {
     throw new SoundNotFoundError(spec, shown2, "cannot be read", { cause: error });
   }
   if (!isFile) throw new SoundNotFoundError(spec, shown2, "not a regular file");
   try {
-    (0, import_node_fs9.accessSync)(real, import_node_fs9.constants.R_OK);
+    (0, import_node_fs11.accessSync)(real, import_node_fs11.constants.R_OK);
   } catch (error) {
     throw new SoundNotFoundError(spec, shown2, "not readable", { cause: error });
   }
@@ -2244,8 +2604,15 @@ async function handleEvent(context) {
         }
   }
   let desktop = plan.desktop ? (() => {
-    let { title, body } = describeEvent(event, instance.name, input);
-    return desktopNotify({ title, body, url: context.url, platform, env: context.env }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
+    let { title, body } = describeEvent(event, instance.name, input, config.label);
+    return desktopNotify({
+      title,
+      body,
+      url: context.url,
+      platform,
+      env: context.env,
+      click: context.click
+    }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
   })() : void 0;
   if (plan.sound && settings.sound && settings.volume > 0) {
     let file = resolveSound(settings.sound, context.bundledSoundsDir), player = findPlayerOrNone(config, platform, context.env);
@@ -2338,12 +2705,12 @@ function eventFromInput(input) {
 }
 
 // src/core/route.ts
-var isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text3 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
+var isObject5 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text3 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
 function routeHookInput(input) {
   let route = {}, event = eventFromInput(input);
   event && (route.event = event);
   let hook = input.hook_event_name, sessionId = text3(input.session_id);
-  return hook === "PermissionRequest" && text3(input.tool_name) && isObject3(input.tool_input) && (route.ask = {
+  return hook === "PermissionRequest" && text3(input.tool_name) && isObject5(input.tool_input) && (route.ask = {
     toolName: input.tool_name,
     input: input.tool_input,
     ...sessionId ? { sessionId } : {},
@@ -2414,27 +2781,27 @@ function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
 init_errors();
 
 // src/instance/paths.ts
-var import_node_os = require("node:os"), import_node_path8 = require("node:path");
+var import_node_os = require("node:os"), import_node_path10 = require("node:path");
 function claudeConfigDir(env = process.env) {
   let fromEnv = env.CLAUDE_CONFIG_DIR;
-  return fromEnv && (0, import_node_path8.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path8.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
+  return fromEnv && (0, import_node_path10.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
 }
 function registryPath(dir) {
-  return (0, import_node_path8.join)(dir, "ccbell-instances.json");
+  return (0, import_node_path10.join)(dir, "ccbell-instances.json");
 }
 function defaultInstancePaths(name, dir) {
   let stem = name === DEFAULT_INSTANCE ? "ccbell" : `ccbell-${name}`;
   return {
     name,
-    config_path: (0, import_node_path8.join)(dir, `${stem}.config.json`),
-    state_path: (0, import_node_path8.join)(dir, `${stem}.state`),
-    cache_dir: (0, import_node_path8.join)(dir, `${stem}-cache`),
-    log_path: (0, import_node_path8.join)(dir, `${stem}.log`),
-    pid_path: (0, import_node_path8.join)(dir, `${stem}.pid`)
+    config_path: (0, import_node_path10.join)(dir, `${stem}.config.json`),
+    state_path: (0, import_node_path10.join)(dir, `${stem}.state`),
+    cache_dir: (0, import_node_path10.join)(dir, `${stem}-cache`),
+    log_path: (0, import_node_path10.join)(dir, `${stem}.log`),
+    pid_path: (0, import_node_path10.join)(dir, `${stem}.pid`)
   };
 }
 function expandHome(path4, env = process.env) {
-  return path4 === "~" ? env.HOME || (0, import_node_os.homedir)() : path4.startsWith("~/") ? (0, import_node_path8.join)(env.HOME || (0, import_node_os.homedir)(), path4.slice(2)) : path4;
+  return path4 === "~" ? env.HOME || (0, import_node_os.homedir)() : path4.startsWith("~/") ? (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), path4.slice(2)) : path4;
 }
 
 // src/instance/pidfile.ts
@@ -2442,7 +2809,7 @@ init_errors();
 var PID_FILE_MAX_BYTES = 64 * 1024;
 
 // src/instance/registry.ts
-var import_node_path9 = require("node:path");
+var import_node_path11 = require("node:path");
 init_errors();
 var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
 function readDocument(path4) {
@@ -2477,7 +2844,7 @@ function resolveDocument(path4, document, env) {
       let value = entry[field];
       if (value === void 0 || value === "") continue;
       let expanded = typeof value == "string" ? expandHome(value, env) : void 0;
-      if (!expanded || !(0, import_node_path9.isAbsolute)(expanded))
+      if (!expanded || !(0, import_node_path11.isAbsolute)(expanded))
         throw new ConfigError(path4, `${name}.${field}`, "must be an absolute path (or start with ~/)");
       clean[field] = expanded;
     }
@@ -2504,38 +2871,38 @@ function selectInstanceName(flag, env = process.env) {
 }
 
 // src/log/logger.ts
-var import_node_fs10 = require("node:fs"), import_node_path10 = require("node:path");
+var import_node_fs12 = require("node:fs"), import_node_path12 = require("node:path");
 var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
 function rotate(path4) {
   for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
     try {
-      (0, import_node_fs10.renameSync)(`${path4}.${index}`, `${path4}.${index + 1}`);
+      (0, import_node_fs12.renameSync)(`${path4}.${index}`, `${path4}.${index + 1}`);
     } catch {
     }
   try {
-    (0, import_node_fs10.renameSync)(path4, `${path4}.1`);
+    (0, import_node_fs12.renameSync)(path4, `${path4}.1`);
   } catch {
   }
 }
-var APPEND = import_node_fs10.constants.O_WRONLY | import_node_fs10.constants.O_APPEND | import_node_fs10.constants.O_CREAT;
+var APPEND = import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT;
 function openLog(path4) {
   try {
     return openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    return (0, import_node_fs10.mkdirSync)((0, import_node_path10.dirname)(path4), { recursive: !0, mode: 448 }), openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
+    return (0, import_node_fs12.mkdirSync)((0, import_node_path12.dirname)(path4), { recursive: !0, mode: 448 }), openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
   }
 }
 function append(path4, level, message, maxBytes) {
   try {
     let log = openLog(path4);
-    log.stats.size >= maxBytes && ((0, import_node_fs10.closeSync)(log.fd), rotate(path4), log = openLog(path4));
+    log.stats.size >= maxBytes && ((0, import_node_fs12.closeSync)(log.fd), rotate(path4), log = openLog(path4));
     let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
 `;
     try {
-      (0, import_node_fs10.writeSync)(log.fd, line);
+      (0, import_node_fs12.writeSync)(log.fd, line);
     } finally {
-      (0, import_node_fs10.closeSync)(log.fd);
+      (0, import_node_fs12.closeSync)(log.fd);
     }
   } catch {
   }
@@ -2557,19 +2924,63 @@ function openLogger(path4, debugEnabled, maxBytes = LOG_MAX_BYTES) {
 }
 
 // src/cli/instance-context.ts
+function instanceNamed(args, context) {
+  return stringFlag(args, "instance") !== void 0 || !!context.env.CCBELL_INSTANCE;
+}
 function selectedInstance(args, context) {
   return resolveInstance(selectInstanceName(stringFlag(args, "instance"), context.env), context.env);
 }
-function openInstance(args, context, options = {}) {
-  let instance = selectedInstance(args, context), given = stringFlag(args, "config"), loaded = loadConfig(given ?? instance.config_path, options), logger = openLogger(instance.log_path, loaded.config.debug), problem = given !== void 0 && !loaded.exists ? `config ${loaded.path} (--config) does not exist; using defaults` : describeProblems(loaded);
+function openInstance(args, context, options = {}, chosen) {
+  let instance = chosen === void 0 ? selectedInstance(args, context) : resolveInstance(chosen, context.env), given = stringFlag(args, "config"), loaded = loadConfig(given ?? instance.config_path, options), logger = openLogger(instance.log_path, loaded.config.debug), problem = given !== void 0 && !loaded.exists ? `config ${loaded.path} (--config) does not exist; using defaults` : describeProblems(loaded);
   return problem && (context.stderr(`ccbell: ${problem}
 `), logger.warn(problem)), { instance, loaded, logger };
+}
+
+// src/cli/hook-place.ts
+function placeMatters(opened, cwd, env) {
+  return opened.loaded.config.projects !== void 0 || findProjectFile(cwd, env.HOME) !== void 0;
+}
+function placeOf(opened, cwd, env) {
+  let needsBranch = opened.loaded.config.projects?.some((rule) => rule.branch !== void 0);
+  return { cwd, home: env.HOME, branch: needsBranch ? gitBranch(cwd) : void 0 };
+}
+function placeInstance(opened, cwd, args, context) {
+  let current = opened, place = placeOf(current, cwd, context.env);
+  if (!instanceNamed(args, context) && current.instance.name === DEFAULT_INSTANCE) {
+    let chosen = matchProjectRule(current.loaded.config, cwd, place.branch, place.home)?.instance;
+    if (chosen !== void 0 && chosen !== DEFAULT_INSTANCE)
+      try {
+        current = openInstance(args, context, {}, chosen), place = placeOf(current, cwd, context.env);
+      } catch (error) {
+        opened.logger.warn(
+          `projects rule for ${cwd} chose instance "${chosen}": ${error.message}`
+        );
+      }
+  }
+  let placed = configForPlace(current.loaded, place);
+  if (placed.projectFile)
+    for (let refused of placed.projectFile.refused)
+      current.logger.debug(
+        `project file ${placed.projectFile.path}: ${refused.field || "(file)"} refused: ${refused.problem}`
+      );
+  return placed.config === current.loaded.config ? current : { ...current, loaded: { ...current.loaded, config: placed.config } };
 }
 
 // src/cli/commands/hook.ts
 async function tellApp(event, input, instance, env) {
   let { forwardEventToApp: forwardEventToApp2 } = await Promise.resolve().then(() => (init_forward(), forward_exports));
   return forwardEventToApp2({ event, input, instance, env });
+}
+function sessionPlace(instance, input, context) {
+  let session = typeof input?.session_id == "string" ? input.session_id : void 0;
+  if (!session) return;
+  let place = placeFromEnv(context.env);
+  if (canFocus(place))
+    return recordPlace(instance.cache_dir, session, place), {
+      command: process.execPath,
+      args: [context.cliPath, "focus", "--instance", instance.name, "--session", session],
+      macBundle: place.macBundle
+    };
 }
 async function runHook(args, context) {
   if (context.env.CCBELL_APP_HOOKS && !args.flags["app-hook"]) return { code: 0, handled: !1 };
@@ -2580,12 +2991,16 @@ async function runHook(args, context) {
     throw new UsageError(
       `unknown event or command ${JSON.stringify(eventArg.slice(0, 60))} (events: ${EVENT_NAMES.join(", ")}; see "ccbell --help")`
     );
-  let { instance, loaded, logger } = openInstance(args, context), now = /* @__PURE__ */ new Date(), input;
-  if (eventArg === void 0 || loaded.config.debug || !!context.env.CLAUDE_CODE_UI_INSTANCE_ID || eventNeedsInput(loaded.config, eventArg, now)) {
+  let opened = openInstance(args, context), now = /* @__PURE__ */ new Date(), ownCwd = process.cwd(), placed = placeMatters(opened, ownCwd, context.env), input;
+  if (placed || eventArg === void 0 || opened.loaded.config.debug || !!context.env.CLAUDE_CODE_UI_INSTANCE_ID || eventNeedsInput(opened.loaded.config, eventArg, now)) {
     let read = await readHookInput();
-    read.kind === "json" ? input = read.input : read.kind === "invalid" && logger.warn(`${read.reason}; going on without it`);
+    read.kind === "json" ? input = read.input : read.kind === "invalid" && opened.logger.warn(`${read.reason}; going on without it`);
   }
-  let event = eventArg;
+  if (placed) {
+    let cwd = typeof input?.cwd == "string" && (0, import_node_path16.isAbsolute)(input.cwd) ? input.cwd : ownCwd;
+    opened = placeInstance(opened, cwd, args, context);
+  }
+  let { instance, loaded, logger } = opened, event = eventArg;
   if (!event)
     if (input?.hook_event_name) {
       if (event = routeHookInput(input).event, !event)
@@ -2594,7 +3009,7 @@ async function runHook(args, context) {
   logger.debug(
     `instance=${instance.name} event=${event} session=${input?.session_id ?? "-"} cwd=${input?.cwd ?? "-"}`
   );
-  let forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env).catch((error) => {
+  let click = sessionPlace(instance, input, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env).catch((error) => {
     logger.warn(`could not reach the app: ${error.message}`);
   }) : void 0, outcome = await handleEvent({
     event,
@@ -2603,7 +3018,7 @@ async function runHook(args, context) {
     loaded,
     logger,
     env: context.env,
-    bundledSoundsDir: (0, import_node_path14.join)(context.packageRoot, "sounds"),
+    bundledSoundsDir: (0, import_node_path16.join)(context.packageRoot, "sounds"),
     now,
     stateLockWaitMs: stateLockWaitMs(),
     // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
@@ -2614,7 +3029,8 @@ async function runHook(args, context) {
       request: request2,
       env: context.env,
       onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
-    })
+    }),
+    click
   });
   if (await forwarded, outcome.notified) {
     let sequence = terminalSequenceForEvent(loaded.config, event, input, context.env, {
@@ -2660,10 +3076,13 @@ Wiring and checks:
       recorded as "appPort" in the instance's config, where the app will listen
   ccbell setup [--instance NAME] --remove [--print]
       removes them (also for an instance that no longer exists); --print shows what would go
-  ccbell doctor [--instance NAME] [--json] [--fix]
+  ccbell doctor [--instance NAME] [--cwd DIR] [--json] [--fix]
       checks config, player, sounds and every ccbell hook Claude Code runs (user and project
       settings, the plugin); --fix points stale hooks at this node and ccbell and removes hooks
-      of instances that no longer exist, keeping settings.json.ccbell-backup
+      of instances that no longer exist, keeping settings.json.ccbell-backup; --cwd DIR also
+      reports the project file (.ccbell.json) and "projects" rule that apply there
+  ccbell focus --session ID [--instance NAME]
+      brings the session's terminal forward (tmux pane, kitty, WezTerm, X11 window)
 
 Run at login (the app as a systemd user unit or a launchd agent, hooks wired to it over http):
   ccbell service install|uninstall|status [--instance NAME]
@@ -2694,6 +3113,7 @@ var COMMANDS = {
   inbox: async () => (await Promise.resolve().then(() => __toESM(require_inbox(), 1))).runInbox,
   // Hidden: the detached helper a hook starts to deliver webhook channels (src/channels).
   deliver: async () => (await Promise.resolve().then(() => __toESM(require_deliver(), 1))).runDeliver,
+  focus: async () => (await Promise.resolve().then(() => __toESM(require_focus(), 1))).runFocus,
   "permission-request": async () => (await Promise.resolve().then(() => __toESM(require_permission_request(), 1))).runPermissionRequest
 };
 async function dispatch(argv, context) {
@@ -2733,7 +3153,7 @@ function writerTo(open) {
 function processContext(packageRoot) {
   return {
     packageRoot,
-    cliPath: (0, import_node_path15.join)(packageRoot, "dist", "ccbell.js"),
+    cliPath: (0, import_node_path17.join)(packageRoot, "dist", "ccbell.js"),
     env: process.env,
     stdout: writerTo(() => process.stdout),
     stderr: writerTo(() => process.stderr)

@@ -228,6 +228,9 @@ var STATE_MAX_BYTES = 8 * 1024 * 1024;
 // src/state/marks.ts
 var SWEEP_AFTER_MS = 1440 * 60 * 1e3;
 
+// src/state/places.ts
+var SWEEP_AFTER_MS2 = 10080 * 60 * 1e3;
+
 // src/channels/rate-limit.ts
 var RATE_FILE = "channel-rate.json";
 function readEntries(path) {
@@ -824,6 +827,69 @@ function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
     };
 }
 
+// src/instance/names.ts
+var INSTANCE_COMMAND_WORDS = ["list", "create", "copy", "remove", "show"], DEFAULT_INSTANCE = "default", NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+function instanceNameProblem(name) {
+  if (name.length === 0) return "is empty";
+  if (name.length > 64) return `is ${name.length} characters long (at most 64)`;
+  if (!NAME_PATTERN.test(name)) return 'may hold only letters, digits, "-" and "_"';
+  if (INSTANCE_COMMAND_WORDS.includes(name)) return "is a command word";
+}
+function assertInstanceName(name) {
+  let problem = instanceNameProblem(name);
+  if (problem)
+    throw new UsageError(
+      `invalid instance name ${JSON.stringify(name.slice(0, 80))}: it ${problem}; use letters, digits, "-" and "_" (at most 64), not one of ${INSTANCE_COMMAND_WORDS.join(", ")}`
+    );
+  return name;
+}
+
+// src/config/project-rules.ts
+var isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), RULE_KEYS = /* @__PURE__ */ new Set(["match", "branch", "instance"]);
+function readProjectRules(raw, problems, validate) {
+  if (!Array.isArray(raw))
+    return problems.push({ field: "projects", problem: "must be a list of rules {match, \u2026}" }), [];
+  let rules = [];
+  return raw.forEach((rule, index) => {
+    let read = readRule(rule, `projects[${index}]`, problems, validate);
+    read && rules.push(read);
+  }), rules;
+}
+function readRule(rule, field, problems, validate) {
+  if (!isObject2(rule)) {
+    problems.push({ field, problem: "must be an object {match, branch?, instance?, \u2026settings}" });
+    return;
+  }
+  let { match, branch, instance } = rule, bad = (problem, at = "") => {
+    problems.push({ field: `${field}${at}`, problem });
+  };
+  if (typeof match != "string" || match === "") return bad("must be a glob on the cwd", ".match");
+  if (branch !== void 0 && (typeof branch != "string" || branch === ""))
+    return bad("must be a glob on the git branch", ".branch");
+  if (instance !== void 0) {
+    let problem = typeof instance == "string" ? instanceNameProblem(instance) : "must be a string";
+    if (problem) return bad(`names no instance: it ${problem}`, ".instance");
+  }
+  let settings = {};
+  for (let [key, value] of Object.entries(rule))
+    if (!RULE_KEYS.has(key)) {
+      if (key === "projects") return bad("a rule may not hold rules", ".projects");
+      Object.defineProperty(settings, key, { value, enumerable: !0, writable: !0, configurable: !0 });
+    }
+  let settingProblems = validate(settings).problems;
+  if (settingProblems.length > 0) {
+    for (let problem of settingProblems)
+      problems.push({ field: `${field}.${problem.field}`, problem: problem.problem });
+    return;
+  }
+  return {
+    match,
+    ...branch === void 0 ? {} : { branch },
+    ...instance === void 0 ? {} : { instance },
+    settings
+  };
+}
+
 // src/config/quiet-hours.ts
 var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 function parseClock(text) {
@@ -849,8 +915,11 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   "idleAfterStop",
   "phoneApprovals",
   "terminal",
-  "channels"
-]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject2 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  "channels",
+  // Per-project settings (issue 11).
+  "projects",
+  "label"
+]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
     known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
@@ -864,7 +933,7 @@ function soundSpecProblem(spec) {
 }
 function readEvent(raw, field, problems) {
   let event = {};
-  if (!isObject2(raw))
+  if (!isObject3(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
   reportUnknownKeys(raw, EVENT_KEYS, field, problems);
   let { enabled, sound, volume, cooldown, desktop, channels } = raw;
@@ -886,7 +955,7 @@ function readEvent(raw, field, problems) {
 }
 function readEvents(raw, field, problems) {
   let events = {};
-  if (!isObject2(raw))
+  if (!isObject3(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
   for (let [name, value] of Object.entries(raw)) {
     if (!isEventName(name)) {
@@ -908,7 +977,7 @@ function readRuleList(raw, field, problems, checkRule) {
 }
 function validateConfig(raw, options = {}) {
   let config = defaultConfig(), problems = [];
-  if (!isObject2(raw))
+  if (!isObject3(raw))
     return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
   for (let key of Object.keys(raw))
     !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
@@ -920,11 +989,11 @@ function validateConfig(raw, options = {}) {
     for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
       config.events[name] = { ...config.events[name], ...event };
   if (raw.profiles !== void 0)
-    if (!isObject2(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
+    if (!isObject3(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
     else
       for (let [name, profile] of Object.entries(raw.profiles)) {
         let field = `profiles.${name}`;
-        if (!isObject2(profile)) {
+        if (!isObject3(profile)) {
           problems.push({ field, problem: 'must be an object with "events"' });
           continue;
         }
@@ -948,7 +1017,7 @@ function validateConfig(raw, options = {}) {
   }
   if (raw.quietHours !== void 0) {
     let quiet = raw.quietHours;
-    if (!isObject2(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
+    if (!isObject3(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
     else {
       reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
       let bad = ["start", "end"].filter(
@@ -975,7 +1044,7 @@ function validateConfig(raw, options = {}) {
   })), raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
     field: "cooldownScope",
     problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
-  })), raw.approvals !== void 0 && (isObject2(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
+  })), raw.approvals !== void 0 && (isObject3(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
     allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
     deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
   }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
@@ -1000,7 +1069,11 @@ function validateConfig(raw, options = {}) {
   checkLists(config.events, "events");
   for (let [name, profile] of Object.entries(config.profiles))
     checkLists(profile.events, `profiles.${name}.events`);
-  return { config, problems };
+  if (raw.projects !== void 0) {
+    let rules = readProjectRules(raw.projects, problems, (overlay) => validateConfig(overlay, options));
+    rules.length > 0 && (config.projects = rules);
+  }
+  return raw.label !== void 0 && (typeof raw.label == "string" && raw.label.trim() !== "" && raw.label.length <= 60 ? config.label = raw.label.trim() : problems.push({ field: "label", problem: `must be a short non-empty string (got ${show(raw.label)})` })), { config, problems };
 }
 
 // src/config/load.ts
@@ -1036,7 +1109,8 @@ function loadConfig(path, options = {}) {
       problems: [{ field: "", problem: `is not valid JSON (${error.message})` }]
     };
   }
-  return { path, exists: !0, ...validateConfig(raw, options) };
+  let object = typeof raw == "object" && raw !== null && !Array.isArray(raw) ? raw : void 0;
+  return { path, exists: !0, ...validateConfig(raw, options), ...object ? { raw: object } : {} };
 }
 function describeProblems(loaded) {
   let [first, ...rest] = loaded.problems;
@@ -1044,6 +1118,24 @@ function describeProblems(loaded) {
   let where = first.field ? `${loaded.path}: ${first.field}` : loaded.path, more = rest.length ? ` (and ${rest.length} more; run "ccbell doctor")` : "", fallback = /\[\d+\]$/.test(first.field) ? "skipping it" : "using defaults for it";
   return `config ${where} ${first.problem}; ${fallback}${more}`;
 }
+
+// src/config/project-file.ts
+var PROJECT_FILE_MAX_BYTES = 64 * 1024;
+
+// src/config/project-settings.ts
+var DANGEROUS = 'sends data or runs something; only your own config (or its "projects" rules) may set it', REFUSED_REASONS = Object.assign(/* @__PURE__ */ Object.create(null), {
+  channels: DANGEROUS,
+  webhooks: DANGEROUS,
+  webhook: DANGEROUS,
+  speech: DANGEROUS,
+  tts: DANGEROUS,
+  player: DANGEROUS,
+  approvals: DANGEROUS,
+  appPort: DANGEROUS,
+  projects: "chooses settings for other places; only your own config may hold it",
+  profiles: "only your own config may define profiles",
+  activeProfile: "only your own config may choose a profile"
+});
 
 // src/channels/template.ts
 function templateValues(message) {
@@ -1234,13 +1326,13 @@ async function deliverToChannels(request, options) {
 }
 
 // src/channels/request.ts
-var isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), str = (value, max) => typeof value == "string" && value.length <= max ? value : void 0;
+var isObject4 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), str = (value, max) => typeof value == "string" && value.length <= max ? value : void 0;
 function parseDeliveryRequest(value) {
-  if (!isObject3(value) || !isObject3(value.message)) return "not a delivery request";
+  if (!isObject4(value) || !isObject4(value.message)) return "not a delivery request";
   let { message, channels } = value;
   if (!Array.isArray(channels) || channels.length > 50 || !channels.every((name) => str(name, 64)))
     return "channels must be a list of names";
-  if (!isObject3(message.fields)) return "message.fields is missing";
+  if (!isObject4(message.fields)) return "message.fields is missing";
   let fields = {};
   for (let key of TEMPLATE_FIELDS) {
     let field = str(message.fields[key] ?? "", 4e3);
@@ -1266,7 +1358,7 @@ function parseDeliveryRequest(value) {
       return "message.actions must be a list";
     let actions = [];
     for (let action of message.actions) {
-      if (!isObject3(action)) return "an action must be an object";
+      if (!isObject4(action)) return "an action must be an object";
       let label2 = str(action.label, 100), url = str(action.url, 2e3);
       if (!label2 || !url || action.method !== "POST" && action.method !== "GET")
         return "an action needs label, url, method";
@@ -1277,6 +1369,9 @@ function parseDeliveryRequest(value) {
   }
   return { message: parsed, channels };
 }
+
+// src/notify/desktop.ts
+var CLICK_WAIT_MS = 1800 * 1e3;
 
 // src/events/handle.ts
 var KEEP_COOLDOWN_ENTRIES_SECONDS = 1440 * 60;
@@ -1338,23 +1433,6 @@ var BY_HOOK_EVENT = Object.assign(/* @__PURE__ */ Object.create(null), {
   agent_completed: "agent_completed",
   auth_success: "auth_success"
 });
-
-// src/instance/names.ts
-var INSTANCE_COMMAND_WORDS = ["list", "create", "copy", "remove", "show"], DEFAULT_INSTANCE = "default", NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-function instanceNameProblem(name) {
-  if (name.length === 0) return "is empty";
-  if (name.length > 64) return `is ${name.length} characters long (at most 64)`;
-  if (!NAME_PATTERN.test(name)) return 'may hold only letters, digits, "-" and "_"';
-  if (INSTANCE_COMMAND_WORDS.includes(name)) return "is a command word";
-}
-function assertInstanceName(name) {
-  let problem = instanceNameProblem(name);
-  if (problem)
-    throw new UsageError(
-      `invalid instance name ${JSON.stringify(name.slice(0, 80))}: it ${problem}; use letters, digits, "-" and "_" (at most 64), not one of ${INSTANCE_COMMAND_WORDS.join(", ")}`
-    );
-  return name;
-}
 
 // src/instance/paths.ts
 var import_node_os = require("node:os"), import_node_path3 = require("node:path");
@@ -1507,8 +1585,8 @@ function stringFlag(args, name) {
 function selectedInstance(args, context) {
   return resolveInstance(selectInstanceName(stringFlag(args, "instance"), context.env), context.env);
 }
-function openInstance(args, context, options = {}) {
-  let instance = selectedInstance(args, context), given = stringFlag(args, "config"), loaded = loadConfig(given ?? instance.config_path, options), logger = openLogger(instance.log_path, loaded.config.debug), problem = given !== void 0 && !loaded.exists ? `config ${loaded.path} (--config) does not exist; using defaults` : describeProblems(loaded);
+function openInstance(args, context, options = {}, chosen) {
+  let instance = chosen === void 0 ? selectedInstance(args, context) : resolveInstance(chosen, context.env), given = stringFlag(args, "config"), loaded = loadConfig(given ?? instance.config_path, options), logger = openLogger(instance.log_path, loaded.config.debug), problem = given !== void 0 && !loaded.exists ? `config ${loaded.path} (--config) does not exist; using defaults` : describeProblems(loaded);
   return problem && (context.stderr(`ccbell: ${problem}
 `), logger.warn(problem)), { instance, loaded, logger };
 }

@@ -6,6 +6,7 @@ import { type ApprovalItem, type Core, type FeedEntry, viewOf } from '../../core
 import { EnvironmentError, messageOf } from '../../errors.js';
 import type { HookInput } from '../../events/index.js';
 import { MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH, parseAnswer } from '../../protocol/index.js';
+import type { SessionFocus } from '../focus.js';
 import { type BodyLimits, HttpError, readJsonBody } from './body.js';
 import type { PageItem, Snapshot } from './contract.js';
 import { refuse, send, sendJson } from './respond.js';
@@ -25,6 +26,11 @@ export interface WebServerOptions {
   runtimeId: string;
   /** The http hook door: one hook input in (with a signal for a caller that left), its output back. */
   onHook: (input: HookInput, signal?: AbortSignal) => Promise<Record<string, unknown>>;
+  /**
+   * "Go to session" on a card: brings the session's terminal forward (docs/focus.md). Resolves
+   * whether a terminal was known and focused; undefined: the page has no such button's endpoint.
+   */
+  onFocus?: (sessionId: string) => Promise<SessionFocus>;
   /** 0 (or undefined) picks a free port. */
   port?: number;
   /** Required for the page and its API (URL once, then the cookie). */
@@ -231,11 +237,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (method !== 'POST') throw new HttpError(405, 'method not allowed');
     // State changes need the page's own Origin (browsers send it on every POST).
     if (origin === undefined) throw new HttpError(403, 'missing Origin');
+    const json = () => {
+      if (!String(request.headers['content-type']).startsWith('application/json'))
+        throw new HttpError(415, 'send JSON');
+    };
+    // "Go to session": the same checks as an answer (token cookie, Host, the page's Origin, JSON).
+    const focusPath = /^\/api\/sessions\/([A-Za-z0-9_-]{1,128})\/focus$/.exec(url.pathname);
+    if (focusPath && options.onFocus) {
+      json();
+      await readJsonBody(request, BODY_LIMITS);
+      const result = await options.onFocus(focusPath[1]!);
+      if (!result.found) throw new HttpError(404, 'no terminal is known for this session');
+      return sendJson(response, result.ok ? 200 : 502, result);
+    }
     const answerPath = /^\/api\/requests\/([0-9a-f]{1,32})\/answer$/.exec(url.pathname);
     if (!answerPath) throw new HttpError(404, 'not found');
-    if (!String(request.headers['content-type']).startsWith('application/json')) {
-      throw new HttpError(415, 'send JSON');
-    }
+    json();
     const body = await readJsonBody(request, BODY_LIMITS);
     let answer: ReturnType<typeof parseAnswer>;
     try {

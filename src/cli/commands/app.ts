@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startApp } from '../../app/app.js';
 import { childLaunch, isPrintMode } from '../../app/child.js';
 import { httpHookResponse } from '../../app/doors/http-hook.js';
+import { sessionFocuser } from '../../app/focus.js';
 import { attachTerminal } from '../../app/terminal.js';
 import { instanceHookToken } from '../../app/web/hook-token.js';
 import { makeToken } from '../../app/web/security.js';
@@ -57,6 +58,7 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
     });
     cleanups.push(() => app.stop());
     const hookToken = instanceHookToken(instance);
+    const focus = sessionFocuser(instance, env);
     const web = await startWebServer({
       core: app.core,
       instance: instance.name,
@@ -71,6 +73,12 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
             fallback: !hasPlayer(loaded.config.player, env),
           }),
         );
+      },
+      // "Go to session": the terminal the session's hooks recorded (docs/focus.md).
+      onFocus: async (sessionId) => {
+        const result = await focus(sessionId);
+        logger.debug(`focus ${sessionId}: ${result.steps.join('; ') || 'no terminal known'}`);
+        return result;
       },
       port,
       pageToken: makeToken(),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readWiring } from '../../claude/index.js';
 import { type Config, EVENT_NAMES, loadConfig, resolveEvent } from '../../config/index.js';
 import { messageOf } from '../../errors.js';
@@ -19,7 +19,8 @@ import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
 import { fixHooks } from '../doctor-fix.js';
 import { describeOrigin, type Finding, hookFindings, type InstanceLookup } from '../doctor-hooks.js';
-import { selectedInstance } from '../instance-context.js';
+import { projectFindings } from '../doctor-projects.js';
+import { instanceNamed, selectedInstance } from '../instance-context.js';
 
 /**
  * A finding for each of the instance's files that is there but is not a regular file (a FIFO, a
@@ -87,7 +88,7 @@ function wiringFindings(context: CliContext, name: string, config: Config): Find
   return findings;
 }
 
-/** `ccbell doctor [--instance NAME] [--json] [--fix]`: checks everything a working setup needs. */
+/** `ccbell doctor [--instance NAME] [--cwd DIR] [--json] [--fix]`: checks everything a working setup needs. */
 export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<number> {
   const { env } = context;
   const instance = selectedInstance(args, context);
@@ -112,6 +113,9 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
       });
     }
   }
+  // Per-project settings at --cwd (or here): what a project file may not set, and which rule applies.
+  const cwd = resolve(stringFlag(args, 'cwd') ?? process.cwd());
+  findings.push(...projectFindings(loaded, instance.name, cwd, env, instanceNamed(args, context)));
   const config = loaded.config;
   try {
     const player = findPlayer({

@@ -1,13 +1,17 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { startDetachedDelivery } from '../../channels/detached.js';
 import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
 import { eventNeedsInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
 import { terminalHookOutput, terminalSequenceForEvent } from '../../events/terminal.js';
+import type { InstanceConfig } from '../../instance/index.js';
+import { canFocus, placeFromEnv } from '../../notify/index.js';
+import { recordPlace } from '../../state/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { stateLockWaitMs } from '../hook-budget.js';
+import { placeInstance, placeMatters } from '../hook-place.js';
 import { openInstance } from '../instance-context.js';
 
 /** Forwards the event to the app that launched this session, when there is one (lazy: rare path). */
@@ -19,6 +23,23 @@ async function tellApp(
 ) {
   const { forwardEventToApp } = await import('../../approval/forward.js');
   return forwardEventToApp({ event, input, instance, env });
+}
+
+/**
+ * Records where the session's terminal lives (tmux pane, kitty window…; docs/focus.md) when the
+ * input names the session, and returns what a click on its notification runs: `ccbell focus`.
+ */
+function sessionPlace(instance: InstanceConfig, input: HookInput | undefined, context: CliContext) {
+  const session = typeof input?.session_id === 'string' ? input.session_id : undefined;
+  if (!session) return undefined;
+  const place = placeFromEnv(context.env);
+  if (!canFocus(place)) return undefined;
+  recordPlace(instance.cache_dir, session, place as Record<string, string>);
+  return {
+    command: process.execPath,
+    args: [context.cliPath, 'focus', '--instance', instance.name, '--session', session],
+    macBundle: place.macBundle,
+  };
 }
 
 /**
@@ -48,22 +69,34 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
       `unknown event or command ${JSON.stringify(eventArg.slice(0, 60))} (events: ${EVENT_NAMES.join(', ')}; see "ccbell --help")`,
     );
   }
-  const { instance, loaded, logger } = openInstance(args, context);
+  let opened = openInstance(args, context);
   const now = new Date();
+
+  // Per-project settings (docs/projects.md): Claude Code starts a command hook in the session's
+  // directory, so a few stat calls from our own cwd tell whether a project file or a `projects`
+  // rule can matter; only then is the input read for its `cwd`, the session's own word.
+  const ownCwd = process.cwd();
+  const placed = placeMatters(opened, ownCwd, context.env);
 
   let input: HookInput | undefined;
   // Reading stdin costs a hook a socket and a stream (several ms of a ~10 ms budget): a plain
   // sound does without it. The debug line and an app's event feed want it too.
   const wantsInput =
+    placed ||
     eventArg === undefined ||
-    loaded.config.debug ||
+    opened.loaded.config.debug ||
     Boolean(context.env.CLAUDE_CODE_UI_INSTANCE_ID) ||
-    eventNeedsInput(loaded.config, eventArg, now);
+    eventNeedsInput(opened.loaded.config, eventArg, now);
   if (wantsInput) {
     const read = await readHookInput();
     if (read.kind === 'json') input = read.input;
-    else if (read.kind === 'invalid') logger.warn(`${read.reason}; going on without it`);
+    else if (read.kind === 'invalid') opened.logger.warn(`${read.reason}; going on without it`);
   }
+  if (placed) {
+    const cwd = typeof input?.cwd === 'string' && isAbsolute(input.cwd) ? input.cwd : ownCwd;
+    opened = placeInstance(opened, cwd, args, context);
+  }
+  const { instance, loaded, logger } = opened;
 
   let event: EventName | undefined = eventArg;
   if (!event) {
@@ -80,6 +113,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     `instance=${instance.name} event=${event} session=${input?.session_id ?? '-'} cwd=${input?.cwd ?? '-'}`,
   );
 
+  const click = sessionPlace(instance, input, context);
   const forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID
     ? tellApp(event, input, instance.name, context.env).catch((error: Error) => {
         logger.warn(`could not reach the app: ${error.message}`);
@@ -105,6 +139,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
         env: context.env,
         onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
       }),
+    click,
   });
   await forwarded;
   if (outcome.notified) {
