@@ -8,10 +8,10 @@ afterEach(async () => {
   await Promise.all(stops.splice(0).map((stop) => stop()));
 });
 
-async function setUp() {
+async function setUp(timeoutMs = 60_000) {
   const core = new Core({
     instance: 'work',
-    timeoutMs: 60_000,
+    timeoutMs,
     rules: { allow: [], deny: [] },
     ports: { notify: () => {} },
   });
@@ -73,6 +73,13 @@ describe('phone endpoint', () => {
     expect(core.desk.book.get(a.item.id)?.decision?.by).toBe('page');
     expect(warnings.join('\n')).toMatch(/refused for request/);
     expect(warnings.join('\n')).not.toContain(b.deny.split('/').pop());
+  });
+
+  it('refuses a link whose request timed out', async () => {
+    const { ask } = await setUp(50);
+    const request = ask('sleep 1');
+    expect((await request.closed).decision).toMatchObject({ by: 'timeout' });
+    expect((await post(request.allow)).status).toBe(403);
   });
 
   it('never acts on GET (link previews fetch it), and serves nothing else', async () => {
