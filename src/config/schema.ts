@@ -1,3 +1,5 @@
+import type { RemoteConfig } from './remote.js';
+
 /** Every event ccbell handles; the first four are original ccbell's. */
 export const EVENT_NAMES = [
   'stop',
@@ -62,6 +64,10 @@ export interface Config {
    * person has not answered since): false keeps one alert per finished turn.
    */
   idleAfterStop: boolean;
+  // --- remote (issue 12): approvals and events over a NATS broker; see src/config/remote.ts ---
+  /** How this instance reaches a NATS broker; unset: the local bus only. */
+  remote?: RemoteConfig;
+  // --- end remote ---
 }
 
 /** The settings an event ends up with after profiles and defaults are applied. */

@@ -1,6 +1,7 @@
 import { KNOWN_PLAYERS } from '../notify/players.js';
 import { portProblem } from './port.js';
 import { parseClock } from './quiet-hours.js';
+import { readRemoteConfig } from './remote.js';
 import {
   type Config,
   defaultConfig,
@@ -43,6 +44,7 @@ const TOP_LEVEL_KEYS = new Set([
   'appPort',
   'subagents',
   'idleAfterStop',
+  'remote', // issue 12
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop'];
 
@@ -286,5 +288,11 @@ export function validateConfig(
     if (problem === undefined) config.appPort = port as number;
     else problems.push({ field: 'appPort', problem: `${problem} (got ${show(port)})` });
   }
+  // --- remote (issue 12): checked whole; a block with any problem is not used ---
+  if (raw.remote !== undefined) {
+    const remote = readRemoteConfig(raw.remote, problems);
+    if (remote) config.remote = remote;
+  }
+  // --- end remote ---
   return { config, problems };
 }
