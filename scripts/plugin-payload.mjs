@@ -8,9 +8,15 @@ import { join } from 'node:path';
 
 /**
  * The hook path, relative to the package root: the entry, the one bundle it runs for every
- * event (no other command's bundle), and the file that makes dist/ CommonJS.
+ * event (no other command's bundle), the file that makes dist/ CommonJS, and the NATS transport
+ * a hook loads only when its session's app is on another machine (docs/remote.md).
  */
-export const PLUGIN_DIST_FILES = Object.freeze(['dist/ccbell.js', 'dist/lib/cli.cjs', 'dist/package.json']);
+export const PLUGIN_DIST_FILES = Object.freeze([
+  'dist/ccbell.js',
+  'dist/lib/cli.cjs',
+  'dist/package.json',
+  'dist/lib/remote.cjs',
+]);
 
 /**
  * Replaces `pluginDir`'s dist/ and sounds/ with copies of the hook path and the bundled sounds

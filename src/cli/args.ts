@@ -2,7 +2,7 @@ import { parsePortText, portProblem } from '../config/port.js';
 import { UsageError } from '../errors.js';
 
 /** Flags that take a value, and the boolean ones; anything else is a usage error. */
-const VALUE_FLAGS = new Set(['instance', 'config', 'port', 'message', 'input']);
+const VALUE_FLAGS = new Set(['instance', 'config', 'port', 'message', 'input', 'remote-cli']);
 const BOOLEAN_FLAGS = new Set([
   'json',
   'print',
@@ -15,6 +15,7 @@ const BOOLEAN_FLAGS = new Set([
   'accept-legacy',
   'always',
   'app-hook',
+  'remote',
   'help',
   'version',
 ]);

@@ -32,6 +32,8 @@ export interface ApprovalItem {
   toolUseId?: string;
   sessionId?: string;
   cwd?: string;
+  /** The machine the request came from, when it is not the app's own. */
+  host?: string;
   permissionSuggestions?: unknown[];
   sources: RequestSource[];
   risk: RiskLevel;
@@ -55,6 +57,8 @@ export interface IncomingRequest {
   toolUseId?: string;
   sessionId?: string;
   cwd?: string;
+  /** The machine the request came from, when it is not the app's own. */
+  host?: string;
   transcriptPath?: string;
   permissionSuggestions?: unknown[];
   /**
@@ -121,6 +125,7 @@ export class RequestBook extends EventEmitter<{
       item.sessionId ??= request.sessionId;
       item.transcriptPath ??= request.transcriptPath;
       item.permissionSuggestions ??= request.permissionSuggestions;
+      item.host ??= request.host;
     } else {
       isNew = true;
       item = {
@@ -134,6 +139,7 @@ export class RequestBook extends EventEmitter<{
         ...(request.toolUseId ? { toolUseId: request.toolUseId } : {}),
         ...(request.sessionId ? { sessionId: request.sessionId } : {}),
         ...(request.cwd ? { cwd: request.cwd } : {}),
+        ...(request.host ? { host: request.host } : {}),
         ...(request.transcriptPath ? { transcriptPath: request.transcriptPath } : {}),
         ...(request.permissionSuggestions ? { permissionSuggestions: request.permissionSuggestions } : {}),
       };

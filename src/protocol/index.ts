@@ -20,9 +20,11 @@ export {
   type AnswerReply,
   type ControlAnswerer,
   type ControlRequest,
+  type DiscoveryReply,
   type ItemView,
   parseAnswerReply,
   parseControlRequest,
+  parseDiscoveryReply,
   parseItemView,
   parsePendingReply,
 } from './control.js';

@@ -8,7 +8,10 @@ import { instanceHookToken } from '../../app/web/hook-token.js';
 import { makeToken } from '../../app/web/security.js';
 import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
+import { hostName } from '../../approval/route.js';
+import { type RemoteTransport, remoteTransport } from '../../bus/index.js';
 import type { Core } from '../../core/index.js';
+import { UsageError } from '../../errors.js';
 import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
 import { ruleProblem } from '../../rules/index.js';
 import { type ParsedArgs, portFlag } from '../args.js';
@@ -27,6 +30,13 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
   // A bad --port is refused before anything starts.
   const port = portOf(args, loaded.config.appPort);
 
+  const remoteConfig = loaded.config.remote;
+  if (args.flags.remote === true && !remoteConfig) {
+    throw new UsageError(
+      `--remote needs a "remote" block in ${loaded.path} (url, user, credentials; see docs/remote.md)`,
+    );
+  }
+
   const identity = createRuntimeIdentity();
   const record: AppRecord = {
     pid: process.pid,
@@ -43,6 +53,20 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
   process.once('exit', () => releasePidFile(instance.pid_path));
 
   try {
+    let remote: RemoteTransport | undefined;
+    if (args.flags.remote === true && remoteConfig) {
+      remote = remoteTransport({
+        config: remoteConfig,
+        env,
+        mode: 'long',
+        name: `ccbell app ${instance.name}@${hostName(env)}`,
+        onStatus: (line) => logger.warn(line),
+      });
+      const opened = remote;
+      cleanups.push(() => opened.close());
+      // Now, not at the first request: a broker that cannot be reached is said at start.
+      await remote.connect();
+    }
     const app = await startApp({
       instance,
       loaded,
@@ -51,6 +75,7 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       identity,
       bundledSoundsDir: join(context.packageRoot, 'sounds'),
       acceptLegacy: args.flags['accept-legacy'] === true,
+      ...(remote && remoteConfig ? { remote: { transport: remote, user: remoteConfig.user } } : {}),
     });
     cleanups.push(() => app.stop());
     const hookToken = instanceHookToken(instance);
@@ -91,7 +116,10 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
     );
     context.stderr(
       `[ccbell ${instance.name}] app running: id ${identity.id}, listening for ${app.channels.request}${args.flags['accept-legacy'] ? ' and the legacy channel' : ''}\n` +
-        `[ccbell ${instance.name}] page: ${web.url}\n`,
+        `[ccbell ${instance.name}] page: ${web.url}\n` +
+        (app.subjects && remoteConfig
+          ? `[ccbell ${instance.name}] remote: ${app.subjects.approval} on ${remoteConfig.url.join(', ')}\n`
+          : ''),
     );
     if (args.flags['no-open'] !== true) openInBrowser(web.url, env);
 
