@@ -145,8 +145,15 @@ export function readRemoteConfig(raw: unknown, problems: RemoteProblem[]): Remot
   if ((cert === undefined) !== (key === undefined) && problems.length === before)
     problems.push({ field: 'remote.cert', problem: 'cert and key go together' });
   const credentials = raw.credentials === undefined ? undefined : readCredentials(raw.credentials, problems);
+  if (Array.isArray(urls) && urls.every((u) => typeof u === 'string')) {
+    const tls = remoteUsesTls({ url: urls, ...(ca ? { ca } : {}), ...(cert ? { cert } : {}) });
+    urls.forEach((text: string, index) => {
+      const problem = urlProblem(text, tls);
+      if (problem) problems.push({ field: urls.length > 1 ? `remote.url[${index}]` : 'remote.url', problem });
+    });
+  }
   if (problems.length > before) return undefined;
-  const config: RemoteConfig = {
+  return {
     url: urls as string[],
     user: raw.user as string,
     ...(credentials ? { credentials } : {}),
@@ -154,11 +161,4 @@ export function readRemoteConfig(raw: unknown, problems: RemoteProblem[]): Remot
     ...(cert ? { cert } : {}),
     ...(key ? { key } : {}),
   };
-  const tls = remoteUsesTls(config);
-  config.url.forEach((text, index) => {
-    const problem = urlProblem(text, tls);
-    if (problem)
-      problems.push({ field: config.url.length > 1 ? `remote.url[${index}]` : 'remote.url', problem });
-  });
-  return problems.length > before ? undefined : config;
 }

@@ -200,4 +200,15 @@ describe('a session on machine B, its app on machine A', () => {
     expect(run.stdout).toBe('');
     expect(await pendingOnA()).toEqual([]);
   });
+
+  it("writes no secret to either machine's log", async () => {
+    const { readFile } = await import('node:fs/promises');
+    const password = (await readFile(nats.passwordFile.alice, 'utf8')).trim();
+    for (const world of [machineA, machineB]) {
+      const log = await readFile(join(world.home, '.claude', 'ccbell.log'), 'utf8');
+      expect(log.length).toBeGreaterThan(0);
+      expect(log).not.toContain(password);
+    }
+    expect(app.output()).not.toContain(password);
+  });
 });
