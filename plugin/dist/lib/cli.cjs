@@ -1417,19 +1417,22 @@ function readRemoteConfig(raw, problems) {
   let ca = path2(raw.ca, "remote.ca", problems), cert = path2(raw.cert, "remote.cert", problems), key = path2(raw.key, "remote.key", problems);
   cert === void 0 != (key === void 0) && problems.length === before && problems.push({ field: "remote.cert", problem: "cert and key go together" });
   let credentials = raw.credentials === void 0 ? void 0 : readCredentials(raw.credentials, problems);
-  if (problems.length > before) return;
-  let config = {
-    url: urls,
-    user: raw.user,
-    ...credentials ? { credentials } : {},
-    ...ca ? { ca } : {},
-    ...cert ? { cert } : {},
-    ...key ? { key } : {}
-  }, tls = remoteUsesTls(config);
-  return config.url.forEach((text3, index) => {
-    let problem = urlProblem(text3, tls);
-    problem && problems.push({ field: config.url.length > 1 ? `remote.url[${index}]` : "remote.url", problem });
-  }), problems.length > before ? void 0 : config;
+  if (Array.isArray(urls) && urls.every((u) => typeof u == "string")) {
+    let tls = remoteUsesTls({ url: urls, ...ca ? { ca } : {}, ...cert ? { cert } : {} });
+    urls.forEach((text3, index) => {
+      let problem = urlProblem(text3, tls);
+      problem && problems.push({ field: urls.length > 1 ? `remote.url[${index}]` : "remote.url", problem });
+    });
+  }
+  if (!(problems.length > before))
+    return {
+      url: urls,
+      user: raw.user,
+      ...credentials ? { credentials } : {},
+      ...ca ? { ca } : {},
+      ...cert ? { cert } : {},
+      ...key ? { key } : {}
+    };
 }
 
 // src/config/validate.ts

@@ -6226,13 +6226,16 @@ function natsBus(nc, servers) {
           error
         );
       }
-      if (!await Promise.race([
+      let timer, flushed = await Promise.race([
         nc.flush().then(
           () => !0,
           () => !1
         ),
-        sleep(2e3).then(() => !1)
-      ])) throw fail("unavailable", `the broker ${servers} did not take ${subject} within 2 s`);
+        new Promise((resolve) => {
+          timer = setTimeout(() => resolve(!1), 2e3);
+        })
+      ]);
+      if (clearTimeout(timer), !flushed) throw fail("unavailable", `the broker ${servers} did not take ${subject} within 2 s`);
     },
     serve: async (subject, handler, options = {}) => {
       let maxFrameBytes = options.maxFrameBytes ?? 1048576, report = (error) => {
@@ -6297,14 +6300,10 @@ function raceAttempt(attempt, signals) {
 }
 function sleep(ms, signal) {
   return new Promise((resolve) => {
-    let timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer), resolve();
-      },
-      { once: !0 }
-    );
+    let done = () => {
+      clearTimeout(timer), signal?.removeEventListener("abort", done), resolve();
+    }, timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: !0 });
   });
 }
 var RequestServer = class {

@@ -194,13 +194,17 @@ export function natsBus(nc: NatsConnection, servers: string): NatsBus {
         error,
       );
     }
+    let timer: NodeJS.Timeout | undefined;
     const flushed = await Promise.race([
       nc.flush().then(
         () => true,
         () => false,
       ),
-      sleep(2000).then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), 2000);
+      }),
     ]);
+    clearTimeout(timer); // a pending timer would keep a hook's process alive for nothing
     if (!flushed) throw fail('unavailable', `the broker ${servers} did not take ${subject} within 2 s`);
   };
 
@@ -290,15 +294,13 @@ function raceAttempt(attempt: Promise<Msg>, signals: AbortSignal[]): Promise<Att
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 
