@@ -8,8 +8,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelsFor } from '../../src/approval/identity.js';
-import { request } from '../../src/bus/index.js';
-import type { ItemView } from '../../src/protocol/index.js';
+import { remoteTransport, request } from '../../src/bus/index.js';
+import { type ItemView, parseDiscoveryReply, parsePendingReply } from '../../src/protocol/index.js';
 import {
   assertBuilt,
   type Background,
@@ -210,5 +210,42 @@ describe('a session on machine B, its app on machine A', () => {
       expect(log).not.toContain(password);
     }
     expect(app.output()).not.toContain(password);
+  });
+
+  it('lets a client of the same user find every app and list its pending requests through the broker', async () => {
+    const client = remoteTransport({
+      config: {
+        url: [nats.url],
+        user: 'alice',
+        credentials: { password: `file:${nats.passwordFile.alice}` },
+        ca: nats.ca,
+      },
+      env: {},
+      mode: 'short',
+      name: 'inbox test',
+    });
+    try {
+      const hook = ccbell(machineB, ['--app-hook', 'permission-request'], {
+        env: sessionEnv(),
+        input: permissionRequest('echo listed-remotely'),
+      });
+      const apps = (await client.gather('ccbell.alice._discover', {}, { maxWaitMs: 500 })).map(
+        parseDiscoveryReply,
+      );
+      expect(apps.map((a) => [a.runtime_id, a.host, a.instance])).toEqual([
+        [runtimeId, 'machine-a', 'default'],
+      ]);
+      const item = await eventually(async () =>
+        parsePendingReply(
+          await client.request(apps[0]!.control, { op: 'pending' }, { timeoutMs: 3000 }),
+        ).find((p) => p.input.command === 'echo listed-remotely'),
+      );
+      expect(item.host).toBe('machine-b');
+      const answer = { op: 'answer', id: item.id, answer: { behavior: 'allow' }, by: 'page' };
+      expect(await client.request(apps[0]!.control, answer, { timeoutMs: 3000 })).toMatchObject({ ok: true });
+      expect(JSON.parse((await hook).stdout).hookSpecificOutput.decision.behavior).toBe('allow');
+    } finally {
+      await client.close();
+    }
   });
 });
