@@ -37,6 +37,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SECTIONS = [
   { id: 'hook', title: 'Hook handler wall time', file: 'hook.mjs', run: 'benchHook' },
   { id: 'approval', title: 'Approval round trip (machine only)', file: 'approval.mjs', run: 'benchApproval' },
+  {
+    id: 'remote',
+    title: 'Approval round trip over NATS, beside the local bus',
+    file: 'remote.mjs',
+    run: 'benchRemote',
+  },
   { id: 'http-hook', title: 'HTTP hook', file: 'http-hook.mjs', run: 'benchHttpHook' },
   {
     id: 'service-hook',

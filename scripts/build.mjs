@@ -66,6 +66,29 @@ module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(`
   },
 };
 
+/**
+ * The NATS transport (src/bus/nats/, the NATS client with it) is a bundle of its own,
+ * dist/lib/remote.cjs: src/bus/remote.ts's `import('./nats/index.js')` becomes, in every bundle, a
+ * require of it by absolute path, made only when an instance with a remote config needs the
+ * broker. So the hook path and every command stay as small as without it.
+ */
+const lazyRemotePlugin = {
+  name: 'ccbell-lazy-remote',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/nats\/index\.js$/ }, (args) => {
+      if (!args.importer.endsWith('/src/bus/remote.ts')) return undefined;
+      if (args.kind !== 'dynamic-import') {
+        return { errors: [{ text: 'src/bus/remote.ts must import ./nats/index.js lazily (import())' }] };
+      }
+      return { path: 'remote', namespace: 'ccbell-remote' };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'ccbell-remote' }, () => ({
+      loader: 'js',
+      contents: `module.exports = require(require('node:path').join(__dirname, 'remote.cjs'));\n`,
+    }));
+  },
+};
+
 /** Fails the build when a bundle holds an input matching `forbidden`. */
 function assertInputs(result, bundle, forbidden) {
   const intruder = Object.keys(result.metafile.inputs).find((input) => forbidden.test(input));
@@ -86,7 +109,7 @@ const cli = await build({
   ...NODE,
   entryPoints: ['src/cli/main.ts'],
   outfile: `${outdir}lib/cli.cjs`,
-  plugins: [lazyCommandsPlugin],
+  plugins: [lazyCommandsPlugin, lazyRemotePlugin],
 });
 // The hook path stays small: nothing of the MCP SDK, zod, the app, the approval rules or
 // another command.
@@ -101,9 +124,18 @@ if (/\bimport\(/.test(await readFile(`${outdir}lib/cli.cjs`, 'utf8'))) {
   );
 }
 
-await build({
+const commands = await build({
   ...NODE,
   entryPoints: Object.fromEntries(COMMANDS.map((name) => [name, `src/cli/commands/${name}.ts`])),
+  outdir: `${outdir}lib`,
+  outExtension: { '.js': '.cjs' },
+  plugins: [lazyRemotePlugin],
+});
+assertInputs(commands, 'the commands', /node_modules\/@nats-io\//);
+
+await build({
+  ...NODE,
+  entryPoints: { remote: 'src/bus/nats/index.ts' },
   outdir: `${outdir}lib`,
   outExtension: { '.js': '.cjs' },
 });

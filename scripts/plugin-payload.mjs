@@ -9,14 +9,16 @@ import { join } from 'node:path';
 /**
  * The hook path, relative to the package root: the entry, the one bundle it runs for every
  * event, the helpers a hook may start detached (`ccbell deliver` for webhook channels, issue 10;
- * `ccbell focus` for a notification's click, docs/focus.md), and the file that makes dist/
- * CommonJS. No other command's bundle.
+ * `ccbell focus` for a notification's click, docs/focus.md), the NATS transport a hook loads
+ * only when its session's app is on another machine (docs/remote.md), and the file that makes
+ * dist/ CommonJS. No other command's bundle.
  */
 export const PLUGIN_DIST_FILES = Object.freeze([
   'dist/ccbell.js',
   'dist/lib/cli.cjs',
   'dist/lib/deliver.cjs',
   'dist/lib/focus.cjs',
+  'dist/lib/remote.cjs',
   'dist/package.json',
 ]);
 

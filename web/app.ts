@@ -200,6 +200,8 @@ function buildCard(item: Item): HTMLElement {
         'span',
         { class: 'muted where' },
         item.label,
+        // A request from another machine (issue 12) says which.
+        item.host && ` · on ${item.host}`,
         item.session_id && ` · ${shortId(item.session_id)}`,
         ' · ',
         clock(item.created_at),

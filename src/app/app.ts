@@ -6,7 +6,15 @@ import {
   createRuntimeIdentity,
   type RuntimeIdentity,
 } from '../approval/index.js';
-import { type Observer, observe } from '../bus/index.js';
+import { hostName } from '../approval/route.js';
+import {
+  type BusHandler,
+  type BusTransport,
+  discoverySubject,
+  localTransport,
+  type RemoteTransport,
+} from '../bus/index.js';
+import { appSubjects } from '../bus/subjects.js';
 import { deliverToChannels } from '../channels/index.js';
 import type { EventName, LoadedConfig } from '../config/index.js';
 import { type ApprovalItem, Core } from '../core/index.js';
@@ -35,12 +43,19 @@ export interface AppOptions {
   identity?: RuntimeIdentity;
   /** How often a waiting request's transcript is checked (tests); default 250 ms. */
   transcriptPollMs?: number;
+  /**
+   * Also serve the app's requests, events and control from a NATS broker (`ccbell app --remote`,
+   * issue 12), on `ccbell.<user>.<instance>.<runtime id>.*`, and answer the user's discovery.
+   */
+  remote?: { transport: RemoteTransport; user: string };
 }
 
 /** A running app: its identity and channels, its core, and how to stop it. */
 export interface RunningApp {
   identity: RuntimeIdentity;
   channels: ApprovalChannels;
+  /** The app's NATS subjects, when it serves a broker too. */
+  subjects?: ReturnType<typeof appSubjects>;
   instance: string;
   core: Core;
   /** Sets the page's address (no token), shown in desktop notifications. */
@@ -60,6 +75,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const identity = options.identity ?? createRuntimeIdentity();
   const channels = channelsFor(identity.id);
   const busOptions = options.busDir ? { dir: options.busDir } : {};
+  const localHost = hostName(options.env);
+  const subjects = options.remote ? appSubjects(options.remote.user, instance.name, identity.id) : undefined;
   const { allow, deny, problems } = checkRules(config.approvals);
   for (const { field, problem } of problems)
     logger.warn(`config ${loaded.path}: ${field} ${problem}; skipping it`);
@@ -126,33 +143,54 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   );
 
   const warn = (line: string) => logger.warn(line);
-  const observers: Observer[] = [];
+  const observers: { close(): Promise<void> }[] = [];
   const onError = (error: unknown) => logger.warn(`bus: ${messageOf(error)}`);
-  const listen = async (name: string, handler: Parameters<typeof observe>[1], maxFrameBytes?: number) => {
+  const local = localTransport(busOptions);
+  const listen = async (
+    transport: BusTransport,
+    name: string,
+    handler: BusHandler,
+    maxFrameBytes?: number,
+  ) => {
     observers.push(
-      await observe(name, handler, { ...busOptions, onError, ...(maxFrameBytes ? { maxFrameBytes } : {}) }),
+      await transport.observe(name, handler, { onError, ...(maxFrameBytes ? { maxFrameBytes } : {}) }),
     );
   };
   try {
     if (config.phoneApprovals)
       phone = await startPhoneApprovals({ core, settings: config.phoneApprovals, warn });
-    await listen(
-      channels.request,
-      approvalDoor({ core, responseChannel: channels.response, busOptions, warn }),
-      APPROVAL_MAX_FRAME_BYTES,
-    );
+    const approvals = approvalDoor({ core, responseChannel: channels.response, busOptions, warn, localHost });
+    const events = eventDoor(core, warn);
+    const control = controlDoor({ core, instance: instance.name, runtimeId: identity.id });
+    await listen(local, channels.request, approvals, APPROVAL_MAX_FRAME_BYTES);
     logger.debug(`ApprovalBridge listening for: ${channels.request}`);
     if (options.acceptLegacy) {
       const legacy = channelsFor(undefined);
       await listen(
+        local,
         legacy.request,
-        approvalDoor({ core, responseChannel: legacy.response, busOptions, warn }),
+        approvalDoor({ core, responseChannel: legacy.response, busOptions, warn, localHost }),
         APPROVAL_MAX_FRAME_BYTES,
       );
       logger.debug(`ApprovalBridge listening for: ${legacy.request}`);
     }
-    await listen(channels.events, eventDoor(core, warn), APPROVAL_MAX_FRAME_BYTES);
-    await listen(channels.control, controlDoor({ core, instance: instance.name, runtimeId: identity.id }));
+    await listen(local, channels.events, events, APPROVAL_MAX_FRAME_BYTES);
+    await listen(local, channels.control, control);
+    if (options.remote && subjects) {
+      // The same doors, reached through the broker: a request is handled the same whichever way it came.
+      const remote = options.remote.transport;
+      await listen(remote, subjects.approval, approvals, APPROVAL_MAX_FRAME_BYTES);
+      await listen(remote, subjects.events, events, APPROVAL_MAX_FRAME_BYTES);
+      await listen(remote, subjects.control, control);
+      await listen(remote, discoverySubject(options.remote.user), () => ({
+        instance: instance.name,
+        runtime_id: identity.id,
+        host: localHost,
+        control: subjects.control,
+        pending: core.desk.pending().length,
+      }));
+      logger.debug(`serving ${subjects.approval} (and .events, .control) from the broker too`);
+    }
   } catch (error) {
     await Promise.all([...observers.map((o) => o.close()), phone?.close()]);
     throw error;
@@ -161,6 +199,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   return {
     identity,
     channels,
+    ...(subjects ? { subjects } : {}),
     instance: instance.name,
     core,
     setPageUrl: (url) => {

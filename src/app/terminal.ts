@@ -21,7 +21,9 @@ const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
 function placeOf(item: ApprovalItem): string {
   const session = shortSession(item.sessionId);
   const place = item.cwd ? sessionLabel(item.cwd) : 'unknown directory';
-  return session ? `${place} · ${session}` : place;
+  // A request from another machine (through the broker) says which.
+  const where = item.host ? `${place} on ${item.host}` : place;
+  return session ? `${where} · ${session}` : where;
 }
 
 function card(item: ApprovalItem, instance: string): string {

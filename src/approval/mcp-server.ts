@@ -9,7 +9,9 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import {
+  BrokerUnavailableError,
   BusAbortedError,
+  BusPermissionError,
   BusTimeoutError,
   busDirectory,
   type ChannelClient,
@@ -17,6 +19,7 @@ import {
   NoListenerError,
   ObserverGoneError,
 } from '../bus/index.js';
+import type { RemoteConfig } from '../config/remote.js';
 import { messageOf } from '../errors.js';
 import {
   APPROVAL_MAX_FRAME_BYTES,
@@ -29,6 +32,7 @@ import {
   toClaudeResult,
 } from '../protocol/index.js';
 import { type ApprovalChannels, channelsFor, RUNTIME_ID_ENV, runtimeIdFromEnv } from './identity.js';
+import { hostName, sessionRemote, subjectsOf } from './route.js';
 import { BoundedStdioServerTransport, type OversizedMessage } from './stdio-transport.js';
 
 /** The MCP server's name in `--mcp-config`; Claude Code prefixes its tools with `mcp__<name>__`. */
@@ -46,6 +50,11 @@ export interface ApprovalServerOptions {
   log?: (line: string) => void;
   /** The session's working directory, sent with each request; default process.cwd(). */
   cwd?: string;
+  /**
+   * The instance's NATS broker (issue 12): when no app listens on the local bus, the request goes
+   * to the app's subject there (a session on another machine than its app).
+   */
+  remote?: { config: RemoteConfig; instance: string };
 }
 
 /** Options of runApprovalServer: the server's, plus the streams MCP runs over (default stdio). */
@@ -73,7 +82,7 @@ const inputSchema = {
 export function createApprovalServer(options: ApprovalServerOptions): McpServer {
   const log = options.log ?? (() => undefined);
   const server = new McpServer({ name: 'ccbell-approval', version: '1' });
-  const clients = new ClientCache();
+  const clients = new ClientCache(options.remote, options.env);
   // runApprovalServer chains its own onclose after this one.
   server.server.onclose = () => clients.closeAll();
   try {
@@ -146,6 +155,22 @@ export async function runApprovalServer(
  */
 class ClientCache {
   private readonly clients = new Map<string, ChannelClient>();
+  private remoteTransport: ReturnType<typeof sessionRemote>;
+
+  constructor(
+    private readonly remoteOptions: ApprovalServerOptions['remote'],
+    env: NodeJS.ProcessEnv,
+  ) {
+    this.remoteTransport = sessionRemote(remoteOptions?.config, env, 'approval-server');
+  }
+
+  /** The broker transport and the app's approval subject, when the instance has a remote config. */
+  remote(runtimeId: string | undefined) {
+    const subjects = subjectsOf(this.remoteOptions?.config, this.remoteOptions?.instance ?? '', runtimeId);
+    return this.remoteTransport && subjects
+      ? { transport: this.remoteTransport, subject: subjects.approval }
+      : undefined;
+  }
 
   get(channel: string, dir: string): ChannelClient {
     const key = `${dir}\0${channel}`;
@@ -160,6 +185,8 @@ class ClientCache {
   closeAll(): void {
     for (const client of this.clients.values()) client.close();
     this.clients.clear();
+    void this.remoteTransport?.close();
+    this.remoteTransport = undefined;
   }
 }
 
@@ -197,6 +224,7 @@ async function answerCall(
       input: call.input,
       tool_use_id: call.tool_use_id || `ccbell_${randomUUID()}`,
       cwd: options.cwd ?? process.cwd(),
+      host: hostName(options.env),
     });
   } catch (error) {
     return deny(`ccbell: refused a malformed approval request: ${messageOf(error)}`);
@@ -217,7 +245,20 @@ async function answerCall(
   // connection is kept for the next call. The Response channel stays for clients that post instead.
   log(`request ${toolUseId} ${request.tool_name} → ${channels.request}`);
   try {
-    const reply = await clients.get(channels.request, dir).request(request, { timeoutMs, signal });
+    let reply: unknown;
+    try {
+      reply = await clients.get(channels.request, dir).request(request, { timeoutMs, signal });
+    } catch (error) {
+      // Nobody on this machine: the app may be on another one, through the broker.
+      const remote = error instanceof NoListenerError ? clients.remote(id) : undefined;
+      if (!remote) throw error;
+      log(`request ${toolUseId}: no app on the local bus; asking ${remote.subject}`);
+      reply = await remote.transport.request(remote.subject, request, {
+        timeoutMs,
+        signal,
+        maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
+      });
+    }
     let answer: ReturnType<typeof parseApprovalAnswer>;
     try {
       answer = parseApprovalAnswer(reply);
@@ -230,6 +271,10 @@ async function answerCall(
     log(`answer ${toolUseId}: ${answer.behavior}${answer.updated_input ? ' (updated input)' : ''}`);
     return toClaudeResult(answer, request.input);
   } catch (error) {
+    if (error instanceof BrokerUnavailableError) {
+      return deny(`ccbell: no ccbell app on this machine, and ${error.reason}. Denied.`);
+    }
+    if (error instanceof BusPermissionError) return deny(`ccbell: ${error.message}. Denied.`);
     if (error instanceof NoListenerError) {
       return deny(
         `ccbell: no ccbell app is listening on ${channels.request}; is \`ccbell app\` running? Denied.`,

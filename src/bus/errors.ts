@@ -79,3 +79,24 @@ export class BusAbortedError extends BusError {
     super(channel, `the request on channel ${shown(channel)} was cancelled`, options);
   }
 }
+
+/** The NATS broker could not be reached: callers fall back exactly as when no app listens. */
+export class BrokerUnavailableError extends NoListenerError {
+  override name = 'BrokerUnavailableError';
+  constructor(
+    channel: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(channel, options);
+    this.message = `the NATS broker could not be reached for ${shown(channel)}: ${reason}`;
+  }
+}
+
+/** The broker refused: bad credentials, or a subject this user may not use. */
+export class BusPermissionError extends BusError {
+  override name = 'BusPermissionError';
+  constructor(channel: string, reason: string, options?: ErrorOptions) {
+    super(channel, `the NATS broker refused ${shown(channel)}: ${reason}`, options);
+  }
+}

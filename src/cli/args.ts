@@ -2,7 +2,16 @@ import { parsePortText, portProblem } from '../config/port.js';
 import { UsageError } from '../errors.js';
 
 /** Flags that take a value, and the boolean ones; anything else is a usage error. */
-const VALUE_FLAGS = new Set(['instance', 'config', 'port', 'message', 'input', 'cwd', 'session']);
+const VALUE_FLAGS = new Set([
+  'instance',
+  'config',
+  'port',
+  'message',
+  'input',
+  'cwd',
+  'session',
+  'remote-cli',
+]);
 const BOOLEAN_FLAGS = new Set([
   'json',
   'print',
@@ -16,6 +25,7 @@ const BOOLEAN_FLAGS = new Set([
   'always',
   'app-hook',
   'click',
+  'remote',
   'help',
   'version',
 ]);

@@ -42,13 +42,16 @@ Run at login (the app as a systemd user unit or a launchd agent, hooks wired to 
   ccbell service install|uninstall|status [--instance NAME]
 
 Approvals:
-  ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [-- claude ARGS…]
+  ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [--remote] [-- claude ARGS…]
       --port N: 1024-65535, or 0 for any free port (default: appPort, else any)
+      --remote: also serve sessions of other machines through the config's NATS broker
+      (docs/remote.md)
   ccbell pending [--instance NAME] [--json]
   ccbell answer REQUEST_ID allow|deny [--message TEXT] [--always] [--input JSON|@FILE]
                [--instance NAME]
   ccbell inbox [--json] [--port N] [--no-open]
       every running app's pending requests and recent events, all instances, one page
-  ccbell mcp-config [--instance NAME] [--json]
+  ccbell mcp-config [--instance NAME] [--json] [--remote [--remote-cli PATH]]
+      --remote: what to run on another machine (its instance needs the same remote config)
   ccbell approval-server                   (started by Claude Code through --mcp-config)
 `;

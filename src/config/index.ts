@@ -37,6 +37,15 @@ export { resolveEvent } from './profiles.js';
 export { findProjectFile, PROJECT_FILE_NAME } from './project-file.js';
 export { globRegex, matchProjectRule } from './project-rules.js';
 export { isQuietTime, parseClock } from './quiet-hours.js';
+/** The `remote` block (issue 12): a NATS broker beyond this machine. */
+export {
+  isLoopbackHost,
+  type RemoteConfig,
+  type RemoteCredentials,
+  readRemoteConfig,
+  remoteUsesTls,
+  type SecretRef,
+} from './remote.js';
 export type { ProjectRule } from './schema.js';
 export {
   type ApprovalRules,

@@ -1,5 +1,6 @@
 import type { ChannelSettings } from './channels.js';
 import type { PhoneApprovals } from './phone.js';
+import type { RemoteConfig } from './remote.js';
 
 /** Every event ccbell handles; the first four are original ccbell's. */
 export const EVENT_NAMES = [
@@ -84,6 +85,10 @@ export interface Config {
   /** The project's name in notification titles, instead of its folder's. */
   label?: string;
   // --- end of per-project settings ---
+  // --- remote (issue 12): approvals and events over a NATS broker; see src/config/remote.ts ---
+  /** How this instance reaches a NATS broker; unset: the local bus only. */
+  remote?: RemoteConfig;
+  // --- end remote ---
 }
 
 /** One of the person's `projects` rules; `settings` holds the rule's config keys, validated. */

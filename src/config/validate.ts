@@ -4,6 +4,7 @@ import { readPhoneApprovals } from './phone.js';
 import { portProblem } from './port.js';
 import { readProjectRules } from './project-rules.js';
 import { parseClock } from './quiet-hours.js';
+import { readRemoteConfig } from './remote.js';
 import {
   type Config,
   defaultConfig,
@@ -54,6 +55,7 @@ const TOP_LEVEL_KEYS = new Set([
   // Per-project settings (issue 11).
   'projects',
   'label',
+  'remote', // issue 12
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop', 'channels'];
 
@@ -336,5 +338,11 @@ export function validateConfig(
       problems.push({ field: 'label', problem: `must be a short non-empty string (got ${show(raw.label)})` });
   }
   // --- end of per-project settings ---
+  // --- remote (issue 12): checked whole; a block with any problem is not used ---
+  if (raw.remote !== undefined) {
+    const remote = readRemoteConfig(raw.remote, problems);
+    if (remote) config.remote = remote;
+  }
+  // --- end remote ---
   return { config, problems };
 }

@@ -40,6 +40,8 @@ export interface ApprovalItem {
   toolUseId?: string;
   sessionId?: string;
   cwd?: string;
+  /** The machine the request came from, when it is not the app's own. */
+  host?: string;
   permissionSuggestions?: unknown[];
   sources: RequestSource[];
   risk: RiskLevel;
@@ -63,6 +65,8 @@ export interface IncomingRequest {
   toolUseId?: string;
   sessionId?: string;
   cwd?: string;
+  /** The machine the request came from, when it is not the app's own. */
+  host?: string;
   transcriptPath?: string;
   permissionSuggestions?: unknown[];
   /**
@@ -129,6 +133,7 @@ export class RequestBook extends EventEmitter<{
       item.sessionId ??= request.sessionId;
       item.transcriptPath ??= request.transcriptPath;
       item.permissionSuggestions ??= request.permissionSuggestions;
+      item.host ??= request.host;
     } else {
       isNew = true;
       item = {
@@ -142,6 +147,7 @@ export class RequestBook extends EventEmitter<{
         ...(request.toolUseId ? { toolUseId: request.toolUseId } : {}),
         ...(request.sessionId ? { sessionId: request.sessionId } : {}),
         ...(request.cwd ? { cwd: request.cwd } : {}),
+        ...(request.host ? { host: request.host } : {}),
         ...(request.transcriptPath ? { transcriptPath: request.transcriptPath } : {}),
         ...(request.permissionSuggestions ? { permissionSuggestions: request.permissionSuggestions } : {}),
       };

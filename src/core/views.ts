@@ -14,6 +14,7 @@ export function viewOf(item: ApprovalItem): ItemView {
     ...(item.cwd ? { place: sessionLabel(item.cwd) } : {}),
     ...(item.sessionId ? { session_id: item.sessionId } : {}),
     ...(item.cwd ? { cwd: item.cwd } : {}),
+    ...(item.host ? { host: item.host } : {}),
     sources: item.sources,
     created_at: new Date(item.createdAt).toISOString(),
     ...(item.decision

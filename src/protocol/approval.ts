@@ -15,6 +15,8 @@ export interface ApprovalRequest {
   readonly tool_use_id: string;
   /** The working directory of the Claude Code session (the approval server's own). */
   readonly cwd?: string;
+  /** The machine the session runs on, as it names itself (set when it may be another machine's). */
+  readonly host?: string;
 }
 
 /** App → approval server, on `ClaudeCodeUIApprovalResponse[_<id>]`. */
@@ -66,7 +68,15 @@ export function parseApprovalRequest(value: unknown): ApprovalRequest {
     if (/[\u0000-\u001f]/.test(cwd)) throw new ProtocolError('cwd', 'contains control characters');
     request.cwd = cwd;
   }
+  if (record.host !== undefined) request.host = hostField(record.host);
   return request;
+}
+
+/** Checks a request's `host`: a short name without control characters. */
+export function hostField(value: unknown): string {
+  const host = boundedString(value, 'host', PROTOCOL_LIMITS.hostLength);
+  if (/[\u0000-\u001f\u007f]/.test(host)) throw new ProtocolError('host', 'contains control characters');
+  return host;
 }
 
 /** Checks a value received as an answer; throws a ProtocolError naming the fault. */

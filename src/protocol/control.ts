@@ -27,6 +27,8 @@ export interface ItemView {
   place?: string;
   session_id?: string;
   cwd?: string;
+  /** The machine the request came from, when it is not the app's own (issue 12). */
+  host?: string;
   sources: string[];
   created_at: string;
   decision?: {
@@ -135,5 +137,35 @@ export function parseStatusReply(value: unknown): StatusReply {
     runtime_id: runtimeId,
     pending: record.pending.map((item, index) => parseItemView(item, `pending[${index}]`)),
     feed,
+  };
+}
+
+/**
+ * An app's answer on its user's discovery subject (`ccbell.<user>._discover`, issue 12): who it
+ * is and where to ask it. An inbox gathers these, then asks each app's control subject.
+ */
+export interface DiscoveryReply {
+  instance: string;
+  runtime_id: string;
+  host: string;
+  /** The app's control subject: `pending`, `answer`, `status` go there. */
+  control: string;
+  /** How many requests wait on it now. */
+  pending: number;
+}
+
+/** Checks one discovery reply; throws a ProtocolError naming the fault. */
+export function parseDiscoveryReply(value: unknown): DiscoveryReply {
+  const record = plainObject(value, '');
+  const text = (name: string, max: number) => boundedString(record[name], name, max);
+  const pending = record.pending;
+  if (typeof pending !== 'number' || !Number.isInteger(pending) || pending < 0)
+    throw new ProtocolError('pending', `must be a count, got ${describe(pending)}`);
+  return {
+    instance: text('instance', 64),
+    runtime_id: text('runtime_id', 40),
+    host: text('host', 255),
+    control: text('control', 512),
+    pending,
   };
 }

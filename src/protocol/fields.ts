@@ -22,6 +22,8 @@ export const PROTOCOL_LIMITS = {
   toolUseIdLength: 256,
   messageLength: 16 * 1024,
   cwdLength: 4096,
+  /** A request's `host` (issue 12): a host name is at most 255 bytes. */
+  hostLength: 255,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 // A PermissionRequest hook (the `ccbell permission-request` command) asking the app, and the
 // app's reply: a decision, or word that the request was settled elsewhere (answered in Claude
 // Code's own dialog, say), so the hook prints nothing and ends at once.
+import { hostField } from './approval.js';
 import { boundedString, describe, PROTOCOL_LIMITS, ProtocolError, plainObject, toolInput } from './fields.js';
 
 /** The hook's question: Claude Code's hook input, reduced to what deciding and settling need. */
@@ -13,6 +14,8 @@ export interface HookApprovalRequest {
   /** The session's transcript, where the app can see the call answered in Claude Code. */
   readonly transcript_path?: string;
   readonly permission_suggestions?: unknown[];
+  /** The machine the session runs on (see ApprovalRequest.host). */
+  readonly host?: string;
 }
 
 /** The app's reply: a decision (with the session rule when one was chosen), or settled elsewhere. */
@@ -56,6 +59,7 @@ export function parseHookApprovalRequest(value: unknown): HookApprovalRequest {
   if (cwd) request.cwd = cwd;
   const transcript = optionalString(record, 'transcript_path', PROTOCOL_LIMITS.cwdLength);
   if (transcript) request.transcript_path = transcript;
+  if (record.host !== undefined) request.host = hostField(record.host);
   if (record.permission_suggestions !== undefined) {
     const list = record.permission_suggestions;
     if (!Array.isArray(list) || list.length > MAX_SUGGESTIONS) {

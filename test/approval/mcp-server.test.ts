@@ -38,7 +38,8 @@ afterEach(async () => {
 });
 
 function envFor(id: string | undefined): NodeJS.ProcessEnv {
-  return id === undefined ? { CCBELL_BUS_DIR: dir } : { CCBELL_BUS_DIR: dir, CLAUDE_CODE_UI_INSTANCE_ID: id };
+  const base = { CCBELL_BUS_DIR: dir, CCBELL_HOST: 'this-machine' };
+  return id === undefined ? base : { ...base, CLAUDE_CODE_UI_INSTANCE_ID: id };
 }
 
 async function connect(id: string | undefined, timeoutMs = 10_000) {
@@ -172,7 +173,14 @@ describe('approval server', () => {
     expect(result.isError).toBeFalsy();
     expect(answer).toEqual({ behavior: 'allow', updatedInput: nestedInput() });
     expect(app.seen).toEqual([
-      { tool_name: 'MultiEdit', input: nestedInput(), tool_use_id: 'toolu_01', cwd: '/w/proj' },
+      // The host names the session's machine: the app shows it when it is not its own.
+      {
+        tool_name: 'MultiEdit',
+        input: nestedInput(),
+        tool_use_id: 'toolu_01',
+        cwd: '/w/proj',
+        host: 'this-machine',
+      },
     ]);
     expect(app.kinds).toEqual(['request']);
   });

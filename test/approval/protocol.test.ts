@@ -29,6 +29,13 @@ function reason(run: () => unknown): string {
 }
 
 describe('parseApprovalRequest', () => {
+  it('carries the host a request was made on, and refuses one with control characters', () => {
+    const base = { tool_name: 'Bash', input: { command: 'ls' }, tool_use_id: 'toolu_1' };
+    expect(parseApprovalRequest({ ...base, host: 'devbox' }).host).toBe('devbox');
+    expect(reason(() => parseApprovalRequest({ ...base, host: 'dev\u001b[2Jbox' }))).toMatch(/^host: /);
+    expect(reason(() => parseApprovalRequest({ ...base, host: 'x'.repeat(256) }))).toMatch(/^host: /);
+  });
+
   it('keeps the input whole: the same object, nested values untouched', () => {
     const input = nestedInput();
     const request = parseApprovalRequest({ tool_name: 'MultiEdit', input, tool_use_id: 'toolu_01AbC' });

@@ -46,7 +46,13 @@ describe('plugin/', () => {
     for (const file of PLUGIN_DIST_FILES) {
       expect(read(new URL(file, plugin)), file).toBe(read(new URL(file, root)));
     }
-    expect(readdirSync(new URL('dist/lib/', plugin)).sort()).toEqual(['cli.cjs', 'deliver.cjs', 'focus.cjs']);
+    // remote.cjs: the NATS transport, loaded only by a session whose app is on another machine.
+    expect(readdirSync(new URL('dist/lib/', plugin)).sort()).toEqual([
+      'cli.cjs',
+      'deliver.cjs',
+      'focus.cjs',
+      'remote.cjs',
+    ]);
     const sounds = readdirSync(new URL('sounds/', root)).filter((name) => name.endsWith('.wav'));
     expect(readdirSync(new URL('sounds/', plugin)).sort()).toEqual(sounds.sort());
     for (const sound of sounds) {

@@ -96,8 +96,8 @@ function pidAlive(pid) {
     return error.code === "EPERM";
   }
 }
-async function removeStale(path4) {
-  await (0, import_promises.unlink)(path4).catch(() => {
+async function removeStale(path5) {
+  await (0, import_promises.unlink)(path5).catch(() => {
   });
 }
 async function findObservers(dir, name) {
@@ -113,14 +113,14 @@ async function findObservers(dir, name) {
     if (!entry.startsWith(prefix)) continue;
     let parsed = parseSocketFileName(entry);
     if (!parsed) continue;
-    let path4 = (0, import_node_path13.join)(dir, entry);
-    parsed.ready ? found.push({ path: path4, pid: parsed.pid }) : pidAlive(parsed.pid) || await removeStale(path4);
+    let path5 = (0, import_node_path13.join)(dir, entry);
+    parsed.ready ? found.push({ path: path5, pid: parsed.pid }) : pidAlive(parsed.pid) || await removeStale(path5);
   }
   return found;
 }
-function attempt(path4, timeoutMs) {
+function attempt(path5, timeoutMs) {
   return new Promise((resolve3) => {
-    let done = !1, socket = (0, import_node_net.createConnection)({ path: path4 }), timer = setTimeout(() => {
+    let done = !1, socket = (0, import_node_net.createConnection)({ path: path5 }), timer = setTimeout(() => {
       done = !0, socket.destroy(), resolve3({ error: "timeout" });
     }, timeoutMs);
     socket.once("connect", () => {
@@ -134,11 +134,11 @@ async function connectObservers(dir, name, timeoutMs = CONNECT_TIMEOUT_MS) {
   let candidates = await findObservers(dir, name);
   return (await Promise.all(candidates.map((candidate) => connectObserver(candidate, timeoutMs)))).filter((socket) => socket !== void 0);
 }
-async function connectObserver({ path: path4, pid }, timeoutMs = CONNECT_TIMEOUT_MS) {
-  let result = await attempt(path4, timeoutMs);
+async function connectObserver({ path: path5, pid }, timeoutMs = CONNECT_TIMEOUT_MS) {
+  let result = await attempt(path5, timeoutMs);
   if ("socket" in result) return result.socket;
   let code = result.error === "timeout" ? "timeout" : result.error.code;
-  (code === "ECONNREFUSED" || code === "ENOTSOCK" || code === "timeout" && !pidAlive(pid)) && await removeStale(path4);
+  (code === "ECONNREFUSED" || code === "ENOTSOCK" || code === "timeout" && !pidAlive(pid)) && await removeStale(path5);
 }
 var import_promises, import_node_net, import_node_path13, CONNECT_TIMEOUT_MS, init_connect = __esm({
   "src/bus/connect.ts"() {
@@ -154,7 +154,7 @@ function shown(channel) {
   let quoted = JSON.stringify(channel);
   return quoted.length > 120 ? `${quoted.slice(0, 100)}\u2026" (${channel.length} chars)` : quoted;
 }
-var BusError, BusPayloadError, init_errors2 = __esm({
+var BusError, NoListenerError, BusTimeoutError, ObserverGoneError, BusReplyError, BusPayloadError, BusAbortedError, BrokerUnavailableError, BusPermissionError, init_errors2 = __esm({
   "src/bus/errors.ts"() {
     "use strict";
     init_errors();
@@ -165,10 +165,56 @@ var BusError, BusPayloadError, init_errors2 = __esm({
       }
       channel;
       name = "BusError";
+    }, NoListenerError = class extends BusError {
+      name = "NoListenerError";
+      constructor(channel, options) {
+        super(channel, `no observer is listening on channel ${shown(channel)}`, options);
+      }
+    }, BusTimeoutError = class extends BusError {
+      constructor(channel, timeoutMs, options) {
+        super(channel, `no reply on channel ${shown(channel)} within ${timeoutMs} ms`, options);
+        this.timeoutMs = timeoutMs;
+      }
+      timeoutMs;
+      name = "BusTimeoutError";
+    }, ObserverGoneError = class extends BusError {
+      name = "ObserverGoneError";
+      constructor(channel, options) {
+        super(channel, `the observer of channel ${shown(channel)} went away without replying`, options);
+      }
+    }, BusReplyError = class extends BusError {
+      constructor(channel, remoteMessage, options) {
+        super(
+          channel,
+          `the observer of channel ${shown(channel)} replied with an error: ${remoteMessage}`,
+          options
+        );
+        this.remoteMessage = remoteMessage;
+      }
+      remoteMessage;
+      name = "BusReplyError";
     }, BusPayloadError = class extends BusError {
       name = "BusPayloadError";
       constructor(channel, problem, options) {
         super(channel, `cannot send on channel ${shown(channel)}: ${problem}`, options);
+      }
+    }, BusAbortedError = class extends BusError {
+      name = "BusAbortedError";
+      constructor(channel, options) {
+        super(channel, `the request on channel ${shown(channel)} was cancelled`, options);
+      }
+    }, BrokerUnavailableError = class extends NoListenerError {
+      constructor(channel, reason, options) {
+        super(channel, options);
+        this.reason = reason;
+        this.message = `the NATS broker could not be reached for ${shown(channel)}: ${reason}`;
+      }
+      reason;
+      name = "BrokerUnavailableError";
+    }, BusPermissionError = class extends BusError {
+      name = "BusPermissionError";
+      constructor(channel, reason, options) {
+        super(channel, `the NATS broker refused ${shown(channel)}: ${reason}`, options);
       }
     };
   }
@@ -206,9 +252,9 @@ var FrameError, NEWLINE, init_frame = __esm({
 
 // src/bus/cleanup.ts
 function unlinkAll() {
-  for (let path4 of live)
+  for (let path5 of live)
     try {
-      (0, import_node_fs13.unlinkSync)(path4);
+      (0, import_node_fs13.unlinkSync)(path5);
     } catch {
     }
   live.clear();
@@ -367,6 +413,105 @@ var init_channel = __esm({
   }
 });
 
+// ccbell-remote:remote
+var require_remote = __commonJS({
+  "ccbell-remote:remote"(exports2, module2) {
+    module2.exports = require(require("node:path").join(__dirname, "remote.cjs"));
+  }
+});
+
+// src/bus/remote.ts
+function busErrorOf(address, error) {
+  if (error instanceof BusError) return error;
+  let kind = error?.kind, message = error?.message ?? String(error), options = { cause: error };
+  switch (kind) {
+    case "no-listener":
+      return new NoListenerError(address, options);
+    case "unavailable":
+      return new BrokerUnavailableError(address, message, options);
+    case "denied":
+      return new BusPermissionError(address, message, options);
+    case "gone":
+      return new ObserverGoneError(address, options);
+    case "timeout":
+      return new BusTimeoutError(address, Number(/within (\d+)/.exec(message)?.[1] ?? 0), options);
+    case "aborted":
+      return new BusAbortedError(address, options);
+    case "payload":
+      return new BusPayloadError(address, message, options);
+    case "reply":
+      return new BusReplyError(address, message, options);
+    case "config":
+      return new BrokerUnavailableError(address, message, options);
+    default:
+      return error instanceof Error ? error : new Error(message);
+  }
+}
+function remoteTransport(options) {
+  let opening, closed = !1, bus = (address) => closed ? Promise.reject(new BusAbortedError(address)) : (opening ??= (async () => {
+    let { openNatsBus } = await Promise.resolve().then(() => __toESM(require_remote(), 1)), opened = await openNatsBus(options);
+    return options.onStatus && opened.onStatus(options.onStatus), opened;
+  })(), opening.catch((error) => {
+    throw opening = void 0, busErrorOf(address, error);
+  })), mapped = async (address, run2) => {
+    let nats = await bus(address);
+    try {
+      return await run2(nats);
+    } catch (error) {
+      throw busErrorOf(address, error);
+    }
+  };
+  return {
+    kind: "nats",
+    observe: (address, handler, observeOptions = {}) => mapped(address, (nats) => nats.serve(address, handler, observeOptions)),
+    post: (address, payload, postOptions = {}) => mapped(address, async (nats) => (await nats.publish(address, payload, postOptions), { delivered: 1 })),
+    request: (address, payload, requestOptions) => mapped(address, (nats) => nats.request(address, payload, requestOptions)),
+    gather: (subject, payload, gatherOptions) => mapped(subject, (nats) => nats.gather(subject, payload, gatherOptions)),
+    connect: async () => {
+      await bus(options.config.url.join(", "));
+    },
+    close: async () => {
+      closed = !0;
+      let open = opening;
+      opening = void 0, open && await (await open.catch(() => {
+      }))?.close();
+    }
+  };
+}
+var init_remote = __esm({
+  "src/bus/remote.ts"() {
+    "use strict";
+    init_errors2();
+  }
+});
+
+// src/bus/subjects.ts
+function token(value, what) {
+  if (!TOKEN2.test(value))
+    throw new TypeError(`${what} ${JSON.stringify(value.slice(0, 80))} is not a subject token`);
+  return value;
+}
+function appSubjects(user, instance, runtimeId) {
+  let base = `ccbell.${token(user, "user")}.${token(instance, "instance")}.${token(runtimeId, "runtime id")}`;
+  return { approval: `${base}.approval`, events: `${base}.events`, control: `${base}.control` };
+}
+var TOKEN2, init_subjects = __esm({
+  "src/bus/subjects.ts"() {
+    "use strict";
+    TOKEN2 = /^[A-Za-z0-9_-]{1,64}$/;
+  }
+});
+
+// src/bus/transport.ts
+var init_transport = __esm({
+  "src/bus/transport.ts"() {
+    "use strict";
+    init_channel();
+    init_observe();
+    init_post();
+  }
+});
+
 // src/bus/index.ts
 var init_bus = __esm({
   "src/bus/index.ts"() {
@@ -377,6 +522,9 @@ var init_bus = __esm({
     init_frame();
     init_observe();
     init_post();
+    init_remote();
+    init_subjects();
+    init_transport();
   }
 });
 
@@ -392,7 +540,9 @@ var PROTOCOL_LIMITS, MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH, init_fields = __e
       toolNameLength: 256,
       toolUseIdLength: 256,
       messageLength: 16 * 1024,
-      cwdLength: 4096
+      cwdLength: 4096,
+      /** A request's `host` (issue 12): a host name is at most 255 bytes. */
+      hostLength: 255
     }, MAX_TOOL_CALL_BYTES = 4 * 1024 * 1024, MAX_TOOL_CALL_DEPTH = PROTOCOL_LIMITS.inputDepth + 4;
   }
 });
@@ -452,6 +602,28 @@ var RUNTIME_ID_ENV, RUNTIME_ID_PATTERN, RuntimeIdError, init_identity = __esm({
   }
 });
 
+// src/approval/route.ts
+function hostName(env = process.env) {
+  return (env[HOST_ENV] || (0, import_node_os2.hostname)()).slice(0, 255);
+}
+function subjectsOf(remote, instance, runtimeId) {
+  return remote && runtimeId ? appSubjects(remote.user, instance, runtimeId) : void 0;
+}
+function sessionRemote(remote, env, what) {
+  if (remote)
+    return remoteTransport({ config: remote, env, mode: "short", name: `ccbell ${what}@${hostName(env)}` });
+}
+var import_node_os2, HOST_ENV, init_route = __esm({
+  "src/approval/route.ts"() {
+    "use strict";
+    import_node_os2 = require("node:os");
+    init_errors2();
+    init_remote();
+    init_subjects();
+    HOST_ENV = "CCBELL_HOST";
+  }
+});
+
 // src/approval/forward.ts
 var forward_exports = {};
 __export(forward_exports, {
@@ -465,11 +637,18 @@ async function forwardEventToApp(options) {
     instance: options.instance,
     ...options.input === void 0 ? {} : { input: options.input },
     sent_at: Date.now()
-  };
-  return { delivered: (await post(channel, message, {
+  }, delivery = await post(channel, message, {
     dir: busDirectory(options.env),
     maxFrameBytes: APPROVAL_MAX_FRAME_BYTES
-  })).delivered, channel };
+  });
+  if (delivery.delivered > 0) return { delivered: delivery.delivered, channel };
+  let subject = subjectsOf(options.remote, options.instance, id)?.events, remote = subject ? sessionRemote(options.remote, options.env, "hook") : void 0;
+  if (!remote || !subject) return { delivered: 0, channel };
+  try {
+    return { delivered: (await remote.post(subject, message, { maxFrameBytes: APPROVAL_MAX_FRAME_BYTES })).delivered, channel: subject };
+  } finally {
+    await remote.close();
+  }
 }
 var init_forward = __esm({
   "src/approval/forward.ts"() {
@@ -477,6 +656,7 @@ var init_forward = __esm({
     init_bus();
     init_approval();
     init_identity();
+    init_route();
   }
 });
 
@@ -620,7 +800,16 @@ function portProblem(value, options = {}) {
 
 // src/cli/args.ts
 init_errors();
-var VALUE_FLAGS = /* @__PURE__ */ new Set(["instance", "config", "port", "message", "input", "cwd", "session"]), BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
+var VALUE_FLAGS = /* @__PURE__ */ new Set([
+  "instance",
+  "config",
+  "port",
+  "message",
+  "input",
+  "cwd",
+  "session",
+  "remote-cli"
+]), BOOLEAN_FLAGS = /* @__PURE__ */ new Set([
   "json",
   "print",
   "fix",
@@ -633,6 +822,7 @@ var VALUE_FLAGS = /* @__PURE__ */ new Set(["instance", "config", "port", "messag
   "always",
   "app-hook",
   "click",
+  "remote",
   "help",
   "version"
 ]), SHORT = { h: "help", v: "version" };
@@ -716,8 +906,8 @@ var isObject = (value) => typeof value == "object" && value !== null && !Array.i
 function isSecretRef(value) {
   if (ENV_REF.test(value)) return !0;
   if (!value.startsWith("file:/")) return !1;
-  let path4 = value.slice(5);
-  return !path4.split("/").includes("..") && !path4.includes("\0");
+  let path5 = value.slice(5);
+  return !path5.split("/").includes("..") && !path5.includes("\0");
 }
 var SECRET_HINT = "write it as env:VAR or file:/absolute/path, never inline", FieldReader = class _FieldReader {
   constructor(raw, field, problems) {
@@ -872,8 +1062,8 @@ function readChannel(raw, field, problems) {
           /^[-_A-Za-z0-9]{1,64}$/,
           "letters, digits, - and _ (at most 64)"
         )
-      }, token = read.secret("token", !1), priority = read.integer("priority", 1, 5), click = read.url("click", !1);
-      if (token && (ntfy.token = token), priority !== void 0 && (ntfy.priority = priority), click && (ntfy.click = click), raw.tags !== void 0) {
+      }, token2 = read.secret("token", !1), priority = read.integer("priority", 1, 5), click = read.url("click", !1);
+      if (token2 && (ntfy.token = token2), priority !== void 0 && (ntfy.priority = priority), click && (ntfy.click = click), raw.tags !== void 0) {
         let tags = raw.tags;
         Array.isArray(tags) && tags.every((tag) => typeof tag == "string" && /^[^,\s]{1,50}$/.test(tag)) ? ntfy.tags = tags : problems.push({ field: `${field}.tags`, problem: "must be a list of words (no commas or spaces)" });
       }
@@ -990,9 +1180,9 @@ init_errors();
 var import_node_fs = require("node:fs");
 init_errors();
 var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
-  constructor(path4, reason, problem, options) {
-    super(`${path4} ${problem}`, options);
-    this.path = path4;
+  constructor(path5, reason, problem, options) {
+    super(`${path5} ${problem}`, options);
+    this.path = path5;
     this.reason = reason;
     this.problem = problem;
   }
@@ -1004,20 +1194,20 @@ var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_n
 function describeFileType(stats) {
   return stats.isFile() ? "a regular file" : stats.isDirectory() ? "a directory" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isSymbolicLink() ? "a symbolic link" : "not a regular file";
 }
-var notRegular = (path4, what, cause) => new RefusedFileError(path4, "not-regular", `is ${what}, not a regular file`, cause ? { cause } : void 0);
-function openRegularFile(path4, flags, options = {}) {
+var notRegular = (path5, what, cause) => new RefusedFileError(path5, "not-regular", `is ${what}, not a regular file`, cause ? { cause } : void 0);
+function openRegularFile(path5, flags, options = {}) {
   let follow = options.followSymlinks ?? !0, fd;
   try {
-    fd = (0, import_node_fs.openSync)(path4, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
+    fd = (0, import_node_fs.openSync)(path5, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
   } catch (error) {
     let code = error.code;
     if (code === "ELOOP" || code === "ENXIO" || code === "EISDIR") {
       let what;
       try {
-        what = describeFileType(follow ? (0, import_node_fs.statSync)(path4) : (0, import_node_fs.lstatSync)(path4));
+        what = describeFileType(follow ? (0, import_node_fs.statSync)(path5) : (0, import_node_fs.lstatSync)(path5));
       } catch {
       }
-      if (what && what !== "a regular file") throw notRegular(path4, what, error);
+      if (what && what !== "a regular file") throw notRegular(path5, what, error);
     }
     throw error;
   }
@@ -1028,15 +1218,15 @@ function openRegularFile(path4, flags, options = {}) {
     throw (0, import_node_fs.closeSync)(fd), error;
   }
   if (!stats.isFile())
-    throw (0, import_node_fs.closeSync)(fd), notRegular(path4, describeFileType(stats));
+    throw (0, import_node_fs.closeSync)(fd), notRegular(path5, describeFileType(stats));
   return { fd, stats };
 }
-function readRegularFile(path4, options) {
-  let { fd, stats } = openRegularFile(path4, import_node_fs.constants.O_RDONLY, options);
+function readRegularFile(path5, options) {
+  let { fd, stats } = openRegularFile(path5, import_node_fs.constants.O_RDONLY, options);
   try {
     if (stats.size > options.maxBytes)
       throw new RefusedFileError(
-        path4,
+        path5,
         "too-large",
         `is ${stats.size} bytes, more than ccbell reads (${options.maxBytes})`
       );
@@ -1046,7 +1236,7 @@ function readRegularFile(path4, options) {
       if (read === 0) break;
       if (chunks.push(chunk.subarray(0, read)), total += read, total > options.maxBytes)
         throw new RefusedFileError(
-          path4,
+          path5,
           "too-large",
           `grew past ${options.maxBytes} bytes while ccbell read it`
         );
@@ -1059,10 +1249,10 @@ function readRegularFile(path4, options) {
 
 // src/state/atomic.ts
 var import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
-function prepareAtomicWrite(path4, options = {}) {
+function prepareAtomicWrite(path5, options = {}) {
   let temp = (0, import_node_path.join)(
-    (0, import_node_path.dirname)(path4),
-    `.${(0, import_node_path.basename)(path4)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    (0, import_node_path.dirname)(path5),
+    `.${(0, import_node_path.basename)(path5)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   ), fd = (0, import_node_fs2.openSync)(temp, "wx", options.mode ?? 384), close = () => {
     if (fd === void 0) return;
     let open = fd;
@@ -1072,7 +1262,7 @@ function prepareAtomicWrite(path4, options = {}) {
     commit(data) {
       if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
       try {
-        (0, import_node_fs2.writeSync)(fd, data), options.durable && (0, import_node_fs2.fsyncSync)(fd), close(), (0, import_node_fs2.renameSync)(temp, path4);
+        (0, import_node_fs2.writeSync)(fd, data), options.durable && (0, import_node_fs2.fsyncSync)(fd), close(), (0, import_node_fs2.renameSync)(temp, path5);
       } catch (error) {
         try {
           close();
@@ -1086,8 +1276,8 @@ function prepareAtomicWrite(path4, options = {}) {
     }
   };
 }
-function writeFileAtomic(path4, data, options = {}) {
-  prepareAtomicWrite(path4, options).commit(data);
+function writeFileAtomic(path5, data, options = {}) {
+  prepareAtomicWrite(path5, options).commit(data);
 }
 
 // src/state/cooldown.ts
@@ -1136,8 +1326,8 @@ function release(lockPath) {
   } catch {
   }
 }
-function withFileLock(path4, critical, options = {}) {
-  let lockPath = `${path4}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
+function withFileLock(path5, critical, options = {}) {
+  let lockPath = `${path5}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
   for (; ; ) {
     let fd;
     if (!(0, import_node_fs3.existsSync)(lockPath))
@@ -1238,12 +1428,12 @@ function markPath(cacheDir, sessionId, kind) {
   return SAFE_SESSION.test(sessionId) ? (0, import_node_path3.join)(cacheDir, MARKS_DIR, `${sessionId}.${kind}`) : void 0;
 }
 function leaveMark(cacheDir, sessionId, kind, nowMs = Date.now()) {
-  let path4 = markPath(cacheDir, sessionId, kind);
-  if (path4)
+  let path5 = markPath(cacheDir, sessionId, kind);
+  if (path5)
     try {
       (0, import_node_fs5.mkdirSync)((0, import_node_path3.join)(cacheDir, MARKS_DIR), { recursive: !0, mode: 448 });
       let fd = (0, import_node_fs5.openSync)(
-        path4,
+        path5,
         import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_TRUNC | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK,
         384
       );
@@ -1257,10 +1447,10 @@ function leaveMark(cacheDir, sessionId, kind, nowMs = Date.now()) {
     }
 }
 function hasRecentMark(cacheDir, sessionId, kind, withinMs, nowMs = Date.now()) {
-  let path4 = markPath(cacheDir, sessionId, kind);
-  if (!path4) return !1;
+  let path5 = markPath(cacheDir, sessionId, kind);
+  if (!path5) return !1;
   try {
-    let fd = (0, import_node_fs5.openSync)(path4, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK);
+    let fd = (0, import_node_fs5.openSync)(path5, import_node_fs5.constants.O_RDONLY | import_node_fs5.constants.O_NOFOLLOW | import_node_fs5.constants.O_NONBLOCK);
     try {
       if (!(0, import_node_fs5.fstatSync)(fd).isFile()) return !1;
       let buffer = Buffer.alloc(32), at = Number(buffer.toString("utf8", 0, (0, import_node_fs5.readSync)(fd, buffer, 0, 32, 0)));
@@ -1274,9 +1464,9 @@ function hasRecentMark(cacheDir, sessionId, kind, withinMs, nowMs = Date.now()) 
 }
 function sweepMarks(dir, nowMs) {
   for (let name of (0, import_node_fs5.readdirSync)(dir)) {
-    let path4 = (0, import_node_path3.join)(dir, name);
+    let path5 = (0, import_node_path3.join)(dir, name);
     try {
-      nowMs - (0, import_node_fs5.statSync)(path4).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs5.rmSync)(path4, { force: !0 });
+      nowMs - (0, import_node_fs5.statSync)(path5).mtimeMs > SWEEP_AFTER_MS && (0, import_node_fs5.rmSync)(path5, { force: !0 });
     } catch {
     }
   }
@@ -1289,18 +1479,18 @@ function placePath(cacheDir, sessionId) {
   return SAFE_SESSION2.test(sessionId) ? (0, import_node_path4.join)(cacheDir, PLACES_DIR, `${sessionId}.json`) : void 0;
 }
 function recordPlace(cacheDir, sessionId, place) {
-  let path4 = placePath(cacheDir, sessionId);
-  if (!path4 || Object.keys(place).length === 0) return;
+  let path5 = placePath(cacheDir, sessionId);
+  if (!path5 || Object.keys(place).length === 0) return;
   let text4 = JSON.stringify(place);
   try {
-    if (readPlaceText(path4) === text4) return;
-    (0, import_node_fs6.mkdirSync)((0, import_node_path4.join)(cacheDir, PLACES_DIR), { recursive: !0, mode: 448 }), writeFileAtomic(path4, text4), Math.random() < 0.05 && sweep((0, import_node_path4.join)(cacheDir, PLACES_DIR));
+    if (readPlaceText(path5) === text4) return;
+    (0, import_node_fs6.mkdirSync)((0, import_node_path4.join)(cacheDir, PLACES_DIR), { recursive: !0, mode: 448 }), writeFileAtomic(path5, text4), Math.random() < 0.05 && sweep((0, import_node_path4.join)(cacheDir, PLACES_DIR));
   } catch {
   }
 }
-function readPlaceText(path4) {
+function readPlaceText(path5) {
   try {
-    return readRegularFile(path4, { maxBytes: 8192, followSymlinks: !1 }).text;
+    return readRegularFile(path5, { maxBytes: 8192, followSymlinks: !1 }).text;
   } catch {
     return;
   }
@@ -1544,8 +1734,8 @@ function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
   for (let key of Object.keys(block))
     KEYS2.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
   block.enabled !== void 0 && typeof block.enabled != "boolean" && problems.push({ field: `${field}.enabled`, problem: "must be true or false" });
-  let before = problems.length, urlProblem = publicUrlProblem(block.publicUrl);
-  urlProblem && problems.push({ field: `${field}.publicUrl`, problem: urlProblem });
+  let before = problems.length, urlProblem2 = publicUrlProblem(block.publicUrl);
+  urlProblem2 && problems.push({ field: `${field}.publicUrl`, problem: urlProblem2 });
   let port = portProblem(block.port);
   port && problems.push({ field: `${field}.port`, problem: port });
   let host = block.host ?? "127.0.0.1";
@@ -1650,6 +1840,103 @@ function isQuietTime(quiet, now) {
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
+// src/config/remote.ts
+var TOKEN = /^[A-Za-z0-9_-]{1,64}$/, SECRET_REF = /^(file:\/.+|env:[A-Za-z_][A-Za-z0-9_]{0,127})$/, KEYS3 = ["url", "user", "credentials", "ca", "cert", "key"], isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value);
+function isLoopbackHost(host) {
+  let bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+function remoteUsesTls(config) {
+  return config.ca !== void 0 || config.cert !== void 0 || config.url.some((u) => u.startsWith("tls://"));
+}
+function urlProblem(text4, tls) {
+  let url;
+  try {
+    url = new URL(text4);
+  } catch {
+    return `is not a URL (got ${JSON.stringify(text4.slice(0, 60))})`;
+  }
+  if (url.protocol !== "nats:" && url.protocol !== "tls:") return "must start with nats:// or tls://";
+  if (url.username || url.password) return "must not hold a user or password; use remote.credentials";
+  if (!url.hostname) return "has no host";
+  if (!tls && !isLoopbackHost(url.hostname))
+    return `reaches ${url.hostname} without TLS; use tls:// (plain nats:// is for loopback only)`;
+}
+function path2(value, field, problems) {
+  if (value !== void 0) {
+    if (typeof value == "string" && value.startsWith("/")) return value;
+    problems.push({ field, problem: "must be an absolute file path" });
+  }
+}
+function secret(value, field, problems) {
+  if (typeof value == "string" && SECRET_REF.test(value)) return value;
+  problems.push({
+    field,
+    problem: 'must be "file:/absolute/path" or "env:VARIABLE" (a secret is never written here)'
+  });
+}
+function readCredentials(raw, problems) {
+  let field = "remote.credentials";
+  if (!isObject3(raw)) {
+    problems.push({ field, problem: "must be an object: {creds}, {nkey} or {password}" });
+    return;
+  }
+  let kinds = ["creds", "nkey", "password"].filter((key) => raw[key] !== void 0);
+  for (let key of Object.keys(raw))
+    ["creds", "nkey", "password", "login"].includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+  if (kinds.length !== 1) {
+    problems.push({ field, problem: "must hold exactly one of creds, nkey, password" });
+    return;
+  }
+  if (raw.creds !== void 0) {
+    let file = path2(raw.creds, `${field}.creds`, problems);
+    return file ? { creds: file } : void 0;
+  }
+  if (raw.nkey !== void 0) {
+    let ref2 = secret(raw.nkey, `${field}.nkey`, problems);
+    return ref2 ? { nkey: ref2 } : void 0;
+  }
+  let ref = secret(raw.password, `${field}.password`, problems);
+  if (raw.login !== void 0 && (typeof raw.login != "string" || !TOKEN.test(raw.login))) {
+    problems.push({ field: `${field}.login`, problem: 'must be letters, digits, "-" and "_"' });
+    return;
+  }
+  return ref ? { password: ref, ...typeof raw.login == "string" ? { login: raw.login } : {} } : void 0;
+}
+function readRemoteConfig(raw, problems) {
+  if (!isObject3(raw)) {
+    problems.push({ field: "remote", problem: "must be an object {url, user, credentials, ca, cert, key}" });
+    return;
+  }
+  let before = problems.length;
+  for (let key2 of Object.keys(raw))
+    KEYS3.includes(key2) || problems.push({ field: `remote.${key2}`, problem: "is not a known setting" });
+  let urls = typeof raw.url == "string" ? [raw.url] : raw.url;
+  (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u == "string")) && problems.push({ field: "remote.url", problem: "must be a broker URL (or a list of them)" }), (typeof raw.user != "string" || !TOKEN.test(raw.user)) && problems.push({
+    field: "remote.user",
+    problem: 'must be 1-64 letters, digits, "-" and "_" (a subject token)'
+  });
+  let ca = path2(raw.ca, "remote.ca", problems), cert = path2(raw.cert, "remote.cert", problems), key = path2(raw.key, "remote.key", problems);
+  cert === void 0 != (key === void 0) && problems.length === before && problems.push({ field: "remote.cert", problem: "cert and key go together" });
+  let credentials = raw.credentials === void 0 ? void 0 : readCredentials(raw.credentials, problems);
+  if (Array.isArray(urls) && urls.every((u) => typeof u == "string")) {
+    let tls = remoteUsesTls({ url: urls, ...ca ? { ca } : {}, ...cert ? { cert } : {} });
+    urls.forEach((text4, index) => {
+      let problem = urlProblem(text4, tls);
+      problem && problems.push({ field: urls.length > 1 ? `remote.url[${index}]` : "remote.url", problem });
+    });
+  }
+  if (!(problems.length > before))
+    return {
+      url: urls,
+      user: raw.user,
+      ...credentials ? { credentials } : {},
+      ...ca ? { ca } : {},
+      ...cert ? { cert } : {},
+      ...key ? { key } : {}
+    };
+}
+
 // src/config/validate.ts
 var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"]), TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
   "enabled",
@@ -1670,8 +1957,10 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   "channels",
   // Per-project settings (issue 11).
   "projects",
-  "label"
-]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  "label",
+  "remote"
+  // issue 12
+]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject4 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
     known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
@@ -1679,13 +1968,13 @@ function reportUnknownKeys(raw, known, field, problems) {
 function soundSpecProblem(spec) {
   if (spec.startsWith("bundled:"))
     return /^[a-z_]+$/.test(spec.slice(8)) ? void 0 : 'a bundled sound name is lowercase letters and "_"';
-  let path4 = spec.startsWith("custom:") ? spec.slice(7) : spec;
-  if (!path4.startsWith("/")) return "must be bundled:NAME, custom:/absolute/path or an absolute path";
-  if (path4.split("/").includes("..")) return 'must not contain ".."';
+  let path5 = spec.startsWith("custom:") ? spec.slice(7) : spec;
+  if (!path5.startsWith("/")) return "must be bundled:NAME, custom:/absolute/path or an absolute path";
+  if (path5.split("/").includes("..")) return 'must not contain ".."';
 }
 function readEvent(raw, field, problems) {
   let event = {};
-  if (!isObject3(raw))
+  if (!isObject4(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
   reportUnknownKeys(raw, EVENT_KEYS, field, problems);
   let { enabled, sound, volume, cooldown, desktop, channels } = raw;
@@ -1707,7 +1996,7 @@ function readEvent(raw, field, problems) {
 }
 function readEvents(raw, field, problems) {
   let events = {};
-  if (!isObject3(raw))
+  if (!isObject4(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
   for (let [name, value] of Object.entries(raw)) {
     if (!isEventName(name)) {
@@ -1729,7 +2018,7 @@ function readRuleList(raw, field, problems, checkRule) {
 }
 function validateConfig(raw, options = {}) {
   let config = defaultConfig(), problems = [];
-  if (!isObject3(raw))
+  if (!isObject4(raw))
     return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
   for (let key of Object.keys(raw))
     !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
@@ -1741,11 +2030,11 @@ function validateConfig(raw, options = {}) {
     for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
       config.events[name] = { ...config.events[name], ...event };
   if (raw.profiles !== void 0)
-    if (!isObject3(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
+    if (!isObject4(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
     else
       for (let [name, profile] of Object.entries(raw.profiles)) {
         let field = `profiles.${name}`;
-        if (!isObject3(profile)) {
+        if (!isObject4(profile)) {
           problems.push({ field, problem: 'must be an object with "events"' });
           continue;
         }
@@ -1769,7 +2058,7 @@ function validateConfig(raw, options = {}) {
   }
   if (raw.quietHours !== void 0) {
     let quiet = raw.quietHours;
-    if (!isObject3(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
+    if (!isObject4(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
     else {
       reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
       let bad = ["start", "end"].filter(
@@ -1796,7 +2085,7 @@ function validateConfig(raw, options = {}) {
   })), raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
     field: "cooldownScope",
     problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
-  })), raw.approvals !== void 0 && (isObject3(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
+  })), raw.approvals !== void 0 && (isObject4(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
     allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
     deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
   }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
@@ -1825,27 +2114,31 @@ function validateConfig(raw, options = {}) {
     let rules = readProjectRules(raw.projects, problems, (overlay) => validateConfig(overlay, options));
     rules.length > 0 && (config.projects = rules);
   }
-  return raw.label !== void 0 && (typeof raw.label == "string" && raw.label.trim() !== "" && raw.label.length <= 60 ? config.label = raw.label.trim() : problems.push({ field: "label", problem: `must be a short non-empty string (got ${show(raw.label)})` })), { config, problems };
+  if (raw.label !== void 0 && (typeof raw.label == "string" && raw.label.trim() !== "" && raw.label.length <= 60 ? config.label = raw.label.trim() : problems.push({ field: "label", problem: `must be a short non-empty string (got ${show(raw.label)})` })), raw.remote !== void 0) {
+    let remote = readRemoteConfig(raw.remote, problems);
+    remote && (config.remote = remote);
+  }
+  return { config, problems };
 }
 
 // src/config/load.ts
 var CONFIG_MAX_BYTES = 1024 * 1024;
-function loadConfig(path4, options = {}) {
+function loadConfig(path5, options = {}) {
   let text4;
   try {
-    text4 = readRegularFile(path4, { maxBytes: CONFIG_MAX_BYTES }).text;
+    text4 = readRegularFile(path5, { maxBytes: CONFIG_MAX_BYTES }).text;
   } catch (error) {
     if (error instanceof RefusedFileError)
       return {
         config: defaultConfig(),
-        path: path4,
+        path: path5,
         exists: !0,
         problems: [{ field: "", problem: error.problem }]
       };
     let code = error.code;
-    return code === "ENOENT" ? { config: defaultConfig(), path: path4, exists: !1, problems: [] } : {
+    return code === "ENOENT" ? { config: defaultConfig(), path: path5, exists: !1, problems: [] } : {
       config: defaultConfig(),
-      path: path4,
+      path: path5,
       exists: !0,
       problems: [{ field: "", problem: `cannot be read (${code ?? error.message})` }]
     };
@@ -1856,13 +2149,13 @@ function loadConfig(path4, options = {}) {
   } catch (error) {
     return {
       config: defaultConfig(),
-      path: path4,
+      path: path5,
       exists: !0,
       problems: [{ field: "", problem: `is not valid JSON (${error.message})` }]
     };
   }
   let object = typeof raw == "object" && raw !== null && !Array.isArray(raw) ? raw : void 0;
-  return { path: path4, exists: !0, ...validateConfig(raw, options), ...object ? { raw: object } : {} };
+  return { path: path5, exists: !0, ...validateConfig(raw, options), ...object ? { raw: object } : {} };
 }
 function describeProblems(loaded) {
   let [first, ...rest] = loaded.problems;
@@ -1873,9 +2166,9 @@ function describeProblems(loaded) {
 
 // src/config/project-file.ts
 var import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
-var PROJECT_FILE_NAME = ".ccbell.json", PROJECT_FILE_MAX_BYTES = 64 * 1024, exists = (path4) => {
+var PROJECT_FILE_NAME = ".ccbell.json", PROJECT_FILE_MAX_BYTES = 64 * 1024, exists = (path5) => {
   try {
-    return (0, import_node_fs8.lstatSync)(path4), !0;
+    return (0, import_node_fs8.lstatSync)(path5), !0;
   } catch {
     return !1;
   }
@@ -1894,8 +2187,8 @@ function findProjectFile(cwd, home) {
   let own = (0, import_node_path6.join)(cwd, PROJECT_FILE_NAME);
   return nearest === own ? { path: own, root: cwd } : void 0;
 }
-function isInside(path4, root) {
-  return path4 === root || path4.startsWith(root.endsWith(import_node_path6.sep) ? root : `${root}${import_node_path6.sep}`);
+function isInside(path5, root) {
+  return path5 === root || path5.startsWith(root.endsWith(import_node_path6.sep) ? root : `${root}${import_node_path6.sep}`);
 }
 function readProjectFile(found) {
   let target = found.path;
@@ -1934,7 +2227,7 @@ var PROJECT_KEYS = ["label", "quiet", "quietHours", "events", "$schema"], PROJEC
   projects: "chooses settings for other places; only your own config may hold it",
   profiles: "only your own config may define profiles",
   activeProfile: "only your own config may choose a profile"
-}), isObject4 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show2 = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+}), isObject5 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show2 = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function labelProblem(label) {
   if (typeof label != "string" || label.trim() === "") return "must be a non-empty string";
   if (label.length > 60) return "must be at most 60 characters";
@@ -1942,7 +2235,7 @@ function labelProblem(label) {
     return "must not hold control characters";
 }
 function readProjectEvent(raw, field, found, refused) {
-  if (!isObject4(raw)) {
+  if (!isObject5(raw)) {
     refused.push({ field, problem: `must be an object (got ${show2(raw)})` });
     return;
   }
@@ -1961,7 +2254,7 @@ function readProjectEvent(raw, field, found, refused) {
     else if (value.startsWith("bundled:"))
       event.sound = value;
     else {
-      let path4 = value.startsWith("custom:") ? value.slice(7) : value, resolved = projectSoundPath(path4, found);
+      let path5 = value.startsWith("custom:") ? value.slice(7) : value, resolved = projectSoundPath(path5, found);
       "problem" in resolved ? refused.push({ field: `${field}.sound`, problem: resolved.problem }) : event.sound = resolved.path;
     }
   }
@@ -1969,7 +2262,7 @@ function readProjectEvent(raw, field, found, refused) {
 }
 function readProjectSettings(raw, found) {
   let refused = [], settings = { overlay: {} };
-  if (!isObject4(raw))
+  if (!isObject5(raw))
     return refused.push({ field: "", problem: `the file must hold a JSON object (got ${show2(raw)})` }), { settings, refused };
   for (let [key, value] of Object.entries(raw)) {
     if (!PROJECT_KEYS.includes(key)) {
@@ -1987,7 +2280,7 @@ function readProjectSettings(raw, found) {
     else if (key === "quietHours")
       settings.overlay.quietHours = value;
     else if (key === "events") {
-      if (!isObject4(value)) {
+      if (!isObject5(value)) {
         refused.push({ field: "events", problem: "must be an object" });
         continue;
       }
@@ -2122,8 +2415,8 @@ function summaryOf(toolName, input, max = SUMMARY_LENGTH) {
     }
     case "Glob":
     case "Grep": {
-      let pattern = str(input.pattern), path4 = str(input.path);
-      text4 = pattern && path4 ? `${pattern} in ${path4}` : pattern ?? path4;
+      let pattern = str(input.pattern), path5 = str(input.path);
+      text4 = pattern && path5 ? `${pattern} in ${path5}` : pattern ?? path5;
       break;
     }
     case "LS":
@@ -2235,8 +2528,8 @@ function speechProgramOrder(platform) {
 function findSpeechProgram(platform, pathEnv) {
   let order = speechProgramOrder(platform);
   for (let name of order) {
-    let path4 = findOnPath(name, pathEnv, platform);
-    if (path4) return { name, path: path4 };
+    let path5 = findOnPath(name, pathEnv, platform);
+    if (path5) return { name, path: path5 };
   }
   throw new NoSpeechProgramError(order);
 }
@@ -2437,10 +2730,10 @@ var InvalidSoundSpecError = class extends UsageError {
   spec;
   name = "InvalidSoundSpecError";
 }, SoundNotFoundError = class extends EnvironmentError {
-  constructor(spec, path4, problem, options) {
-    super(`sound "${spec}": ${path4}: ${problem}`, options);
+  constructor(spec, path5, problem, options) {
+    super(`sound "${spec}": ${path5}: ${problem}`, options);
     this.spec = spec;
-    this.path = path4;
+    this.path = path5;
   }
   spec;
   path;
@@ -2705,12 +2998,12 @@ function eventFromInput(input) {
 }
 
 // src/core/route.ts
-var isObject5 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text3 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
+var isObject6 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), text3 = (value) => typeof value == "string" && value !== "" ? value : void 0, ENDS_ALL_WAITING = /* @__PURE__ */ new Set(["UserPromptSubmit", "Stop", "StopFailure", "SessionEnd"]), ENDS_ONE_CALL = /* @__PURE__ */ new Set(["PostToolUse", "PostToolUseFailure", "PermissionDenied"]);
 function routeHookInput(input) {
   let route = {}, event = eventFromInput(input);
   event && (route.event = event);
   let hook = input.hook_event_name, sessionId = text3(input.session_id);
-  return hook === "PermissionRequest" && text3(input.tool_name) && isObject5(input.tool_input) && (route.ask = {
+  return hook === "PermissionRequest" && text3(input.tool_name) && isObject6(input.tool_input) && (route.ask = {
     toolName: input.tool_name,
     input: input.tool_input,
     ...sessionId ? { sessionId } : {},
@@ -2800,8 +3093,8 @@ function defaultInstancePaths(name, dir) {
     pid_path: (0, import_node_path10.join)(dir, `${stem}.pid`)
   };
 }
-function expandHome(path4, env = process.env) {
-  return path4 === "~" ? env.HOME || (0, import_node_os.homedir)() : path4.startsWith("~/") ? (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), path4.slice(2)) : path4;
+function expandHome(path5, env = process.env) {
+  return path5 === "~" ? env.HOME || (0, import_node_os.homedir)() : path5.startsWith("~/") ? (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), path5.slice(2)) : path5;
 }
 
 // src/instance/pidfile.ts
@@ -2812,32 +3105,32 @@ var PID_FILE_MAX_BYTES = 64 * 1024;
 var import_node_path11 = require("node:path");
 init_errors();
 var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
-function readDocument(path4) {
+function readDocument(path5) {
   let text4;
   try {
-    text4 = readRegularFile(path4, { maxBytes: REGISTRY_MAX_BYTES }).text;
+    text4 = readRegularFile(path5, { maxBytes: REGISTRY_MAX_BYTES }).text;
   } catch (error) {
-    if (error instanceof RefusedFileError) throw new ConfigError(path4, "", error.problem, { cause: error });
+    if (error instanceof RefusedFileError) throw new ConfigError(path5, "", error.problem, { cause: error });
     if (error.code === "ENOENT") return;
-    throw new ConfigError(path4, "", "cannot be read", { cause: error });
+    throw new ConfigError(path5, "", "cannot be read", { cause: error });
   }
   let raw;
   try {
     raw = JSON.parse(text4);
   } catch (error) {
-    throw new ConfigError(path4, "", `is not valid JSON (${error.message})`, { cause: error });
+    throw new ConfigError(path5, "", `is not valid JSON (${error.message})`, { cause: error });
   }
   if (typeof raw != "object" || raw === null || Array.isArray(raw))
-    throw new ConfigError(path4, "", "must hold a JSON object of instances");
+    throw new ConfigError(path5, "", "must hold a JSON object of instances");
   return raw;
 }
-function resolveDocument(path4, document, env) {
+function resolveDocument(path5, document, env) {
   let registry = /* @__PURE__ */ new Map();
   for (let [name, entry] of Object.entries(document)) {
     let problem = instanceNameProblem(name);
-    if (problem) throw new ConfigError(path4, name, `is not a valid instance name: it ${problem}`);
+    if (problem) throw new ConfigError(path5, name, `is not a valid instance name: it ${problem}`);
     if (typeof entry != "object" || entry === null || Array.isArray(entry))
-      throw new ConfigError(path4, name, "must be an object of paths");
+      throw new ConfigError(path5, name, "must be an object of paths");
     let clean = {};
     for (let field of PATH_FIELDS) {
       if (!Object.hasOwn(entry, field)) continue;
@@ -2845,7 +3138,7 @@ function resolveDocument(path4, document, env) {
       if (value === void 0 || value === "") continue;
       let expanded = typeof value == "string" ? expandHome(value, env) : void 0;
       if (!expanded || !(0, import_node_path11.isAbsolute)(expanded))
-        throw new ConfigError(path4, `${name}.${field}`, "must be an absolute path (or start with ~/)");
+        throw new ConfigError(path5, `${name}.${field}`, "must be an absolute path (or start with ~/)");
       clean[field] = expanded;
     }
     registry.set(name, clean);
@@ -2853,8 +3146,8 @@ function resolveDocument(path4, document, env) {
   return registry;
 }
 function readRegistry(dir, env = process.env) {
-  let path4 = registryPath(dir);
-  return resolveDocument(path4, readDocument(path4) ?? {}, env);
+  let path5 = registryPath(dir);
+  return resolveDocument(path5, readDocument(path5) ?? {}, env);
 }
 function isKnownInstance(name, registry) {
   return name === DEFAULT_INSTANCE || registry.has(name);
@@ -2873,30 +3166,30 @@ function selectInstanceName(flag, env = process.env) {
 // src/log/logger.ts
 var import_node_fs12 = require("node:fs"), import_node_path12 = require("node:path");
 var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
-function rotate(path4) {
+function rotate(path5) {
   for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
     try {
-      (0, import_node_fs12.renameSync)(`${path4}.${index}`, `${path4}.${index + 1}`);
+      (0, import_node_fs12.renameSync)(`${path5}.${index}`, `${path5}.${index + 1}`);
     } catch {
     }
   try {
-    (0, import_node_fs12.renameSync)(path4, `${path4}.1`);
+    (0, import_node_fs12.renameSync)(path5, `${path5}.1`);
   } catch {
   }
 }
 var APPEND = import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT;
-function openLog(path4) {
+function openLog(path5) {
   try {
-    return openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
+    return openRegularFile(path5, APPEND, { followSymlinks: !1, mode: 384 });
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    return (0, import_node_fs12.mkdirSync)((0, import_node_path12.dirname)(path4), { recursive: !0, mode: 448 }), openRegularFile(path4, APPEND, { followSymlinks: !1, mode: 384 });
+    return (0, import_node_fs12.mkdirSync)((0, import_node_path12.dirname)(path5), { recursive: !0, mode: 448 }), openRegularFile(path5, APPEND, { followSymlinks: !1, mode: 384 });
   }
 }
-function append(path4, level, message, maxBytes) {
+function append(path5, level, message, maxBytes) {
   try {
-    let log = openLog(path4);
-    log.stats.size >= maxBytes && ((0, import_node_fs12.closeSync)(log.fd), rotate(path4), log = openLog(path4));
+    let log = openLog(path5);
+    log.stats.size >= maxBytes && ((0, import_node_fs12.closeSync)(log.fd), rotate(path5), log = openLog(path5));
     let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
 `;
     try {
@@ -2907,18 +3200,18 @@ function append(path4, level, message, maxBytes) {
   } catch {
   }
 }
-function openLogger(path4, debugEnabled, maxBytes = LOG_MAX_BYTES) {
+function openLogger(path5, debugEnabled, maxBytes = LOG_MAX_BYTES) {
   return {
-    path: path4,
+    path: path5,
     debugEnabled,
     debug(message) {
-      debugEnabled && append(path4, "DEBUG", message, maxBytes);
+      debugEnabled && append(path5, "DEBUG", message, maxBytes);
     },
     info(message) {
-      append(path4, "INFO", message, maxBytes);
+      append(path5, "INFO", message, maxBytes);
     },
     warn(message) {
-      append(path4, "WARN", message, maxBytes);
+      append(path5, "WARN", message, maxBytes);
     }
   };
 }
@@ -2967,9 +3260,9 @@ function placeInstance(opened, cwd, args, context) {
 }
 
 // src/cli/commands/hook.ts
-async function tellApp(event, input, instance, env) {
+async function tellApp(event, input, instance, env, remote) {
   let { forwardEventToApp: forwardEventToApp2 } = await Promise.resolve().then(() => (init_forward(), forward_exports));
-  return forwardEventToApp2({ event, input, instance, env });
+  return forwardEventToApp2({ event, input, instance, env, ...remote ? { remote } : {} });
 }
 function sessionPlace(instance, input, context) {
   let session = typeof input?.session_id == "string" ? input.session_id : void 0;
@@ -3009,7 +3302,7 @@ async function runHook(args, context) {
   logger.debug(
     `instance=${instance.name} event=${event} session=${input?.session_id ?? "-"} cwd=${input?.cwd ?? "-"}`
   );
-  let click = sessionPlace(instance, input, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env).catch((error) => {
+  let click = sessionPlace(instance, input, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env, loaded.config.remote).catch((error) => {
     logger.warn(`could not reach the app: ${error.message}`);
   }) : void 0, outcome = await handleEvent({
     event,
@@ -3088,14 +3381,17 @@ Run at login (the app as a systemd user unit or a launchd agent, hooks wired to 
   ccbell service install|uninstall|status [--instance NAME]
 
 Approvals:
-  ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [-- claude ARGS\u2026]
+  ccbell app [--instance NAME] [--port N] [--no-open] [--accept-legacy] [--remote] [-- claude ARGS\u2026]
       --port N: 1024-65535, or 0 for any free port (default: appPort, else any)
+      --remote: also serve sessions of other machines through the config's NATS broker
+      (docs/remote.md)
   ccbell pending [--instance NAME] [--json]
   ccbell answer REQUEST_ID allow|deny [--message TEXT] [--always] [--input JSON|@FILE]
                [--instance NAME]
   ccbell inbox [--json] [--port N] [--no-open]
       every running app's pending requests and recent events, all instances, one page
-  ccbell mcp-config [--instance NAME] [--json]
+  ccbell mcp-config [--instance NAME] [--json] [--remote [--remote-cli PATH]]
+      --remote: what to run on another machine (its instance needs the same remote config)
   ccbell approval-server                   (started by Claude Code through --mcp-config)
 `;
 

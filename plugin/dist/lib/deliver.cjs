@@ -49,9 +49,9 @@ function messageOf(error) {
 // src/fs/regular-file.ts
 var import_node_fs = require("node:fs");
 var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
-  constructor(path, reason, problem, options) {
-    super(`${path} ${problem}`, options);
-    this.path = path;
+  constructor(path2, reason, problem, options) {
+    super(`${path2} ${problem}`, options);
+    this.path = path2;
     this.reason = reason;
     this.problem = problem;
   }
@@ -63,20 +63,20 @@ var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_n
 function describeFileType(stats) {
   return stats.isFile() ? "a regular file" : stats.isDirectory() ? "a directory" : stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : stats.isCharacterDevice() ? "a character device" : stats.isBlockDevice() ? "a block device" : stats.isSymbolicLink() ? "a symbolic link" : "not a regular file";
 }
-var notRegular = (path, what, cause) => new RefusedFileError(path, "not-regular", `is ${what}, not a regular file`, cause ? { cause } : void 0);
-function openRegularFile(path, flags, options = {}) {
+var notRegular = (path2, what, cause) => new RefusedFileError(path2, "not-regular", `is ${what}, not a regular file`, cause ? { cause } : void 0);
+function openRegularFile(path2, flags, options = {}) {
   let follow = options.followSymlinks ?? !0, fd;
   try {
-    fd = (0, import_node_fs.openSync)(path, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
+    fd = (0, import_node_fs.openSync)(path2, flags | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW), options.mode);
   } catch (error) {
     let code = error.code;
     if (code === "ELOOP" || code === "ENXIO" || code === "EISDIR") {
       let what;
       try {
-        what = describeFileType(follow ? (0, import_node_fs.statSync)(path) : (0, import_node_fs.lstatSync)(path));
+        what = describeFileType(follow ? (0, import_node_fs.statSync)(path2) : (0, import_node_fs.lstatSync)(path2));
       } catch {
       }
-      if (what && what !== "a regular file") throw notRegular(path, what, error);
+      if (what && what !== "a regular file") throw notRegular(path2, what, error);
     }
     throw error;
   }
@@ -87,15 +87,15 @@ function openRegularFile(path, flags, options = {}) {
     throw (0, import_node_fs.closeSync)(fd), error;
   }
   if (!stats.isFile())
-    throw (0, import_node_fs.closeSync)(fd), notRegular(path, describeFileType(stats));
+    throw (0, import_node_fs.closeSync)(fd), notRegular(path2, describeFileType(stats));
   return { fd, stats };
 }
-function readRegularFile(path, options) {
-  let { fd, stats } = openRegularFile(path, import_node_fs.constants.O_RDONLY, options);
+function readRegularFile(path2, options) {
+  let { fd, stats } = openRegularFile(path2, import_node_fs.constants.O_RDONLY, options);
   try {
     if (stats.size > options.maxBytes)
       throw new RefusedFileError(
-        path,
+        path2,
         "too-large",
         `is ${stats.size} bytes, more than ccbell reads (${options.maxBytes})`
       );
@@ -105,7 +105,7 @@ function readRegularFile(path, options) {
       if (read === 0) break;
       if (chunks.push(chunk.subarray(0, read)), total += read, total > options.maxBytes)
         throw new RefusedFileError(
-          path,
+          path2,
           "too-large",
           `grew past ${options.maxBytes} bytes while ccbell read it`
         );
@@ -118,10 +118,10 @@ function readRegularFile(path, options) {
 
 // src/state/atomic.ts
 var import_node_fs2 = require("node:fs"), import_node_path = require("node:path");
-function prepareAtomicWrite(path, options = {}) {
+function prepareAtomicWrite(path2, options = {}) {
   let temp = (0, import_node_path.join)(
-    (0, import_node_path.dirname)(path),
-    `.${(0, import_node_path.basename)(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    (0, import_node_path.dirname)(path2),
+    `.${(0, import_node_path.basename)(path2)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   ), fd = (0, import_node_fs2.openSync)(temp, "wx", options.mode ?? 384), close = () => {
     if (fd === void 0) return;
     let open = fd;
@@ -131,7 +131,7 @@ function prepareAtomicWrite(path, options = {}) {
     commit(data) {
       if (fd === void 0) throw new Error(`${temp} was already committed or abandoned`);
       try {
-        (0, import_node_fs2.writeSync)(fd, data), options.durable && (0, import_node_fs2.fsyncSync)(fd), close(), (0, import_node_fs2.renameSync)(temp, path);
+        (0, import_node_fs2.writeSync)(fd, data), options.durable && (0, import_node_fs2.fsyncSync)(fd), close(), (0, import_node_fs2.renameSync)(temp, path2);
       } catch (error) {
         try {
           close();
@@ -145,8 +145,8 @@ function prepareAtomicWrite(path, options = {}) {
     }
   };
 }
-function writeFileAtomic(path, data, options = {}) {
-  prepareAtomicWrite(path, options).commit(data);
+function writeFileAtomic(path2, data, options = {}) {
+  prepareAtomicWrite(path2, options).commit(data);
 }
 
 // src/state/lock.ts
@@ -191,8 +191,8 @@ function release(lockPath) {
   } catch {
   }
 }
-function withFileLock(path, critical, options = {}) {
-  let lockPath = `${path}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
+function withFileLock(path2, critical, options = {}) {
+  let lockPath = `${path2}.lock`, timeoutMs = options.timeoutMs ?? 3e3, staleMs = options.staleMs ?? 1e4, started = Date.now(), deadline = started + timeoutMs, nextStaleCheck = started, delay = 1;
   for (; ; ) {
     let fd;
     if (!(0, import_node_fs3.existsSync)(lockPath))
@@ -233,10 +233,10 @@ var SWEEP_AFTER_MS2 = 10080 * 60 * 1e3;
 
 // src/channels/rate-limit.ts
 var RATE_FILE = "channel-rate.json";
-function readEntries(path) {
+function readEntries(path2) {
   let entries = /* @__PURE__ */ Object.create(null), raw;
   try {
-    raw = JSON.parse(readRegularFile(path, { maxBytes: 1024 * 1024, followSymlinks: !1 }).text);
+    raw = JSON.parse(readRegularFile(path2, { maxBytes: 1024 * 1024, followSymlinks: !1 }).text);
   } catch {
     return entries;
   }
@@ -251,12 +251,12 @@ function readEntries(path) {
   return entries;
 }
 function claimRateSlot(cacheDir, name, limit, nowMs = Date.now()) {
-  let path = (0, import_node_path2.join)(cacheDir, RATE_FILE), windowMs = limit.perSeconds * 1e3;
+  let path2 = (0, import_node_path2.join)(cacheDir, RATE_FILE), windowMs = limit.perSeconds * 1e3;
   try {
     return (0, import_node_fs4.mkdirSync)(cacheDir, { recursive: !0, mode: 448 }), withFileLock(
-      path,
+      path2,
       () => {
-        let entries = readEntries(path);
+        let entries = readEntries(path2);
         for (let [key, entry2] of Object.entries(entries))
           entry2.sent.every((t) => nowMs - t > 864e5) && delete entries[key];
         let entry = entries[name] ?? { sent: [] };
@@ -268,7 +268,7 @@ function claimRateSlot(cacheDir, name, limit, nowMs = Date.now()) {
           let firstDrop = entry.warnedAt === void 0 || nowMs - entry.warnedAt >= windowMs;
           firstDrop && (entry.warnedAt = nowMs), verdict = { allowed: !1, firstDrop };
         }
-        return entries[name] = entry, writeFileAtomic(path, JSON.stringify(entries), { mode: 384 }), verdict;
+        return entries[name] = entry, writeFileAtomic(path2, JSON.stringify(entries), { mode: 384 }), verdict;
       },
       { timeoutMs: 2e3 }
     );
@@ -337,20 +337,20 @@ function resolveSecret(ref, env) {
     return value;
   }
   if (ref.startsWith("file:/")) {
-    let path = ref.slice(5), text;
+    let path2 = ref.slice(5), text;
     try {
-      text = readRegularFile(path, { maxBytes: SECRET_MAX_BYTES }).text;
+      text = readRegularFile(path2, { maxBytes: SECRET_MAX_BYTES }).text;
     } catch (error) {
       let code = error.code;
       throw new SecretError(
-        `secret file ${path} cannot be read (${code ?? "not a regular file or too large"})`,
+        `secret file ${path2} cannot be read (${code ?? "not a regular file or too large"})`,
         {
           cause: error
         }
       );
     }
     let value = text.trim();
-    if (!value) throw new SecretError(`secret file ${path} is empty`);
+    if (!value) throw new SecretError(`secret file ${path2} is empty`);
     return value;
   }
   throw new SecretError("a secret must be env:VAR or file:/absolute/path");
@@ -404,8 +404,8 @@ var isObject = (value) => typeof value == "object" && value !== null && !Array.i
 function isSecretRef(value) {
   if (ENV_REF.test(value)) return !0;
   if (!value.startsWith("file:/")) return !1;
-  let path = value.slice(5);
-  return !path.split("/").includes("..") && !path.includes("\0");
+  let path2 = value.slice(5);
+  return !path2.split("/").includes("..") && !path2.includes("\0");
 }
 var SECRET_HINT = "write it as env:VAR or file:/absolute/path, never inline", FieldReader = class _FieldReader {
   constructor(raw, field, problems) {
@@ -811,8 +811,8 @@ function readPhoneApprovals(raw, problems, field = "phoneApprovals") {
   for (let key of Object.keys(block))
     KEYS2.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
   block.enabled !== void 0 && typeof block.enabled != "boolean" && problems.push({ field: `${field}.enabled`, problem: "must be true or false" });
-  let before = problems.length, urlProblem = publicUrlProblem(block.publicUrl);
-  urlProblem && problems.push({ field: `${field}.publicUrl`, problem: urlProblem });
+  let before = problems.length, urlProblem2 = publicUrlProblem(block.publicUrl);
+  urlProblem2 && problems.push({ field: `${field}.publicUrl`, problem: urlProblem2 });
   let port = portProblem(block.port);
   port && problems.push({ field: `${field}.port`, problem: port });
   let host = block.host ?? "127.0.0.1";
@@ -898,6 +898,103 @@ function parseClock(text) {
     return Number(match[1]) * 60 + Number(match[2]);
 }
 
+// src/config/remote.ts
+var TOKEN = /^[A-Za-z0-9_-]{1,64}$/, SECRET_REF = /^(file:\/.+|env:[A-Za-z_][A-Za-z0-9_]{0,127})$/, KEYS3 = ["url", "user", "credentials", "ca", "cert", "key"], isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value);
+function isLoopbackHost(host) {
+  let bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+function remoteUsesTls(config) {
+  return config.ca !== void 0 || config.cert !== void 0 || config.url.some((u) => u.startsWith("tls://"));
+}
+function urlProblem(text, tls) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return `is not a URL (got ${JSON.stringify(text.slice(0, 60))})`;
+  }
+  if (url.protocol !== "nats:" && url.protocol !== "tls:") return "must start with nats:// or tls://";
+  if (url.username || url.password) return "must not hold a user or password; use remote.credentials";
+  if (!url.hostname) return "has no host";
+  if (!tls && !isLoopbackHost(url.hostname))
+    return `reaches ${url.hostname} without TLS; use tls:// (plain nats:// is for loopback only)`;
+}
+function path(value, field, problems) {
+  if (value !== void 0) {
+    if (typeof value == "string" && value.startsWith("/")) return value;
+    problems.push({ field, problem: "must be an absolute file path" });
+  }
+}
+function secret(value, field, problems) {
+  if (typeof value == "string" && SECRET_REF.test(value)) return value;
+  problems.push({
+    field,
+    problem: 'must be "file:/absolute/path" or "env:VARIABLE" (a secret is never written here)'
+  });
+}
+function readCredentials(raw, problems) {
+  let field = "remote.credentials";
+  if (!isObject3(raw)) {
+    problems.push({ field, problem: "must be an object: {creds}, {nkey} or {password}" });
+    return;
+  }
+  let kinds = ["creds", "nkey", "password"].filter((key) => raw[key] !== void 0);
+  for (let key of Object.keys(raw))
+    ["creds", "nkey", "password", "login"].includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
+  if (kinds.length !== 1) {
+    problems.push({ field, problem: "must hold exactly one of creds, nkey, password" });
+    return;
+  }
+  if (raw.creds !== void 0) {
+    let file = path(raw.creds, `${field}.creds`, problems);
+    return file ? { creds: file } : void 0;
+  }
+  if (raw.nkey !== void 0) {
+    let ref2 = secret(raw.nkey, `${field}.nkey`, problems);
+    return ref2 ? { nkey: ref2 } : void 0;
+  }
+  let ref = secret(raw.password, `${field}.password`, problems);
+  if (raw.login !== void 0 && (typeof raw.login != "string" || !TOKEN.test(raw.login))) {
+    problems.push({ field: `${field}.login`, problem: 'must be letters, digits, "-" and "_"' });
+    return;
+  }
+  return ref ? { password: ref, ...typeof raw.login == "string" ? { login: raw.login } : {} } : void 0;
+}
+function readRemoteConfig(raw, problems) {
+  if (!isObject3(raw)) {
+    problems.push({ field: "remote", problem: "must be an object {url, user, credentials, ca, cert, key}" });
+    return;
+  }
+  let before = problems.length;
+  for (let key2 of Object.keys(raw))
+    KEYS3.includes(key2) || problems.push({ field: `remote.${key2}`, problem: "is not a known setting" });
+  let urls = typeof raw.url == "string" ? [raw.url] : raw.url;
+  (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u == "string")) && problems.push({ field: "remote.url", problem: "must be a broker URL (or a list of them)" }), (typeof raw.user != "string" || !TOKEN.test(raw.user)) && problems.push({
+    field: "remote.user",
+    problem: 'must be 1-64 letters, digits, "-" and "_" (a subject token)'
+  });
+  let ca = path(raw.ca, "remote.ca", problems), cert = path(raw.cert, "remote.cert", problems), key = path(raw.key, "remote.key", problems);
+  cert === void 0 != (key === void 0) && problems.length === before && problems.push({ field: "remote.cert", problem: "cert and key go together" });
+  let credentials = raw.credentials === void 0 ? void 0 : readCredentials(raw.credentials, problems);
+  if (Array.isArray(urls) && urls.every((u) => typeof u == "string")) {
+    let tls = remoteUsesTls({ url: urls, ...ca ? { ca } : {}, ...cert ? { cert } : {} });
+    urls.forEach((text, index) => {
+      let problem = urlProblem(text, tls);
+      problem && problems.push({ field: urls.length > 1 ? `remote.url[${index}]` : "remote.url", problem });
+    });
+  }
+  if (!(problems.length > before))
+    return {
+      url: urls,
+      user: raw.user,
+      ...credentials ? { credentials } : {},
+      ...ca ? { ca } : {},
+      ...cert ? { cert } : {},
+      ...key ? { key } : {}
+    };
+}
+
 // src/config/validate.ts
 var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"]), TOP_LEVEL_KEYS = /* @__PURE__ */ new Set([
   "enabled",
@@ -918,8 +1015,10 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   "channels",
   // Per-project settings (issue 11).
   "projects",
-  "label"
-]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject3 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  "label",
+  "remote"
+  // issue 12
+]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject4 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
     known.includes(key) || problems.push({ field: `${field}.${key}`, problem: "is not a known setting" });
@@ -927,13 +1026,13 @@ function reportUnknownKeys(raw, known, field, problems) {
 function soundSpecProblem(spec) {
   if (spec.startsWith("bundled:"))
     return /^[a-z_]+$/.test(spec.slice(8)) ? void 0 : 'a bundled sound name is lowercase letters and "_"';
-  let path = spec.startsWith("custom:") ? spec.slice(7) : spec;
-  if (!path.startsWith("/")) return "must be bundled:NAME, custom:/absolute/path or an absolute path";
-  if (path.split("/").includes("..")) return 'must not contain ".."';
+  let path2 = spec.startsWith("custom:") ? spec.slice(7) : spec;
+  if (!path2.startsWith("/")) return "must be bundled:NAME, custom:/absolute/path or an absolute path";
+  if (path2.split("/").includes("..")) return 'must not contain ".."';
 }
 function readEvent(raw, field, problems) {
   let event = {};
-  if (!isObject3(raw))
+  if (!isObject4(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), event;
   reportUnknownKeys(raw, EVENT_KEYS, field, problems);
   let { enabled, sound, volume, cooldown, desktop, channels } = raw;
@@ -955,7 +1054,7 @@ function readEvent(raw, field, problems) {
 }
 function readEvents(raw, field, problems) {
   let events = {};
-  if (!isObject3(raw))
+  if (!isObject4(raw))
     return problems.push({ field, problem: `must be an object (got ${show(raw)})` }), events;
   for (let [name, value] of Object.entries(raw)) {
     if (!isEventName(name)) {
@@ -977,7 +1076,7 @@ function readRuleList(raw, field, problems, checkRule) {
 }
 function validateConfig(raw, options = {}) {
   let config = defaultConfig(), problems = [];
-  if (!isObject3(raw))
+  if (!isObject4(raw))
     return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
   for (let key of Object.keys(raw))
     !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
@@ -989,11 +1088,11 @@ function validateConfig(raw, options = {}) {
     for (let [name, event] of Object.entries(readEvents(raw.events, "events", problems)))
       config.events[name] = { ...config.events[name], ...event };
   if (raw.profiles !== void 0)
-    if (!isObject3(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
+    if (!isObject4(raw.profiles)) problems.push({ field: "profiles", problem: "must be an object" });
     else
       for (let [name, profile] of Object.entries(raw.profiles)) {
         let field = `profiles.${name}`;
-        if (!isObject3(profile)) {
+        if (!isObject4(profile)) {
           problems.push({ field, problem: 'must be an object with "events"' });
           continue;
         }
@@ -1017,7 +1116,7 @@ function validateConfig(raw, options = {}) {
   }
   if (raw.quietHours !== void 0) {
     let quiet = raw.quietHours;
-    if (!isObject3(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
+    if (!isObject4(quiet)) problems.push({ field: "quietHours", problem: "must be an object {start, end}" });
     else {
       reportUnknownKeys(quiet, ["start", "end"], "quietHours", problems);
       let bad = ["start", "end"].filter(
@@ -1044,7 +1143,7 @@ function validateConfig(raw, options = {}) {
   })), raw.cooldownScope !== void 0 && (raw.cooldownScope === "event" || raw.cooldownScope === "session" ? config.cooldownScope = raw.cooldownScope : problems.push({
     field: "cooldownScope",
     problem: `must be "event" or "session" (got ${show(raw.cooldownScope)})`
-  })), raw.approvals !== void 0 && (isObject3(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
+  })), raw.approvals !== void 0 && (isObject4(raw.approvals) ? (reportUnknownKeys(raw.approvals, ["allow", "deny"], "approvals", problems), config.approvals = {
     allow: readRuleList(raw.approvals.allow, "approvals.allow", problems, options.checkRule),
     deny: readRuleList(raw.approvals.deny, "approvals.deny", problems, options.checkRule)
   }) : problems.push({ field: "approvals", problem: "must be an object {allow, deny}" })), raw.approvalTimeoutSeconds !== void 0) {
@@ -1073,27 +1172,31 @@ function validateConfig(raw, options = {}) {
     let rules = readProjectRules(raw.projects, problems, (overlay) => validateConfig(overlay, options));
     rules.length > 0 && (config.projects = rules);
   }
-  return raw.label !== void 0 && (typeof raw.label == "string" && raw.label.trim() !== "" && raw.label.length <= 60 ? config.label = raw.label.trim() : problems.push({ field: "label", problem: `must be a short non-empty string (got ${show(raw.label)})` })), { config, problems };
+  if (raw.label !== void 0 && (typeof raw.label == "string" && raw.label.trim() !== "" && raw.label.length <= 60 ? config.label = raw.label.trim() : problems.push({ field: "label", problem: `must be a short non-empty string (got ${show(raw.label)})` })), raw.remote !== void 0) {
+    let remote = readRemoteConfig(raw.remote, problems);
+    remote && (config.remote = remote);
+  }
+  return { config, problems };
 }
 
 // src/config/load.ts
 var CONFIG_MAX_BYTES = 1024 * 1024;
-function loadConfig(path, options = {}) {
+function loadConfig(path2, options = {}) {
   let text;
   try {
-    text = readRegularFile(path, { maxBytes: CONFIG_MAX_BYTES }).text;
+    text = readRegularFile(path2, { maxBytes: CONFIG_MAX_BYTES }).text;
   } catch (error) {
     if (error instanceof RefusedFileError)
       return {
         config: defaultConfig(),
-        path,
+        path: path2,
         exists: !0,
         problems: [{ field: "", problem: error.problem }]
       };
     let code = error.code;
-    return code === "ENOENT" ? { config: defaultConfig(), path, exists: !1, problems: [] } : {
+    return code === "ENOENT" ? { config: defaultConfig(), path: path2, exists: !1, problems: [] } : {
       config: defaultConfig(),
-      path,
+      path: path2,
       exists: !0,
       problems: [{ field: "", problem: `cannot be read (${code ?? error.message})` }]
     };
@@ -1104,13 +1207,13 @@ function loadConfig(path, options = {}) {
   } catch (error) {
     return {
       config: defaultConfig(),
-      path,
+      path: path2,
       exists: !0,
       problems: [{ field: "", problem: `is not valid JSON (${error.message})` }]
     };
   }
   let object = typeof raw == "object" && raw !== null && !Array.isArray(raw) ? raw : void 0;
-  return { path, exists: !0, ...validateConfig(raw, options), ...object ? { raw: object } : {} };
+  return { path: path2, exists: !0, ...validateConfig(raw, options), ...object ? { raw: object } : {} };
 }
 function describeProblems(loaded) {
   let [first, ...rest] = loaded.problems;
@@ -1326,13 +1429,13 @@ async function deliverToChannels(request, options) {
 }
 
 // src/channels/request.ts
-var isObject4 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), str = (value, max) => typeof value == "string" && value.length <= max ? value : void 0;
+var isObject5 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), str = (value, max) => typeof value == "string" && value.length <= max ? value : void 0;
 function parseDeliveryRequest(value) {
-  if (!isObject4(value) || !isObject4(value.message)) return "not a delivery request";
+  if (!isObject5(value) || !isObject5(value.message)) return "not a delivery request";
   let { message, channels } = value;
   if (!Array.isArray(channels) || channels.length > 50 || !channels.every((name) => str(name, 64)))
     return "channels must be a list of names";
-  if (!isObject4(message.fields)) return "message.fields is missing";
+  if (!isObject5(message.fields)) return "message.fields is missing";
   let fields = {};
   for (let key of TEMPLATE_FIELDS) {
     let field = str(message.fields[key] ?? "", 4e3);
@@ -1358,7 +1461,7 @@ function parseDeliveryRequest(value) {
       return "message.actions must be a list";
     let actions = [];
     for (let action of message.actions) {
-      if (!isObject4(action)) return "an action must be an object";
+      if (!isObject5(action)) return "an action must be an object";
       let label2 = str(action.label, 100), url = str(action.url, 2e3);
       if (!label2 || !url || action.method !== "POST" && action.method !== "GET")
         return "an action needs label, url, method";
@@ -1454,8 +1557,8 @@ function defaultInstancePaths(name, dir) {
     pid_path: (0, import_node_path3.join)(dir, `${stem}.pid`)
   };
 }
-function expandHome(path, env = process.env) {
-  return path === "~" ? env.HOME || (0, import_node_os.homedir)() : path.startsWith("~/") ? (0, import_node_path3.join)(env.HOME || (0, import_node_os.homedir)(), path.slice(2)) : path;
+function expandHome(path2, env = process.env) {
+  return path2 === "~" ? env.HOME || (0, import_node_os.homedir)() : path2.startsWith("~/") ? (0, import_node_path3.join)(env.HOME || (0, import_node_os.homedir)(), path2.slice(2)) : path2;
 }
 
 // src/instance/pidfile.ts
@@ -1464,32 +1567,32 @@ var PID_FILE_MAX_BYTES = 64 * 1024;
 // src/instance/registry.ts
 var import_node_path4 = require("node:path");
 var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
-function readDocument(path) {
+function readDocument(path2) {
   let text;
   try {
-    text = readRegularFile(path, { maxBytes: REGISTRY_MAX_BYTES }).text;
+    text = readRegularFile(path2, { maxBytes: REGISTRY_MAX_BYTES }).text;
   } catch (error) {
-    if (error instanceof RefusedFileError) throw new ConfigError(path, "", error.problem, { cause: error });
+    if (error instanceof RefusedFileError) throw new ConfigError(path2, "", error.problem, { cause: error });
     if (error.code === "ENOENT") return;
-    throw new ConfigError(path, "", "cannot be read", { cause: error });
+    throw new ConfigError(path2, "", "cannot be read", { cause: error });
   }
   let raw;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(path, "", `is not valid JSON (${error.message})`, { cause: error });
+    throw new ConfigError(path2, "", `is not valid JSON (${error.message})`, { cause: error });
   }
   if (typeof raw != "object" || raw === null || Array.isArray(raw))
-    throw new ConfigError(path, "", "must hold a JSON object of instances");
+    throw new ConfigError(path2, "", "must hold a JSON object of instances");
   return raw;
 }
-function resolveDocument(path, document, env) {
+function resolveDocument(path2, document, env) {
   let registry = /* @__PURE__ */ new Map();
   for (let [name, entry] of Object.entries(document)) {
     let problem = instanceNameProblem(name);
-    if (problem) throw new ConfigError(path, name, `is not a valid instance name: it ${problem}`);
+    if (problem) throw new ConfigError(path2, name, `is not a valid instance name: it ${problem}`);
     if (typeof entry != "object" || entry === null || Array.isArray(entry))
-      throw new ConfigError(path, name, "must be an object of paths");
+      throw new ConfigError(path2, name, "must be an object of paths");
     let clean = {};
     for (let field of PATH_FIELDS) {
       if (!Object.hasOwn(entry, field)) continue;
@@ -1497,7 +1600,7 @@ function resolveDocument(path, document, env) {
       if (value === void 0 || value === "") continue;
       let expanded = typeof value == "string" ? expandHome(value, env) : void 0;
       if (!expanded || !(0, import_node_path4.isAbsolute)(expanded))
-        throw new ConfigError(path, `${name}.${field}`, "must be an absolute path (or start with ~/)");
+        throw new ConfigError(path2, `${name}.${field}`, "must be an absolute path (or start with ~/)");
       clean[field] = expanded;
     }
     registry.set(name, clean);
@@ -1505,8 +1608,8 @@ function resolveDocument(path, document, env) {
   return registry;
 }
 function readRegistry(dir, env = process.env) {
-  let path = registryPath(dir);
-  return resolveDocument(path, readDocument(path) ?? {}, env);
+  let path2 = registryPath(dir);
+  return resolveDocument(path2, readDocument(path2) ?? {}, env);
 }
 function isKnownInstance(name, registry) {
   return name === DEFAULT_INSTANCE || registry.has(name);
@@ -1525,30 +1628,30 @@ function selectInstanceName(flag, env = process.env) {
 // src/log/logger.ts
 var import_node_fs5 = require("node:fs"), import_node_path5 = require("node:path");
 var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
-function rotate(path) {
+function rotate(path2) {
   for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
     try {
-      (0, import_node_fs5.renameSync)(`${path}.${index}`, `${path}.${index + 1}`);
+      (0, import_node_fs5.renameSync)(`${path2}.${index}`, `${path2}.${index + 1}`);
     } catch {
     }
   try {
-    (0, import_node_fs5.renameSync)(path, `${path}.1`);
+    (0, import_node_fs5.renameSync)(path2, `${path2}.1`);
   } catch {
   }
 }
 var APPEND = import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_APPEND | import_node_fs5.constants.O_CREAT;
-function openLog(path) {
+function openLog(path2) {
   try {
-    return openRegularFile(path, APPEND, { followSymlinks: !1, mode: 384 });
+    return openRegularFile(path2, APPEND, { followSymlinks: !1, mode: 384 });
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    return (0, import_node_fs5.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: !0, mode: 448 }), openRegularFile(path, APPEND, { followSymlinks: !1, mode: 384 });
+    return (0, import_node_fs5.mkdirSync)((0, import_node_path5.dirname)(path2), { recursive: !0, mode: 448 }), openRegularFile(path2, APPEND, { followSymlinks: !1, mode: 384 });
   }
 }
-function append(path, level, message, maxBytes) {
+function append(path2, level, message, maxBytes) {
   try {
-    let log = openLog(path);
-    log.stats.size >= maxBytes && ((0, import_node_fs5.closeSync)(log.fd), rotate(path), log = openLog(path));
+    let log = openLog(path2);
+    log.stats.size >= maxBytes && ((0, import_node_fs5.closeSync)(log.fd), rotate(path2), log = openLog(path2));
     let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
 `;
     try {
@@ -1559,18 +1662,18 @@ function append(path, level, message, maxBytes) {
   } catch {
   }
 }
-function openLogger(path, debugEnabled, maxBytes = LOG_MAX_BYTES) {
+function openLogger(path2, debugEnabled, maxBytes = LOG_MAX_BYTES) {
   return {
-    path,
+    path: path2,
     debugEnabled,
     debug(message) {
-      debugEnabled && append(path, "DEBUG", message, maxBytes);
+      debugEnabled && append(path2, "DEBUG", message, maxBytes);
     },
     info(message) {
-      append(path, "INFO", message, maxBytes);
+      append(path2, "INFO", message, maxBytes);
     },
     warn(message) {
-      append(path, "WARN", message, maxBytes);
+      append(path2, "WARN", message, maxBytes);
     }
   };
 }

@@ -16,6 +16,13 @@ export interface ApprovalDoorOptions {
   responseChannel: string;
   busOptions: { dir?: string };
   warn: (line: string) => void;
+  /** This machine's name: a request from it shows no host (issue 12). */
+  localHost?: string;
+}
+
+/** The host a request shows: its own when it came from another machine, else none. */
+function remoteHost(host: string | undefined, localHost: string | undefined) {
+  return host && host !== localHost ? { host } : {};
 }
 
 type BusInfo = { kind: 'post' | 'request'; signal?: AbortSignal };
@@ -29,7 +36,7 @@ export function approvalDoor(options: ApprovalDoorOptions) {
       payload !== null &&
       (payload as { kind?: unknown }).kind === 'permission_request'
     ) {
-      return hookQuestion(core, payload, info.signal);
+      return hookQuestion(core, payload, info.signal, options.localHost);
     }
     let request: ReturnType<typeof parseApprovalRequest>;
     try {
@@ -44,6 +51,7 @@ export function approvalDoor(options: ApprovalDoorOptions) {
       input: request.input,
       toolUseId: request.tool_use_id,
       ...(request.cwd ? { cwd: request.cwd } : {}),
+      ...remoteHost(request.host, options.localHost),
       ...(info.signal ? { signal: info.signal } : {}),
     });
     const item = await closed;
@@ -70,7 +78,12 @@ export function approvalDoor(options: ApprovalDoorOptions) {
 }
 
 /** A PermissionRequest hook's question: its decision, or word that it was settled elsewhere. */
-async function hookQuestion(core: Core, payload: unknown, signal?: AbortSignal): Promise<HookApprovalReply> {
+async function hookQuestion(
+  core: Core,
+  payload: unknown,
+  signal: AbortSignal | undefined,
+  localHost: string | undefined,
+): Promise<HookApprovalReply> {
   const question = parseHookApprovalRequest(payload);
   const { closed } = core.ask({
     source: 'hook',
@@ -78,6 +91,7 @@ async function hookQuestion(core: Core, payload: unknown, signal?: AbortSignal):
     input: question.input,
     ...(question.session_id ? { sessionId: question.session_id } : {}),
     ...(question.cwd ? { cwd: question.cwd } : {}),
+    ...remoteHost(question.host, localHost),
     ...(question.transcript_path ? { transcriptPath: question.transcript_path } : {}),
     ...(question.permission_suggestions ? { permissionSuggestions: question.permission_suggestions } : {}),
     ...(signal ? { signal } : {}),

@@ -9,7 +9,10 @@ import { instanceHookToken } from '../../app/web/hook-token.js';
 import { makeToken } from '../../app/web/security.js';
 import { startWebServer } from '../../app/web/server.js';
 import { createRuntimeIdentity } from '../../approval/index.js';
+import { hostName } from '../../approval/route.js';
+import { type RemoteTransport, remoteTransport } from '../../bus/index.js';
 import type { Core } from '../../core/index.js';
+import { UsageError } from '../../errors.js';
 import { terminalSequenceForEvent } from '../../events/terminal.js';
 import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
 import { findPlayer } from '../../notify/index.js';
@@ -31,6 +34,13 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
   // A bad --port is refused before anything starts.
   const port = portOf(args, loaded.config.appPort);
 
+  const remoteConfig = loaded.config.remote;
+  if (args.flags.remote === true && !remoteConfig) {
+    throw new UsageError(
+      `--remote needs a "remote" block in ${loaded.path} (url, user, credentials; see docs/remote.md)`,
+    );
+  }
+
   const identity = createRuntimeIdentity();
   const record: AppRecord = {
     pid: process.pid,
@@ -47,6 +57,20 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
   process.once('exit', () => releasePidFile(instance.pid_path));
 
   try {
+    let remote: RemoteTransport | undefined;
+    if (args.flags.remote === true && remoteConfig) {
+      remote = remoteTransport({
+        config: remoteConfig,
+        env,
+        mode: 'long',
+        name: `ccbell app ${instance.name}@${hostName(env)}`,
+        onStatus: (line) => logger.warn(line),
+      });
+      const opened = remote;
+      cleanups.push(() => opened.close());
+      // Now, not at the first request: a broker that cannot be reached is said at start.
+      await remote.connect();
+    }
     const app = await startApp({
       instance,
       loaded,
@@ -55,6 +79,7 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       identity,
       bundledSoundsDir: join(context.packageRoot, 'sounds'),
       acceptLegacy: args.flags['accept-legacy'] === true,
+      ...(remote && remoteConfig ? { remote: { transport: remote, user: remoteConfig.user } } : {}),
     });
     cleanups.push(() => app.stop());
     const hookToken = instanceHookToken(instance);
@@ -110,6 +135,9 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
         `[ccbell ${instance.name}] page: ${web.url}\n` +
         (app.phone
           ? `[ccbell ${instance.name}] phone approvals: ${app.phone.publicUrl} (endpoint on port ${app.phone.port})\n`
+          : '') +
+        (app.subjects && remoteConfig
+          ? `[ccbell ${instance.name}] remote: ${app.subjects.approval} on ${remoteConfig.url.join(', ')}\n`
           : ''),
     );
     if (args.flags['no-open'] !== true) openInBrowser(web.url, env);

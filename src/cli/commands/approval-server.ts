@@ -8,11 +8,13 @@ import { openInstance } from '../instance-context.js';
  * stdout carries MCP only; everything it has to say goes to the instance's log.
  */
 export async function runApprovalServerCommand(args: ParsedArgs, context: CliContext): Promise<number> {
-  const { loaded, logger } = openInstance(args, context);
+  const { instance, loaded, logger } = openInstance(args, context);
+  const remote = loaded.config.remote;
   const { closed } = await runApprovalServer({
     env: context.env,
     timeoutMs: loaded.config.approvalTimeoutSeconds * 1000,
     log: (line) => logger.debug(line),
+    ...(remote ? { remote: { config: remote, instance: instance.name } } : {}),
   });
   await closed;
   return 0;

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { startDetachedDelivery } from '../../channels/detached.js';
-import { EVENT_NAMES, type EventName, isEventName } from '../../config/index.js';
+import { EVENT_NAMES, type EventName, isEventName, type RemoteConfig } from '../../config/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
 import { eventNeedsInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
@@ -20,9 +20,10 @@ async function tellApp(
   input: HookInput | undefined,
   instance: string,
   env: NodeJS.ProcessEnv,
+  remote: RemoteConfig | undefined,
 ) {
   const { forwardEventToApp } = await import('../../approval/forward.js');
-  return forwardEventToApp({ event, input, instance, env });
+  return forwardEventToApp({ event, input, instance, env, ...(remote ? { remote } : {}) });
 }
 
 /**
@@ -115,7 +116,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
 
   const click = sessionPlace(instance, input, context);
   const forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID
-    ? tellApp(event, input, instance.name, context.env).catch((error: Error) => {
+    ? tellApp(event, input, instance.name, context.env, loaded.config.remote).catch((error: Error) => {
         logger.warn(`could not reach the app: ${error.message}`);
       })
     : undefined;

@@ -14,7 +14,9 @@ export async function runPending(args: ParsedArgs, context: CliContext): Promise
   }
   if (pending.length === 0) context.stdout(`no pending requests in instance "${instance.name}"\n`);
   for (const item of pending) {
-    const where = [item.place, item.session_id?.slice(0, 8)].filter(Boolean).join(' · ');
+    const where = [item.place, item.host && `on ${item.host}`, item.session_id?.slice(0, 8)]
+      .filter(Boolean)
+      .join(' · ');
     context.stdout(
       `${item.id}  ${item.tool_name} (${item.risk})  ${item.summary}${where ? `  [${where}]` : ''}\n`,
     );

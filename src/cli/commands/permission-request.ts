@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { locateApp } from '../../app/client.js';
 import { channelsFor } from '../../approval/identity.js';
-import { busDirectory, request } from '../../bus/index.js';
+import { hostName, requestApp, sessionRemote, subjectsOf } from '../../approval/route.js';
+import { busDirectory, localTransport } from '../../bus/index.js';
 import { startDetachedDelivery } from '../../channels/detached.js';
 import { routeHookInput } from '../../core/route.js';
 import { messageOf } from '../../errors.js';
@@ -90,16 +91,21 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
     ...(ask.cwd ? { cwd: ask.cwd } : {}),
     ...(ask.transcriptPath ? { transcript_path: ask.transcriptPath } : {}),
     ...(ask.permissionSuggestions ? { permission_suggestions: ask.permissionSuggestions } : {}),
+    host: hostName(env),
   };
+  // With a remote config, an app not on this machine is asked through the broker (issue 12).
+  const subject = subjectsOf(loaded.config.remote, instance.name, app.runtimeId)?.approval;
+  const remote = subject ? sessionRemote(loaded.config.remote, env, 'permission-request') : undefined;
   try {
     logger.debug(`permission-request: asking ${channel} about ${ask.toolName}`);
-    const reply = parseHookApprovalReply(
-      await request(channel, question, {
-        timeoutMs: loaded.config.approvalTimeoutSeconds * 1000,
-        dir: busDirectory(env),
-        maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
-      }),
-    );
+    const { reply: answer, via } = await requestApp({ channel, ...(subject ? { subject } : {}) }, question, {
+      timeoutMs: loaded.config.approvalTimeoutSeconds * 1000,
+      maxFrameBytes: APPROVAL_MAX_FRAME_BYTES,
+      local: localTransport({ dir: busDirectory(env) }),
+      ...(remote ? { remote } : {}),
+    });
+    const reply = parseHookApprovalReply(answer);
+    if (via === 'nats') logger.debug(`permission-request: answered through the broker (${subject})`);
     if (reply.outcome === 'settled') {
       // Answered in Claude Code's own dialog (or nobody's to answer): no decision to give.
       logger.debug(`permission-request: request ${reply.request_id} settled by ${reply.settled_by}`);
@@ -113,5 +119,7 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
   } catch (error) {
     logger.warn(`permission-request: no decision from the app (${messageOf(error)}); Claude Code will ask`);
     return notifyInstead();
+  } finally {
+    await remote?.close();
   }
 }

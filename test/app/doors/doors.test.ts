@@ -1,6 +1,7 @@
 // Each door turns its input into the core's terms and the core's answer into its output; these
 // check that mapping with a real core and no sockets.
 import { describe, expect, it } from 'vitest';
+import { approvalDoor } from '../../../src/app/doors/bus-approvals.js';
 import { eventDoor } from '../../../src/app/doors/bus-events.js';
 import { controlDoor } from '../../../src/app/doors/control.js';
 import { httpHookResponse } from '../../../src/app/doors/http-hook.js';
@@ -139,5 +140,37 @@ describe('terminal door', () => {
     expect(answerOfLine('e [1]')).toBeUndefined();
     expect(answerOfLine('e {not json')).toBeUndefined();
     expect(answerOfLine('maybe')).toBeUndefined();
+  });
+});
+
+describe('bus approval door', () => {
+  it("shows the host of a request from another machine, and none for the app's own", async () => {
+    const { core } = makeCore();
+    const door = approvalDoor({
+      core,
+      responseChannel: 'unused',
+      busOptions: {},
+      warn: () => undefined,
+      localHost: 'laptop',
+    });
+    const ask = (command: string, host: string) =>
+      door(
+        { tool_name: 'Bash', input: { command }, tool_use_id: `toolu_${command}`, host },
+        { kind: 'request' },
+      );
+    const remote = ask('remote', 'devbox');
+    const local = ask('local', 'laptop');
+    const hook = door(
+      { kind: 'permission_request', tool_name: 'Bash', input: { command: 'hooked' }, host: 'vm-1' },
+      { kind: 'request' },
+    );
+    const views = core.desk.pending().map((item) => [item.input.command, item.host]);
+    expect(views).toEqual([
+      ['remote', 'devbox'],
+      ['local', undefined],
+      ['hooked', 'vm-1'],
+    ]);
+    for (const item of core.desk.pending()) core.desk.answer(item.id, { behavior: 'allow' }, 'page');
+    await Promise.all([remote, local, hook]);
   });
 });
