@@ -49,7 +49,7 @@ export function claimRateSlot(
   cacheDir: string,
   name: string,
   limit: RateLimit,
-  nowMs = Date.now(),
+  at?: number,
 ): RateVerdict {
   const path = join(cacheDir, RATE_FILE);
   const windowMs = limit.perSeconds * 1000;
@@ -58,6 +58,9 @@ export function claimRateSlot(
     return withFileLock(
       path,
       () => {
+        // The time is taken under the lock: taken before it, a process that waited would see
+        // the sends recorded meanwhile as "in the future", drop them, and go over the limit.
+        const nowMs = at ?? Date.now();
         const entries = readEntries(path);
         // Forget channels idle for a day, and send times past their window.
         for (const [key, entry] of Object.entries(entries)) {
