@@ -11,6 +11,8 @@ export interface InboxApp {
   runtimeId: string;
   /** The machine the app runs on ("" for this one). */
   host: string;
+  /** Where its source reaches it: the local control channel, or the broker's control subject. */
+  address: string;
   pending: ItemView[];
   /** Its newest events, newest last. */
   feed: FeedView[];

@@ -38,6 +38,7 @@ export function localSource(env: NodeJS.ProcessEnv): InboxSource {
               instance: instance.name,
               runtimeId: record.runtimeId,
               host: '',
+              address: channelsFor(record.runtimeId).control,
               pending: status.pending,
               feed: status.feed.slice(-INBOX_FEED_LENGTH),
             });
@@ -50,11 +51,21 @@ export function localSource(env: NodeJS.ProcessEnv): InboxSource {
     },
     async answer(app, id, answer) {
       const reply = await request(
-        channelsFor(app.runtimeId).control,
+        app.address,
         { op: 'answer', id, answer, by: 'inbox' },
         { timeoutMs: ASK_TIMEOUT_MS * 2, dir },
       );
       return parseAnswerReply(reply);
     },
   };
+}
+
+/** The runtime ids of the apps running on this machine now (by their instances' PID files). */
+export function localRuntimeIds(env: NodeJS.ProcessEnv): Set<string> {
+  const ids = new Set<string>();
+  for (const instance of listInstances(env)) {
+    const record = readRunningApp(instance.pid_path);
+    if (record) ids.add(record.runtimeId);
+  }
+  return ids;
 }

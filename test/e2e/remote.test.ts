@@ -9,6 +9,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelsFor } from '../../src/approval/identity.js';
 import { remoteTransport, request } from '../../src/bus/index.js';
+import { brokerSource } from '../../src/inbox/broker.js';
+import { answerInInbox, type InboxApp } from '../../src/inbox/inbox.js';
 import { type ItemView, parseDiscoveryReply, parsePendingReply } from '../../src/protocol/index.js';
 import {
   assertBuilt,
@@ -247,5 +249,49 @@ describe('a session on machine B, its app on machine A', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('the inbox through the broker', () => {
+  it("on machine B shows machine A's app and its waiting request, and answers it there", async () => {
+    const hook = ccbell(machineB, ['--app-hook', 'permission-request'], {
+      env: sessionEnv(),
+      input: permissionRequest('echo inbox-remote'),
+    });
+    // B has no app of its own: every app the inbox shows came through the broker.
+    const listed = await eventually(async () => {
+      const run = await ccbell(machineB, ['inbox', '--json'], { env: { CCBELL_HOST: 'machine-b' } });
+      const snapshot = JSON.parse(run.stdout) as { apps: InboxApp[] };
+      const found = snapshot.apps.find((a) => a.pending.some((p) => p.input.command === 'echo inbox-remote'));
+      return found ? { snapshot, found } : undefined;
+    });
+    expect(listed.snapshot.apps).toHaveLength(1);
+    expect(listed.found).toMatchObject({
+      key: `broker:${runtimeId}`,
+      instance: 'default',
+      host: 'machine-a',
+    });
+    const item = listed.found.pending.find((p) => p.input.command === 'echo inbox-remote')!;
+    expect(item.host).toBe('machine-b');
+
+    const source = brokerSource(
+      {
+        url: [nats.url],
+        user: 'alice',
+        credentials: { password: `file:${nats.passwordFile.alice}` },
+        ca: nats.ca,
+      },
+      {},
+      { host: 'machine-b', isLocal: () => false },
+    );
+    try {
+      expect(await answerInInbox([source], listed.found.key, item.id, { behavior: 'allow' })).toMatchObject({
+        ok: true,
+        item: { decision: { behavior: 'allow', by: 'inbox' } },
+      });
+    } finally {
+      await source.close();
+    }
+    expect(JSON.parse((await hook).stdout).hookSpecificOutput.decision.behavior).toBe('allow');
   });
 });

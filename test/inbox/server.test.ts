@@ -20,12 +20,21 @@ const item = (id: string): ItemView => ({
 });
 const answered: Array<{ app: string; id: string; answer: AnswerMessage }> = [];
 const apps: InboxApp[] = [
-  { key: 'local:1_1', instance: 'work', runtimeId: '1_1', host: '', pending: [item('aaaa0001')], feed: [] },
+  {
+    key: 'local:1_1',
+    instance: 'work',
+    runtimeId: '1_1',
+    host: '',
+    address: 'c1',
+    pending: [item('aaaa0001')],
+    feed: [],
+  },
   {
     key: 'local:2_2',
     instance: 'personal',
     runtimeId: '2_2',
     host: '',
+    address: 'c2',
     pending: [item('bbbb0002')],
     feed: [],
   },

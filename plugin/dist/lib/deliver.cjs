@@ -250,13 +250,13 @@ function readEntries(path2) {
   }
   return entries;
 }
-function claimRateSlot(cacheDir, name, limit, nowMs = Date.now()) {
+function claimRateSlot(cacheDir, name, limit, at) {
   let path2 = (0, import_node_path2.join)(cacheDir, RATE_FILE), windowMs = limit.perSeconds * 1e3;
   try {
     return (0, import_node_fs4.mkdirSync)(cacheDir, { recursive: !0, mode: 448 }), withFileLock(
       path2,
       () => {
-        let entries = readEntries(path2);
+        let nowMs = at ?? Date.now(), entries = readEntries(path2);
         for (let [key, entry2] of Object.entries(entries))
           entry2.sent.every((t) => nowMs - t > 864e5) && delete entries[key];
         let entry = entries[name] ?? { sent: [] };
