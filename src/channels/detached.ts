@@ -1,8 +1,20 @@
-// Starts `ccbell deliver` detached, the message on its stdin (argv is visible in ps; a message
-// holds commands and paths), and returns at once: the hook never waits for a webhook. Like the
-// sound player, the child outlives the hook and a failure to start it is reported, not thrown.
+// Starts `ccbell deliver` detached and returns at once: the hook never waits for a webhook. Like
+// the sound player, the child outlives the hook and a failure to start it is reported, not thrown.
+//
+// The message rides in the child's environment (CCBELL_DELIVERY), not its argv (ps shows argv to
+// every user; /proc/PID/environ only to its owner) and not a stdin pipe (a pipe keeps the hook
+// tied to the child until the write is flushed and closed). The child is started at a lower
+// priority: its Node start-up should not take a CPU from the hook, or from Claude Code, on a
+// busy machine.
+import { setPriority } from 'node:os';
 import { spawn } from '../notify/spawn.js';
 import type { DeliveryRequest } from './types.js';
+
+/** The environment variable `ccbell deliver` reads its request from. */
+export const DELIVERY_ENV = 'CCBELL_DELIVERY';
+
+/** How much lower the helper runs (nice value added). */
+const HELPER_NICENESS = 10;
 
 export interface DetachedDelivery {
   /** The built CLI entry (dist/ccbell.js). */
@@ -22,12 +34,21 @@ export function startDetachedDelivery(options: DetachedDelivery): void {
     const child = spawn(
       options.execPath ?? process.execPath,
       [options.cliPath, 'deliver', '--instance', options.instance, '--config', options.configPath],
-      { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: options.env, windowsHide: true },
+      {
+        detached: true,
+        stdio: 'ignore',
+        env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
+        windowsHide: true,
+      },
     );
     child.on('error', options.onError);
-    // A helper that died before reading makes the write fail with EPIPE: reported, not thrown.
-    child.stdin?.on('error', options.onError);
-    child.stdin?.end(`${JSON.stringify(options.request)}\n`);
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, HELPER_NICENESS);
+      } catch {
+        // Not allowed, or already gone: it runs at the normal priority.
+      }
+    }
     child.unref();
   } catch (error) {
     options.onError(error instanceof Error ? error : new Error(String(error)));

@@ -45,12 +45,7 @@ function readEntries(path: string): Record<string, Entry> {
  * Takes a slot for one message on channel `name`, or says it must be dropped. When the state
  * cannot be locked in time, the message goes out unrecorded: a lost "needs you" costs more.
  */
-export function claimRateSlot(
-  cacheDir: string,
-  name: string,
-  limit: RateLimit,
-  at?: number,
-): RateVerdict {
+export function claimRateSlot(cacheDir: string, name: string, limit: RateLimit, at?: number): RateVerdict {
   const path = join(cacheDir, RATE_FILE);
   const windowMs = limit.perSeconds * 1000;
   try {

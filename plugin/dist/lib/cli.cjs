@@ -604,7 +604,7 @@ var RUNTIME_ID_ENV, RUNTIME_ID_PATTERN, RuntimeIdError, init_identity = __esm({
 
 // src/approval/route.ts
 function hostName(env = process.env) {
-  return (env[HOST_ENV] || (0, import_node_os2.hostname)()).slice(0, 255);
+  return (env[HOST_ENV] || (0, import_node_os3.hostname)()).slice(0, 255);
 }
 function subjectsOf(remote, instance, runtimeId) {
   return remote && runtimeId ? appSubjects(remote.user, instance, runtimeId) : void 0;
@@ -613,10 +613,10 @@ function sessionRemote(remote, env, what) {
   if (remote)
     return remoteTransport({ config: remote, env, mode: "short", name: `ccbell ${what}@${hostName(env)}` });
 }
-var import_node_os2, HOST_ENV, init_route = __esm({
+var import_node_os3, HOST_ENV, init_route = __esm({
   "src/approval/route.ts"() {
     "use strict";
-    import_node_os2 = require("node:os");
+    import_node_os3 = require("node:os");
     init_errors2();
     init_remote();
     init_subjects();
@@ -862,6 +862,9 @@ function stringFlag(args, name) {
 // src/cli/commands/hook.ts
 var import_node_path16 = require("node:path");
 
+// src/channels/detached.ts
+var import_node_os = require("node:os");
+
 // src/notify/spawn.ts
 var childProcess;
 function load() {
@@ -870,15 +873,25 @@ function load() {
 var spawn = ((...args) => load().spawn(...args));
 
 // src/channels/detached.ts
+var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10;
 function startDetachedDelivery(options) {
   try {
     let child = spawn(
       options.execPath ?? process.execPath,
       [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath],
-      { detached: !0, stdio: ["pipe", "ignore", "ignore"], env: options.env, windowsHide: !0 }
+      {
+        detached: !0,
+        stdio: "ignore",
+        env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
+        windowsHide: !0
+      }
     );
-    child.on("error", options.onError), child.stdin?.on("error", options.onError), child.stdin?.end(`${JSON.stringify(options.request)}
-`), child.unref();
+    if (child.on("error", options.onError), child.pid !== void 0)
+      try {
+        (0, import_node_os.setPriority)(child.pid, HELPER_NICENESS);
+      } catch {
+      }
+    child.unref();
   } catch (error) {
     options.onError(error instanceof Error ? error : new Error(String(error)));
   }
@@ -3074,10 +3087,10 @@ function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
 init_errors();
 
 // src/instance/paths.ts
-var import_node_os = require("node:os"), import_node_path10 = require("node:path");
+var import_node_os2 = require("node:os"), import_node_path10 = require("node:path");
 function claudeConfigDir(env = process.env) {
   let fromEnv = env.CLAUDE_CONFIG_DIR;
-  return fromEnv && (0, import_node_path10.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
+  return fromEnv && (0, import_node_path10.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path10.join)(env.HOME || (0, import_node_os2.homedir)(), ".claude");
 }
 function registryPath(dir) {
   return (0, import_node_path10.join)(dir, "ccbell-instances.json");
@@ -3094,7 +3107,7 @@ function defaultInstancePaths(name, dir) {
   };
 }
 function expandHome(path5, env = process.env) {
-  return path5 === "~" ? env.HOME || (0, import_node_os.homedir)() : path5.startsWith("~/") ? (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), path5.slice(2)) : path5;
+  return path5 === "~" ? env.HOME || (0, import_node_os2.homedir)() : path5.startsWith("~/") ? (0, import_node_path10.join)(env.HOME || (0, import_node_os2.homedir)(), path5.slice(2)) : path5;
 }
 
 // src/instance/pidfile.ts

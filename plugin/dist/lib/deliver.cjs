@@ -21,6 +21,9 @@ __export(deliver_exports, {
 });
 module.exports = __toCommonJS(deliver_exports);
 
+// src/channels/detached.ts
+var DELIVERY_ENV = "CCBELL_DELIVERY";
+
 // src/channels/rate-limit.ts
 var import_node_fs4 = require("node:fs"), import_node_path2 = require("node:path");
 
@@ -1697,8 +1700,20 @@ function openInstance(args, context, options = {}, chosen) {
 // src/cli/commands/deliver.ts
 var MAX_REQUEST_BYTES = 256 * 1024;
 async function runDeliver(args, context) {
-  let { instance, loaded, logger } = openInstance(args, context), read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5e3 }), request = read.kind === "json" ? parseDeliveryRequest(read.input) : "no request on stdin";
-  return typeof request == "string" ? (logger.warn(`deliver: ${read.kind === "invalid" ? read.reason : request}; nothing sent`), 0) : (await deliverToChannels(request, {
+  let { instance, loaded, logger } = openInstance(args, context), fromEnv = context.env[DELIVERY_ENV], request;
+  if (fromEnv !== void 0) {
+    let parsed;
+    try {
+      parsed = fromEnv.length <= MAX_REQUEST_BYTES ? JSON.parse(fromEnv) : void 0;
+    } catch {
+      parsed = void 0;
+    }
+    request = parsed === void 0 ? `${DELIVERY_ENV} is not a JSON request` : parseDeliveryRequest(parsed);
+  } else {
+    let read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5e3 });
+    request = read.kind === "json" ? parseDeliveryRequest(read.input) : read.kind === "invalid" ? read.reason : "no request on stdin";
+  }
+  return typeof request == "string" ? (logger.warn(`deliver: ${request}; nothing sent`), 0) : (await deliverToChannels(request, {
     config: loaded.config,
     cacheDir: instance.cache_dir,
     logger,

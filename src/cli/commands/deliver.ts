@@ -1,6 +1,8 @@
 // `ccbell deliver` (hidden): the detached helper a command hook starts for webhook channels.
-// Reads one delivery request on stdin (never argv: ps shows argv), delivers it with retries and
-// the rate limit, logs each channel's outcome, and exits 0. Nobody waits for it.
+// Reads one delivery request from its environment (CCBELL_DELIVERY, see src/channels/detached.ts)
+// or else its stdin (never argv: ps shows argv), delivers it with retries and the rate limit,
+// logs each channel's outcome, and exits 0. Nobody waits for it.
+import { DELIVERY_ENV } from '../../channels/detached.js';
 import { deliverToChannels, parseDeliveryRequest } from '../../channels/index.js';
 import { readHookInput } from '../../events/index.js';
 import type { ParsedArgs } from '../args.js';
@@ -12,10 +14,27 @@ const MAX_REQUEST_BYTES = 256 * 1024;
 
 export async function runDeliver(args: ParsedArgs, context: CliContext): Promise<number> {
   const { instance, loaded, logger } = openInstance(args, context);
-  const read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5000 });
-  const request = read.kind === 'json' ? parseDeliveryRequest(read.input) : 'no request on stdin';
+  const fromEnv = context.env[DELIVERY_ENV];
+  let request: ReturnType<typeof parseDeliveryRequest>;
+  if (fromEnv !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = fromEnv.length <= MAX_REQUEST_BYTES ? JSON.parse(fromEnv) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    request = parsed === undefined ? `${DELIVERY_ENV} is not a JSON request` : parseDeliveryRequest(parsed);
+  } else {
+    const read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5000 });
+    request =
+      read.kind === 'json'
+        ? parseDeliveryRequest(read.input)
+        : read.kind === 'invalid'
+          ? read.reason
+          : 'no request on stdin';
+  }
   if (typeof request === 'string') {
-    logger.warn(`deliver: ${read.kind === 'invalid' ? read.reason : request}; nothing sent`);
+    logger.warn(`deliver: ${request}; nothing sent`);
     return 0;
   }
   await deliverToChannels(request, {
