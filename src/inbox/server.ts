@@ -3,9 +3,9 @@
 // each answer to the app that owns the request.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { HttpError, readJsonBody } from '../app/web/body.js';
+import { listenOnLoopback } from '../app/web/listen.js';
 import { refuse, send, sendJson } from '../app/web/respond.js';
 import { allowedHosts, allowedOrigins, cookieName, readCookie, tokenMatches } from '../app/web/security.js';
 import { EnvironmentError, messageOf } from '../errors.js';
@@ -113,17 +113,7 @@ export async function startInboxServer(options: InboxServerOptions): Promise<Inb
       refuse(request, response, status, messageOf(error));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new EnvironmentError(`port ${options.port} on 127.0.0.1 is in use; pick another with --port`)
-          : error,
-      ),
-    );
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listenOnLoopback(server, options.port);
   return {
     port,
     url: `http://127.0.0.1:${port}/?token=${pageToken}`,

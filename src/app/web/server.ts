@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type ApprovalItem, type Core, type FeedEntry, viewOf } from '../../core/index.js';
 import { EnvironmentError, messageOf } from '../../errors.js';
@@ -9,6 +8,7 @@ import { MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH, parseAnswer } from '../../pro
 import type { SessionFocus } from '../focus.js';
 import { type BodyLimits, HttpError, readJsonBody } from './body.js';
 import type { PageItem, Snapshot } from './contract.js';
+import { listenOnLoopback } from './listen.js';
 import { refuse, send, sendJson } from './respond.js';
 import {
   allowedHosts,
@@ -285,17 +285,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new EnvironmentError(`port ${options.port} on 127.0.0.1 is in use; pick another with --port`)
-          : error,
-      ),
-    );
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listenOnLoopback(server, options.port);
   const baseUrl = `http://127.0.0.1:${port}/`;
   return {
     port,
