@@ -54,6 +54,7 @@ const TOP_LEVEL_KEYS = new Set([
   // Per-project settings (issue 11).
   'projects',
   'label',
+  'quietWhenFocused',
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop', 'channels'];
 
@@ -185,7 +186,7 @@ export function validateConfig(
       problems.push({ field: key, problem: 'is not a known setting' });
     }
   }
-  for (const key of ['enabled', 'debug', 'subagents', 'idleAfterStop'] as const) {
+  for (const key of ['enabled', 'debug', 'subagents', 'idleAfterStop', 'quietWhenFocused'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value === 'boolean') config[key] = value;

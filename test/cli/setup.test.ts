@@ -156,8 +156,27 @@ describe('ccbell setup', () => {
     expect(hooks.Stop.at(-1).hooks[0]).toEqual({
       type: 'http',
       url: 'http://127.0.0.1:47999/hooks?ccbell_instance=default',
-      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN_DEFAULT' },
-      allowedEnvVars: ['CCBELL_HOOK_TOKEN_DEFAULT'],
+      // The session's terminal place rides along, filled in by Claude Code (docs/focus.md).
+      headers: {
+        Authorization: 'Bearer $CCBELL_HOOK_TOKEN_DEFAULT',
+        'X-Ccbell-Tmux': '${TMUX}',
+        'X-Ccbell-Tmux-Pane': '${TMUX_PANE}',
+        'X-Ccbell-Kitty-Window': '${KITTY_WINDOW_ID}',
+        'X-Ccbell-Kitty-Listen-On': '${KITTY_LISTEN_ON}',
+        'X-Ccbell-Wezterm-Pane': '${WEZTERM_PANE}',
+        'X-Ccbell-Window-Id': '${WINDOWID}',
+        'X-Ccbell-Term-Program': '${TERM_PROGRAM}',
+      },
+      allowedEnvVars: [
+        'CCBELL_HOOK_TOKEN_DEFAULT',
+        'TMUX',
+        'TMUX_PANE',
+        'KITTY_WINDOW_ID',
+        'KITTY_LISTEN_ON',
+        'WEZTERM_PANE',
+        'WINDOWID',
+        'TERM_PROGRAM',
+      ],
       timeout: 10,
     });
     expect(hooks.PermissionRequest[0].hooks[0]).toMatchObject({ type: 'http', timeout: 250 });
