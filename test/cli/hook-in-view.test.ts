@@ -1,7 +1,7 @@
 // quietWhenFocused as the hook lives it: Claude Code runs the hook in the session's tmux pane
 // (TMUX and TMUX_PANE in its environment); a real tmux server with an attached client says
 // whether that pane is the one the person looks at.
-import { symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOnPath } from '../../src/notify/index.js';
@@ -58,5 +58,29 @@ describe.skipIf(!tmuxPath)('quietWhenFocused in the hook', () => {
     await world.detach();
     expect(await stopIn(world.paneB).then((run) => run.code)).toBe(0);
     expect(await sandbox.waitForPlays(before + 3)).toHaveLength(before + 3);
+  });
+});
+
+describe('the PermissionRequest command hook records the session place', () => {
+  it('writes the pane from its environment, even with no app to ask', async () => {
+    const box = makeSandbox();
+    try {
+      const run = await box.run(['permission-request'], {
+        input: JSON.stringify({
+          session_id: 'perm-1',
+          hook_event_name: 'PermissionRequest',
+          tool_name: 'Bash',
+          tool_input: { command: 'ls' },
+        }),
+        env: { TMUX: '/tmp/tmux-1000/default,1,0', TMUX_PANE: '%5' },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const place = JSON.parse(
+        readFileSync(join(box.claudeDir, 'ccbell-cache', 'places', 'perm-1.json'), 'utf8'),
+      );
+      expect(place).toEqual({ tmuxSocket: '/tmp/tmux-1000/default', tmuxPane: '%5' });
+    } finally {
+      box.cleanup();
+    }
   });
 });

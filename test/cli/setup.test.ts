@@ -12,6 +12,9 @@ import { EVENT_NAMES } from '../../src/config/index.js';
 import { ConfigError } from '../../src/errors.js';
 import { assertBuilt, cliPath, makeSandbox, repoRoot, type Sandbox } from './support.js';
 
+/** `${NAME}`: Claude Code's interpolation of an environment variable in a hook header. */
+const braced = (name: string) => `\${${name}}`;
+
 let root: string;
 let counter = 0;
 beforeAll(() => {
@@ -159,13 +162,13 @@ describe('ccbell setup', () => {
       // The session's terminal place rides along, filled in by Claude Code (docs/focus.md).
       headers: {
         Authorization: 'Bearer $CCBELL_HOOK_TOKEN_DEFAULT',
-        'X-Ccbell-Tmux': '${TMUX}',
-        'X-Ccbell-Tmux-Pane': '${TMUX_PANE}',
-        'X-Ccbell-Kitty-Window': '${KITTY_WINDOW_ID}',
-        'X-Ccbell-Kitty-Listen-On': '${KITTY_LISTEN_ON}',
-        'X-Ccbell-Wezterm-Pane': '${WEZTERM_PANE}',
-        'X-Ccbell-Window-Id': '${WINDOWID}',
-        'X-Ccbell-Term-Program': '${TERM_PROGRAM}',
+        'X-Ccbell-Tmux': braced('TMUX'),
+        'X-Ccbell-Tmux-Pane': braced('TMUX_PANE'),
+        'X-Ccbell-Kitty-Window': braced('KITTY_WINDOW_ID'),
+        'X-Ccbell-Kitty-Listen-On': braced('KITTY_LISTEN_ON'),
+        'X-Ccbell-Wezterm-Pane': braced('WEZTERM_PANE'),
+        'X-Ccbell-Window-Id': braced('WINDOWID'),
+        'X-Ccbell-Term-Program': braced('TERM_PROGRAM'),
       },
       allowedEnvVars: [
         'CCBELL_HOOK_TOKEN_DEFAULT',

@@ -3,17 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { placeFromHeaders, placeHookHeaders } from '../../src/notify/index.js';
 
+/** `${NAME}`: Claude Code's interpolation of an environment variable in a hook header. */
+const braced = (name: string) => `\${${name}}`;
+
 describe('placeHookHeaders', () => {
   it('names each variable braced in a header and lists it in allowedEnvVars (upper-case names only)', () => {
     const { headers, allowedEnvVars } = placeHookHeaders();
     expect(headers).toEqual({
-      'X-Ccbell-Tmux': '${TMUX}',
-      'X-Ccbell-Tmux-Pane': '${TMUX_PANE}',
-      'X-Ccbell-Kitty-Window': '${KITTY_WINDOW_ID}',
-      'X-Ccbell-Kitty-Listen-On': '${KITTY_LISTEN_ON}',
-      'X-Ccbell-Wezterm-Pane': '${WEZTERM_PANE}',
-      'X-Ccbell-Window-Id': '${WINDOWID}',
-      'X-Ccbell-Term-Program': '${TERM_PROGRAM}',
+      'X-Ccbell-Tmux': braced('TMUX'),
+      'X-Ccbell-Tmux-Pane': braced('TMUX_PANE'),
+      'X-Ccbell-Kitty-Window': braced('KITTY_WINDOW_ID'),
+      'X-Ccbell-Kitty-Listen-On': braced('KITTY_LISTEN_ON'),
+      'X-Ccbell-Wezterm-Pane': braced('WEZTERM_PANE'),
+      'X-Ccbell-Window-Id': braced('WINDOWID'),
+      'X-Ccbell-Term-Program': braced('TERM_PROGRAM'),
     });
     expect(allowedEnvVars).toEqual([
       'TMUX',
@@ -57,7 +60,7 @@ describe('placeFromHeaders', () => {
     expect(
       placeFromHeaders({
         'x-ccbell-tmux': 'relative/socket,1,0',
-        'x-ccbell-tmux-pane': '${TMUX_PANE}',
+        'x-ccbell-tmux-pane': braced('TMUX_PANE'),
         'x-ccbell-kitty-window': '',
         'x-ccbell-kitty-listen-on': '--to=tcp:evil.example:1',
         'x-ccbell-wezterm-pane': '1, 2',
