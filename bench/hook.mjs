@@ -1,7 +1,7 @@
 // Section: the hook handler's wall time, started the way Claude Code starts a command hook
 // (through /bin/sh -c, hook JSON on stdin), next to a bare `node -e 0` in the same run, and next
 // to the same commands of the baseline build (BENCH_BASELINE_ROOT) when there is one.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,8 +68,10 @@ function setUpHome(build, node, receiver) {
   );
   const player = writeFakePlayer(home);
   const env = cleanEnv({ HOME: home });
-  // `benchhook` (new build only: a baseline may not know channels) sends Stop to a webhook too.
-  const names = build.key === 'new' ? ['bench', 'benchcool', 'benchhook'] : ['bench', 'benchcool'];
+  // `benchhook` (new build only: a baseline may not know channels) sends Stop to a webhook too;
+  // `benchfocus` asks tmux whether the session's pane is in view (quietWhenFocused).
+  const names =
+    build.key === 'new' ? ['bench', 'benchcool', 'benchhook', 'benchfocus'] : ['bench', 'benchcool'];
   for (const name of names) {
     runCli(node, ['instance', 'create', name], env, build.cli);
     editJson(join(home, '.claude', `ccbell-${name}.config.json`), (config) => {
@@ -84,9 +86,32 @@ function setUpHome(build, node, receiver) {
         };
         config.events.stop.channels = ['sound', 'ci'];
       }
+      if (name === 'benchfocus') config.quietWhenFocused = true;
     });
   }
   return { ...build, home, project, fileProject, env };
+}
+
+/**
+ * A private tmux server (its own socket) with one detached session, for the quietWhenFocused
+ * row: the hook asks it about the session's pane. Undefined when tmux is not installed.
+ */
+function startTmux(dir) {
+  const socket = join(dir, 'bench-tmux.sock');
+  try {
+    execFileSync('tmux', ['-S', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'bench'], {
+      stdio: 'ignore',
+    });
+    const pane = execFileSync('tmux', ['-S', socket, 'display', '-p', '-t', 'bench', '#{pane_id}'], {
+      encoding: 'utf8',
+    }).trim();
+    return {
+      env: { TMUX: `${socket},0,0`, TMUX_PANE: pane },
+      stop: () => execFileSync('tmux', ['-S', socket, 'kill-server'], { stdio: 'ignore' }),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -131,13 +156,13 @@ async function startReceiver(nodePath) {
 }
 
 /** The three ccbell commands measured for `build` (set up by setUpHome) on `node`. */
-function ccbellArms(build, node, receiver) {
+function ccbellArms(build, node, receiver, tmux) {
   const command = (instance) =>
     `${shellQuote(node.path)} ${shellQuote(build.cli)} --instance ${instance} stop`;
   const run =
-    (instance, cwd = build.project) =>
+    (instance, cwd = build.project, env = build.env) =>
     (input) =>
-      timedShell(command(instance), { env: build.env, input, cwd });
+      timedShell(command(instance), { env, input, cwd });
   const suffix = build.key === 'new' ? '' : ` — ${build.key} build`;
   return [
     {
@@ -165,6 +190,17 @@ function ccbellArms(build, node, receiver) {
     },
     ...(build.key === 'new'
       ? [
+          // Before the webhook row: the row after it shares the machine with its detached helper's exit.
+          ...(tmux
+            ? [
+                {
+                  key: 'focusCheck',
+                  label:
+                    'same, in a tmux pane with `quietWhenFocused: true` (one `tmux display`; pane not in view, so it plays)',
+                  run: run('benchfocus', build.project, { ...build.env, ...tmux.env }),
+                },
+              ]
+            : []),
           {
             key: 'webhook',
             label:
@@ -221,6 +257,7 @@ const KIND_NAMES = {
   coolFire: 'cooldown firing',
   coolQuiet: 'cooldown suppressed',
   webhook: 'with a webhook channel',
+  focusCheck: 'with quietWhenFocused',
 };
 
 /**
@@ -233,9 +270,11 @@ export async function benchHook({ nodes, quick = false }) {
   const warmup = quick ? 2 : 3;
   const builds = [];
   const receiver = await startReceiver(nodes[0].path);
+  let tmux;
   try {
     for (const build of BUILDS) builds.push(setUpHome(build, nodes[0].path, receiver));
     const [own] = builds;
+    tmux = startTmux(own.home);
 
     const rows = [];
     const comparisonRows = [];
@@ -257,7 +296,7 @@ export async function benchHook({ nodes, quick = false }) {
           label: '`sh -c "node -e 0"`',
           run: (input) => timedShell(`${nodeWord} -e 0`, { env: own.env, input }),
         },
-        ...builds.flatMap((build) => ccbellArms(build, node, receiver)),
+        ...builds.flatMap((build) => ccbellArms(build, node, receiver, tmux)),
       ];
       const samples = Object.fromEntries(arms.map((arm) => [arm.key, []]));
       progress(`hook: ${node.version}: ${warmup} warm-up + ${rounds} rounds of ${arms.length} commands`);
@@ -297,7 +336,10 @@ export async function benchHook({ nodes, quick = false }) {
           `(${overheadCool <= TARGET_OVERHEAD_MS ? 'within' : 'over'}); ` +
           `with a webhook channel ${signedMs(overheadHook)} ms ` +
           `(${overheadHook <= TARGET_OVERHEAD_MS ? 'within' : 'over'}; paired ` +
-          `${signedMs(medianPairedDifference(samples['new.webhook'], samples['new.hook']))} ms against the plain hook).`,
+          `${signedMs(medianPairedDifference(samples['new.webhook'], samples['new.hook']))} ms against the plain hook)` +
+          (tmux
+            ? `; with \`quietWhenFocused\` asking tmux, paired ${signedMs(medianPairedDifference(samples['new.focusCheck'], samples['new.hook']))} ms against the plain hook.`
+            : '.'),
       );
       const compared = sideBySide(node, arms, samples);
       comparisonRows.push(...compared.rows);
@@ -322,6 +364,9 @@ export async function benchHook({ nodes, quick = false }) {
         'local receiver (a Node process of its own that answers 200): the hook reads its input, builds the message ' +
         'and starts a detached `ccbell deliver` with the message on its stdin, then returns. After each such run ' +
         'the bench waits (untimed) until the receiver got the request, so no helper overlaps the next command.',
+      'The quietWhenFocused row runs a fourth instance with `quietWhenFocused: true`, started with `TMUX` and ' +
+        '`TMUX_PANE` naming a pane of a private tmux server (no client attached): the hook runs one ' +
+        '`tmux -S SOCKET display -p -t PANE …` (bounded at 300 ms), finds the pane not in view, and plays.',
       '"Δ median" is the difference of medians to `sh -c "node -e 0"` (the like-for-like baseline: Claude Code ' +
         'starts hooks through a shell); "paired" is the median of the per-round differences, less sensitive to drift.',
     ];
@@ -363,6 +408,9 @@ export async function benchHook({ nodes, quick = false }) {
     return { tables, summary: verdicts, sideBySide: comparisonLines, notes };
   } finally {
     receiver.stop();
+    try {
+      tmux?.stop();
+    } catch {}
     for (const build of builds) removeDir(build.home);
   }
 }

@@ -27,6 +27,7 @@ import { checkRules } from '../rules/index.js';
 import { approvalDoor } from './doors/bus-approvals.js';
 import { eventDoor } from './doors/bus-events.js';
 import { controlDoor } from './doors/control.js';
+import type { KnownPlace } from './focus.js';
 import { type PhoneApprovalsDoor, startPhoneApprovals } from './phone/index.js';
 import { watchToolCall } from './transcript-watch.js';
 
@@ -48,6 +49,11 @@ export interface AppOptions {
    * issue 12), on `ccbell.<user>.<instance>.<runtime id>.*`, and answer the user's discovery.
    */
   remote?: { transport: RemoteTransport; user: string };
+  /**
+   * A session's recorded terminal (src/app/focus.ts sessionPlaces): notifications then focus it
+   * on a click, and `quietWhenFocused` can check its tmux pane. Absent: neither.
+   */
+  placeOf?: (sessionId: string) => KnownPlace | undefined;
 }
 
 /** A running app: its identity and channels, its core, and how to stop it. */
@@ -90,6 +96,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // Minted now, not in the deferred call: a rule or a fast answer may close the request first.
     const actions = phone && request ? phone.actionsFor(request.id) : undefined;
     setImmediate(() => {
+      const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
+      const known = sessionId ? options.placeOf?.(sessionId) : undefined;
       handleEvent({
         event,
         input,
@@ -100,6 +108,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         bundledSoundsDir: options.bundledSoundsDir,
         ...(pageUrl ? { url: pageUrl } : {}),
         ...(actions ? { actions } : {}),
+        ...(known ? { place: known.place, click: known.click } : {}),
         // In the app, webhook channels are delivered in process (retries and all, off the answer's path).
         deliver: (request) =>
           void deliverToChannels(request, {

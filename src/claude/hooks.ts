@@ -1,4 +1,5 @@
 import type { EventName } from '../config/index.js';
+import { placeHookHeaders } from '../notify/index.js';
 
 /** One hook entry of Claude Code's settings (`command` or `http`). */
 export interface HookEntry {
@@ -85,13 +86,19 @@ export function addHook(section: HooksSection, source: HookSource, entry: HookEn
   section[source.hookEvent] = groups;
 }
 
-/** An http hook to the app: Claude Code fills the bearer token in from `tokenEnv`. */
+/**
+ * An http hook to the app: Claude Code fills the bearer token in from `tokenEnv`, and the
+ * session's terminal place (tmux pane, kitty window…) from its environment, so that the app can
+ * bring the session forward on a click (docs/focus.md). The token's variable stays first in
+ * `allowedEnvVars`.
+ */
 export function httpHookEntry(url: string, tokenEnv: string, timeout: number): HookEntry {
+  const place = placeHookHeaders();
   return {
     type: 'http',
     url,
-    headers: { Authorization: `Bearer $${tokenEnv}` },
-    allowedEnvVars: [tokenEnv],
+    headers: { Authorization: `Bearer $${tokenEnv}`, ...place.headers },
+    allowedEnvVars: [tokenEnv, ...place.allowedEnvVars],
     timeout,
   };
 }

@@ -7,6 +7,7 @@ import { HOOK_SOURCES, type HookOrigin, type WiredHook, type Wiring } from '../c
 import { loadConfig } from '../config/index.js';
 import { readRegularFile } from '../fs/index.js';
 import { type InstanceConfig, readRunningApp } from '../instance/index.js';
+import { PLACE_HEADERS } from '../notify/index.js';
 
 /** One check's result: what was found and, when it is not fine, what to do about it. */
 export interface Finding {
@@ -148,6 +149,18 @@ function tokenVariable(hook: WiredHook): string | undefined {
   return fromHeader ?? hook.entry.allowedEnvVars?.[0];
 }
 
+/** Whether an http hook hands the app the session's tmux pane (the header and its variable). */
+function carriesPlace(hook: WiredHook): boolean {
+  const pane = PLACE_HEADERS.find((entry) => entry.variable === 'TMUX_PANE')!;
+  const value = hook.entry.headers?.[pane.header];
+  return (
+    typeof value === 'string' &&
+    value.includes(pane.variable) &&
+    Array.isArray(hook.entry.allowedEnvVars) &&
+    hook.entry.allowedEnvVars.includes(pane.variable)
+  );
+}
+
 function httpFindings(
   hooks: WiredHook[],
   instance: InstanceConfig,
@@ -206,6 +219,17 @@ function httpFindings(
       warn: true,
       what: `${where} need its app, which is not running: until it runs, Claude Code reports "hook failed"`,
       fix: `start it: "ccbell app --instance ${name}"`,
+    });
+  }
+  // Written by a ccbell before the place headers (docs/focus.md): the app cannot tell where
+  // these sessions live.
+  const placeless = http.filter((hook) => !carriesPlace(hook));
+  if (placeless.length > 0) {
+    findings.push({
+      ok: false,
+      warn: true,
+      what: `${where} do not say where the session's terminal is (written by an older ccbell): "Go to session" and a notification's click cannot reach those sessions`,
+      fix: `run "ccbell setup --http --instance ${name} --port ${new URL(placeless[0]!.entry.url!).port}" again (or "ccbell service install" if it wrote them)`,
     });
   }
   return findings;

@@ -68,6 +68,12 @@ export interface Config {
    * person has not answered since): false keeps one alert per finished turn.
    */
   idleAfterStop: boolean;
+  // Issue 11, click-to-focus (docs/focus.md).
+  /**
+   * Stay quiet when the session's own tmux pane is the active pane of the active window and a
+   * client is attached: the person is looking at it. Off by default; costs one `tmux display`.
+   */
+  quietWhenFocused: boolean;
   /** Allow/Deny buttons on phone pushes (src/config/phone.ts); absent: off. */
   phoneApprovals?: PhoneApprovals;
   // Issue 10, the terminal channel (until `channels` and `events.X.channels` land).
@@ -199,6 +205,7 @@ export function defaultConfig(): Config {
     approvalTimeoutSeconds: 240,
     subagents: false,
     idleAfterStop: false,
+    quietWhenFocused: false,
     channels: {},
   };
 }

@@ -56,6 +56,7 @@ const TOP_LEVEL_KEYS = new Set([
   'projects',
   'label',
   'remote', // issue 12
+  'quietWhenFocused',
 ]);
 const EVENT_KEYS = ['enabled', 'sound', 'volume', 'cooldown', 'desktop', 'channels'];
 
@@ -187,7 +188,7 @@ export function validateConfig(
       problems.push({ field: key, problem: 'is not a known setting' });
     }
   }
-  for (const key of ['enabled', 'debug', 'subagents', 'idleAfterStop'] as const) {
+  for (const key of ['enabled', 'debug', 'subagents', 'idleAfterStop', 'quietWhenFocused'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value === 'boolean') config[key] = value;

@@ -19,8 +19,10 @@ import {
   findPlayer,
   NoPlayerError,
   type Player,
+  paneInView,
   playSound,
   resolveSound,
+  type TerminalPlace,
 } from '../notify/index.js';
 import { claimCooldown, hasRecentMark, LockTimeoutError, leaveMark } from '../state/index.js';
 import { describeEvent } from './describe.js';
@@ -35,7 +37,8 @@ export type SuppressReason =
   | 'cooldown'
   | 'subagent'
   | 'after-stop'
-  | 'same-dialog';
+  | 'same-dialog'
+  | 'in-view';
 
 /** Events that mean "a person must act now": never silenced as a subagent's progress. */
 const NEEDS_YOU: ReadonlySet<EventName> = new Set<EventName>([
@@ -102,6 +105,10 @@ export interface EventContext {
   deliver?: (request: DeliveryRequest) => void;
   /** What a click on the desktop notification runs (`ccbell focus`), when the session's terminal is known. */
   click?: DesktopNotification['click'];
+  /** Where the session's terminal lives: with `quietWhenFocused`, its tmux pane is checked. */
+  place?: TerminalPlace | undefined;
+  /** How long the tmux check may take (tests); default PANE_CHECK_TIMEOUT_MS. */
+  paneCheckTimeoutMs?: number;
 }
 
 /** The pure part of the rules: enabled, the event's settings, quiet hours. No files touched. */
@@ -195,6 +202,15 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
   ) {
     logger.debug(`event=${event} suppressed: the session's permission request was announced`);
     return { notified: false, reason: 'same-dialog' };
+  }
+  // Before the cooldown: an event the person watched happen does not use up the next alert.
+  if (
+    config.quietWhenFocused &&
+    context.place?.tmuxPane &&
+    (await paneInView(context.place, context.env, context.paneCheckTimeoutMs))
+  ) {
+    logger.debug(`event=${event} suppressed: the session's tmux pane ${context.place.tmuxPane} is in view`);
+    return { notified: false, reason: 'in-view' };
   }
   const outcome: Outcome = { notified: true, settings };
   if (settings.cooldown > 0) {

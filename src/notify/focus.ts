@@ -168,3 +168,19 @@ export function canFocus(place: TerminalPlace): boolean {
     place.tmuxPane || place.kittyWindow || place.weztermPane || place.x11Window || place.macBundle,
   );
 }
+
+/**
+ * What a click on a session's desktop notification runs: `ccbell focus` for the session, which
+ * reads the recorded place (src/state/places.ts). Undefined when nothing can be focused.
+ */
+export function focusClick(
+  place: TerminalPlace,
+  target: { nodePath: string; cliPath: string; instance: string; sessionId: string },
+): { command: string; args: string[]; macBundle?: string | undefined } | undefined {
+  if (!canFocus(place)) return undefined;
+  return {
+    command: target.nodePath,
+    args: [target.cliPath, 'focus', '--instance', target.instance, '--session', target.sessionId],
+    macBundle: place.macBundle,
+  };
+}

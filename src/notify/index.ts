@@ -21,11 +21,16 @@ export {
   checkedPlace,
   type FocusResult,
   type FocusStep,
+  focusClick,
   focusPlace,
   focusSteps,
   placeFromEnv,
   type TerminalPlace,
 } from './focus.js';
+// Whether the person looks at a session's tmux pane (quietWhenFocused).
+export { PANE_CHECK_TIMEOUT_MS, paneInView, paneInViewArgs, paneInViewFrom } from './pane-in-view.js';
+// The session's place carried by an http hook's headers.
+export { PLACE_HEADERS, placeFromHeaders, placeHookHeaders } from './place-headers.js';
 // Sound players: detection, a user's choice, and per-player volume arguments.
 export {
   findOnPath,

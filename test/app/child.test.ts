@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { childHooks, childLaunch, isPrintMode } from '../../src/app/child.js';
+import { placeHookHeaders } from '../../src/notify/index.js';
 
 const plan = {
   command: ['claude', '-p', 'hello'],
@@ -39,8 +40,8 @@ describe('child launch', () => {
     expect(hooks.Stop![0]!.hooks[0]).toEqual({
       type: 'http',
       url: 'http://127.0.0.1:5000/hooks',
-      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN' },
-      allowedEnvVars: ['CCBELL_HOOK_TOKEN'],
+      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN', ...placeHookHeaders().headers },
+      allowedEnvVars: ['CCBELL_HOOK_TOKEN', ...placeHookHeaders().allowedEnvVars],
       timeout: 10,
     });
     expect(hooks.PermissionRequest![0]!.hooks[0]).toMatchObject({ type: 'http', timeout: 110 });

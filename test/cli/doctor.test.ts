@@ -241,6 +241,30 @@ describe('ccbell doctor: the hooks Claude Code will run', () => {
       expect(run.code).toBe(0);
     });
 
+    it('warn about http hooks written before the place headers, until setup writes them again', async () => {
+      await sandbox.run(['setup', '--http', '--port', '47101']);
+      const env = { CCBELL_HOOK_TOKEN_DEFAULT: tokenOf(sandbox) };
+      // As an older ccbell wrote them: only the token header.
+      const settings = JSON.parse(readFileSync(settingsOf(sandbox), 'utf8'));
+      for (const groups of Object.values(settings.hooks) as { hooks: Record<string, unknown>[] }[][])
+        for (const group of groups)
+          for (const hook of group.hooks) {
+            if (hook.type !== 'http') continue;
+            hook.headers = { Authorization: 'Bearer $CCBELL_HOOK_TOKEN_DEFAULT' };
+            hook.allowedEnvVars = ['CCBELL_HOOK_TOKEN_DEFAULT'];
+          }
+      writeFileSync(settingsOf(sandbox), JSON.stringify(settings));
+      const placeless = {
+        ok: false,
+        warn: true,
+        what: `http hooks of "default" in ${settingsOf(sandbox)} do not say where the session's terminal is (written by an older ccbell): "Go to session" and a notification's click cannot reach those sessions`,
+        fix: 'run "ccbell setup --http --instance default --port 47101" again (or "ccbell service install" if it wrote them)',
+      };
+      expect((await doctor(sandbox, [], env)).failed).toContainEqual(placeless);
+      await sandbox.run(['setup', '--http', '--port', '47101']);
+      expect((await doctor(sandbox, [], env)).failed).not.toContainEqual(placeless);
+    });
+
     it('port mismatch with appPort: advises setup on the configured port', async () => {
       await sandbox.run(['setup', '--http', '--port', '47101']);
       writeFileSync(configPath(sandbox), '{"appPort": 47102}');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installedEvents } from '../../src/claude/index.js';
 import { EVENT_NAMES } from '../../src/config/index.js';
+import { placeHookHeaders } from '../../src/notify/index.js';
 import { assertBuilt, cliPath, makeSandbox, type Sandbox } from './support.js';
 
 beforeAll(assertBuilt);
@@ -92,8 +93,8 @@ describe('ccbell service install (Linux, no user systemd)', () => {
     expect(written.hooks.Stop[0].hooks[0]).toEqual({
       type: 'http',
       url: `http://127.0.0.1:${port}/hooks?ccbell_instance=work`,
-      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN_WORK' },
-      allowedEnvVars: ['CCBELL_HOOK_TOKEN_WORK'],
+      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN_WORK', ...placeHookHeaders().headers },
+      allowedEnvVars: ['CCBELL_HOOK_TOKEN_WORK', ...placeHookHeaders().allowedEnvVars],
       timeout: 10,
     });
     // The settings now hold a secret.

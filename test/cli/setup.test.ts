@@ -12,6 +12,9 @@ import { EVENT_NAMES } from '../../src/config/index.js';
 import { ConfigError } from '../../src/errors.js';
 import { assertBuilt, cliPath, makeSandbox, repoRoot, type Sandbox } from './support.js';
 
+/** `${NAME}`: Claude Code's interpolation of an environment variable in a hook header. */
+const braced = (name: string) => `\${${name}}`;
+
 let root: string;
 let counter = 0;
 beforeAll(() => {
@@ -156,8 +159,27 @@ describe('ccbell setup', () => {
     expect(hooks.Stop.at(-1).hooks[0]).toEqual({
       type: 'http',
       url: 'http://127.0.0.1:47999/hooks?ccbell_instance=default',
-      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN_DEFAULT' },
-      allowedEnvVars: ['CCBELL_HOOK_TOKEN_DEFAULT'],
+      // The session's terminal place rides along, filled in by Claude Code (docs/focus.md).
+      headers: {
+        Authorization: 'Bearer $CCBELL_HOOK_TOKEN_DEFAULT',
+        'X-Ccbell-Tmux': braced('TMUX'),
+        'X-Ccbell-Tmux-Pane': braced('TMUX_PANE'),
+        'X-Ccbell-Kitty-Window': braced('KITTY_WINDOW_ID'),
+        'X-Ccbell-Kitty-Listen-On': braced('KITTY_LISTEN_ON'),
+        'X-Ccbell-Wezterm-Pane': braced('WEZTERM_PANE'),
+        'X-Ccbell-Window-Id': braced('WINDOWID'),
+        'X-Ccbell-Term-Program': braced('TERM_PROGRAM'),
+      },
+      allowedEnvVars: [
+        'CCBELL_HOOK_TOKEN_DEFAULT',
+        'TMUX',
+        'TMUX_PANE',
+        'KITTY_WINDOW_ID',
+        'KITTY_LISTEN_ON',
+        'WEZTERM_PANE',
+        'WINDOWID',
+        'TERM_PROGRAM',
+      ],
       timeout: 10,
     });
     expect(hooks.PermissionRequest[0].hooks[0]).toMatchObject({ type: 'http', timeout: 250 });

@@ -2,7 +2,7 @@
 // permission mode: the way people run it. One dialog must sound once, a request answered in the
 // dialog must leave ccbell at once, and the app must never write into Claude Code's screen.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -85,8 +85,13 @@ function waitingHooks(): string[] {
   return out.split('\n').filter((line) => line.includes(cliPath) && line.includes('permission-request'));
 }
 
-async function claudeIn(command: string[], env: Record<string, string> = {}): Promise<InteractiveSession> {
+async function claudeIn(
+  command: string[],
+  env: Record<string, string> = {},
+  keepTmuxEnv = false,
+): Promise<InteractiveSession> {
   const session = await startInteractive({
+    keepTmuxEnv,
     home: world.home,
     cwd: project,
     apiUrl: api.url,
@@ -122,18 +127,16 @@ async function choose(claude: InteractiveSession, option: 'Yes' | 'No'): Promise
   return answeredAt;
 }
 
-/** `ccbell app -- claude --permission-mode MODE` in a pane: the app launches the session. */
+/**
+ * `ccbell app -- claude --permission-mode MODE` in a pane: the app launches the session (with
+ * the pane's TMUX and TMUX_PANE, as a person's shell in tmux has them).
+ */
 function claudeUnderApp(mode: 'default' | 'auto'): Promise<InteractiveSession> {
-  return claudeIn([
-    process.execPath,
-    cliPath,
-    'app',
-    '--no-open',
-    '--',
-    claudeBin,
-    '--permission-mode',
-    mode,
-  ]);
+  return claudeIn(
+    [process.execPath, cliPath, 'app', '--no-open', '--', claudeBin, '--permission-mode', mode],
+    {},
+    true,
+  );
 }
 
 /** The page's /api/state, read as the browser does: the address with its token, then the cookie. */
@@ -196,10 +199,26 @@ describe('a session launched by `ccbell app -- claude`', () => {
   it('keeps the app out of Claude Code screen, and `ccbell answer` runs the command', async () => {
     const claude = await claudeUnderApp('default');
     await claude.waitFor(/❯/);
+    // SessionStart is a command hook: it records the pane from its environment. Forget that
+    // record, so that the one checked below can only come from an http hook's headers.
+    const places = join(world.home, '.claude', 'ccbell-cache', 'places');
+    const fromCommandHook = await eventually(
+      () => (existsSync(places) ? readdirSync(places) : []).at(0),
+      10_000,
+    );
+    rmSync(join(places, fromCommandHook), { force: true });
     await claude.type('please [[bash:touch made-by-answer]]', true);
     await claude.waitFor(DIALOG);
     const request = await theOnePending();
     expect(await claude.screen()).not.toMatch(/\[ccbell|ccbell default|request [0-9a-f]{8}/);
+    // The app's http hooks carry the pane in headers Claude Code filled in from its environment;
+    // the app recorded it for the session, for "Go to session" and a notification's click.
+    const [socketPath, paneId] = (await claude.tmux('display', '-p', '-t', 'cc', '#{socket_path} #{pane_id}'))
+      .trim()
+      .split(' ');
+    expect(fromCommandHook).toBe(`${request.session_id}.json`);
+    const recorded = JSON.parse(readFileSync(join(places, fromCommandHook), 'utf8'));
+    expect(recorded).toMatchObject({ tmuxSocket: socketPath, tmuxPane: paneId });
     const answer = await ccbell(world, ['answer', request.id, 'allow']);
     expect(answer.code, answer.stderr).toBe(0);
     await eventually(() => (existsSync(join(project, 'made-by-answer')) ? true : undefined), 10_000);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ccbellHooks, type HooksSection, installedEvents } from '../../src/claude/index.js';
 import { EVENT_NAMES } from '../../src/config/index.js';
 import { ConfigError } from '../../src/errors.js';
+import { placeHookHeaders } from '../../src/notify/index.js';
 import {
   instanceHooksOf,
   type ServiceWiring,
@@ -45,8 +46,8 @@ describe('service wiring in Claude Code settings', () => {
     expect(stop).toMatchObject({
       type: 'http',
       url: 'http://127.0.0.1:17800/hooks?ccbell_instance=work',
-      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN_WORK' },
-      allowedEnvVars: ['CCBELL_HOOK_TOKEN_WORK'],
+      headers: { Authorization: 'Bearer $CCBELL_HOOK_TOKEN_WORK', ...placeHookHeaders().headers },
+      allowedEnvVars: ['CCBELL_HOOK_TOKEN_WORK', ...placeHookHeaders().allowedEnvVars],
     });
     expect(next.hooks!.SessionStart![0]!.hooks[0]!.type).toBe('command');
   });

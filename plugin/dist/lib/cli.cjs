@@ -1611,6 +1611,7 @@ function defaultConfig() {
     approvalTimeoutSeconds: 240,
     subagents: !1,
     idleAfterStop: !1,
+    quietWhenFocused: !1,
     channels: {}
   };
 }
@@ -1971,8 +1972,9 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   // Per-project settings (issue 11).
   "projects",
   "label",
-  "remote"
+  "remote",
   // issue 12
+  "quietWhenFocused"
 ]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject4 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
@@ -2035,7 +2037,7 @@ function validateConfig(raw, options = {}) {
     return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
   for (let key of Object.keys(raw))
     !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
-  for (let key of ["enabled", "debug", "subagents", "idleAfterStop"]) {
+  for (let key of ["enabled", "debug", "subagents", "idleAfterStop", "quietWhenFocused"]) {
     let value = raw[key];
     value !== void 0 && (typeof value == "boolean" ? config[key] = value : problems.push({ field: key, problem: `must be true or false (got ${show(value)})` }));
   }
@@ -2731,6 +2733,49 @@ function placeFromEnv(env) {
 function canFocus(place) {
   return !!(place.tmuxPane || place.kittyWindow || place.weztermPane || place.x11Window || place.macBundle);
 }
+function focusClick(place, target) {
+  if (canFocus(place))
+    return {
+      command: target.nodePath,
+      args: [target.cliPath, "focus", "--instance", target.instance, "--session", target.sessionId],
+      macBundle: place.macBundle
+    };
+}
+
+// src/notify/pane-in-view.ts
+var PANE_CHECK_TIMEOUT_MS = 300;
+function paneInViewArgs(place) {
+  return [
+    ...place.tmuxSocket ? ["-S", place.tmuxSocket] : [],
+    "display",
+    "-p",
+    "-t",
+    place.tmuxPane,
+    "#{pane_active} #{window_active} #{session_attached}"
+  ];
+}
+function paneInViewFrom(output) {
+  let match = /^1 1 (\d+)\s*$/.exec(output);
+  return match !== null && Number(match[1]) > 0;
+}
+function paneInView(place, env, timeoutMs = PANE_CHECK_TIMEOUT_MS, platform = process.platform) {
+  let pane = place.tmuxPane;
+  if (!pane) return Promise.resolve(!1);
+  let tmux = findOnPath("tmux", env.PATH ?? "", platform);
+  return tmux ? new Promise((resolve3) => {
+    let output = "", done = !1, finish = (inView) => {
+      done || (done = !0, clearTimeout(timer), resolve3(inView));
+    }, child = spawn(tmux, paneInViewArgs({ ...place, tmuxPane: pane }), {
+      env,
+      stdio: ["ignore", "pipe", "ignore"]
+    }), timer = setTimeout(() => {
+      child.kill("SIGKILL"), finish(!1);
+    }, timeoutMs);
+    child.stdout?.setEncoding("utf8"), child.stdout?.on("data", (chunk) => {
+      output.length < 200 && (output += chunk);
+    }), child.on("error", () => finish(!1)), child.on("close", (code) => finish(code === 0 && paneInViewFrom(output)));
+  }) : Promise.resolve(!1);
+}
 
 // src/notify/sound.ts
 var import_node_fs11 = require("node:fs"), import_node_path9 = __toESM(require("node:path"), 1);
@@ -2876,6 +2921,8 @@ async function handleEvent(context) {
   let { settings } = verdict, sessionId = typeof input?.session_id == "string" ? input.session_id : void 0;
   if (event === "permission_prompt" && sessionId && hasRecentMark(instance.cache_dir, sessionId, "dialog", SAME_DIALOG_WINDOW_MS, now.getTime()))
     return logger.debug(`event=${event} suppressed: the session's permission request was announced`), { notified: !1, reason: "same-dialog" };
+  if (config.quietWhenFocused && context.place?.tmuxPane && await paneInView(context.place, context.env, context.paneCheckTimeoutMs))
+    return logger.debug(`event=${event} suppressed: the session's tmux pane ${context.place.tmuxPane} is in view`), { notified: !1, reason: "in-view" };
   let outcome = { notified: !0, settings };
   if (settings.cooldown > 0) {
     let key = cooldownKey(config, event, input), claim;
@@ -3277,16 +3324,15 @@ async function tellApp(event, input, instance, env, remote) {
   let { forwardEventToApp: forwardEventToApp2 } = await Promise.resolve().then(() => (init_forward(), forward_exports));
   return forwardEventToApp2({ event, input, instance, env, ...remote ? { remote } : {} });
 }
-function sessionPlace(instance, input, context) {
-  let session = typeof input?.session_id == "string" ? input.session_id : void 0;
-  if (!session) return;
-  let place = placeFromEnv(context.env);
-  if (canFocus(place))
-    return recordPlace(instance.cache_dir, session, place), {
-      command: process.execPath,
-      args: [context.cliPath, "focus", "--instance", instance.name, "--session", session],
-      macBundle: place.macBundle
-    };
+function sessionPlace(instance, input, place, context) {
+  let sessionId = typeof input?.session_id == "string" ? input.session_id : void 0;
+  if (!(!sessionId || !canFocus(place)))
+    return recordPlace(instance.cache_dir, sessionId, place), focusClick(place, {
+      nodePath: process.execPath,
+      cliPath: context.cliPath,
+      instance: instance.name,
+      sessionId
+    });
 }
 async function runHook(args, context) {
   if (context.env.CCBELL_APP_HOOKS && !args.flags["app-hook"]) return { code: 0, handled: !1 };
@@ -3315,7 +3361,7 @@ async function runHook(args, context) {
   logger.debug(
     `instance=${instance.name} event=${event} session=${input?.session_id ?? "-"} cwd=${input?.cwd ?? "-"}`
   );
-  let click = sessionPlace(instance, input, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env, loaded.config.remote).catch((error) => {
+  let place = placeFromEnv(context.env), click = sessionPlace(instance, input, place, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env, loaded.config.remote).catch((error) => {
     logger.warn(`could not reach the app: ${error.message}`);
   }) : void 0, outcome = await handleEvent({
     event,
@@ -3336,7 +3382,8 @@ async function runHook(args, context) {
       env: context.env,
       onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
     }),
-    click
+    click,
+    place
   });
   if (await forwarded, outcome.notified) {
     let sequence = terminalSequenceForEvent(loaded.config, event, input, context.env, {

@@ -765,6 +765,7 @@ function defaultConfig() {
     approvalTimeoutSeconds: 240,
     subagents: !1,
     idleAfterStop: !1,
+    quietWhenFocused: !1,
     channels: {}
   };
 }
@@ -1019,8 +1020,9 @@ var TOLERATED_KEYS = /* @__PURE__ */ new Set(["activePack", "packs", "$schema"])
   // Per-project settings (issue 11).
   "projects",
   "label",
-  "remote"
+  "remote",
   // issue 12
+  "quietWhenFocused"
 ]), EVENT_KEYS = ["enabled", "sound", "volume", "cooldown", "desktop", "channels"], isObject4 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), show = (value) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 function reportUnknownKeys(raw, known, field, problems) {
   for (let key of Object.keys(raw))
@@ -1083,7 +1085,7 @@ function validateConfig(raw, options = {}) {
     return problems.push({ field: "", problem: `the file must hold a JSON object (got ${show(raw)})` }), { config, problems };
   for (let key of Object.keys(raw))
     !TOP_LEVEL_KEYS.has(key) && !TOLERATED_KEYS.has(key) && problems.push({ field: key, problem: "is not a known setting" });
-  for (let key of ["enabled", "debug", "subagents", "idleAfterStop"]) {
+  for (let key of ["enabled", "debug", "subagents", "idleAfterStop", "quietWhenFocused"]) {
     let value = raw[key];
     value !== void 0 && (typeof value == "boolean" ? config[key] = value : problems.push({ field: key, problem: `must be true or false (got ${show(value)})` }));
   }

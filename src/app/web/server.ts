@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type ApprovalItem, type Core, type FeedEntry, viewOf } from '../../core/index.js';
 import { EnvironmentError, messageOf } from '../../errors.js';
 import type { HookInput } from '../../events/index.js';
+import { placeFromHeaders, type TerminalPlace } from '../../notify/index.js';
 import { MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH, parseAnswer } from '../../protocol/index.js';
 import type { SessionFocus } from '../focus.js';
 import { type BodyLimits, HttpError, readJsonBody } from './body.js';
@@ -24,8 +25,11 @@ export interface WebServerOptions {
   core: Core;
   instance: string;
   runtimeId: string;
-  /** The http hook door: one hook input in (with a signal for a caller that left), its output back. */
-  onHook: (input: HookInput, signal?: AbortSignal) => Promise<Record<string, unknown>>;
+  /**
+   * The http hook door: one hook input in (with a signal for a caller that left, and the
+   * session's terminal place from the hook's headers, checked), its output back.
+   */
+  onHook: (input: HookInput, signal?: AbortSignal, place?: TerminalPlace) => Promise<Record<string, unknown>>;
   /**
    * "Go to session" on a card: brings the session's terminal forward (docs/focus.md). Resolves
    * whether a terminal was known and focused; undefined: the page has no such button's endpoint.
@@ -197,7 +201,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         });
         signal = callerLeft.signal;
       }
-      const output = await options.onHook(body as HookInput, signal);
+      // Where the session's terminal lives, as Claude Code filled the hook's headers in from its
+      // environment; only after the token, and each value checked (src/notify/place-headers.ts).
+      const place = placeFromHeaders(request.headers);
+      const output = await options.onHook(body as HookInput, signal, place);
       return sendJson(response, 200, output);
     }
 

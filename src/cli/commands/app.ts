@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startApp } from '../../app/app.js';
 import { childLaunch, isPrintMode } from '../../app/child.js';
 import { httpHookResponse } from '../../app/doors/http-hook.js';
-import { sessionFocuser } from '../../app/focus.js';
+import { recordHookPlace, sessionFocuser, sessionPlaces } from '../../app/focus.js';
 import { attachTerminal } from '../../app/terminal.js';
 import { instanceHookToken } from '../../app/web/hook-token.js';
 import { makeToken } from '../../app/web/security.js';
@@ -80,6 +80,7 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       bundledSoundsDir: join(context.packageRoot, 'sounds'),
       acceptLegacy: args.flags['accept-legacy'] === true,
       ...(remote && remoteConfig ? { remote: { transport: remote, user: remoteConfig.user } } : {}),
+      placeOf: sessionPlaces(instance, { nodePath: process.execPath, cliPath: context.cliPath }),
     });
     cleanups.push(() => app.stop());
     const hookToken = instanceHookToken(instance);
@@ -88,7 +89,9 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
       core: app.core,
       instance: instance.name,
       runtimeId: identity.id,
-      onHook: (input, signal) => {
+      onHook: (input, signal, place) => {
+        // No hook process saw the session's environment: its headers said where it lives.
+        recordHookPlace(instance, input, place);
         logger.debug(
           `http hook: ${String(input.hook_event_name ?? '-').slice(0, 40)} session=${String(input.session_id ?? '-').slice(0, 80)}`,
         );

@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { eventNeedsInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
 import { terminalHookOutput, terminalSequenceForEvent } from '../../events/terminal.js';
 import type { InstanceConfig } from '../../instance/index.js';
-import { canFocus, placeFromEnv } from '../../notify/index.js';
+import { canFocus, focusClick, placeFromEnv, type TerminalPlace } from '../../notify/index.js';
 import { recordPlace } from '../../state/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
@@ -30,17 +30,21 @@ async function tellApp(
  * Records where the session's terminal lives (tmux pane, kitty window…; docs/focus.md) when the
  * input names the session, and returns what a click on its notification runs: `ccbell focus`.
  */
-function sessionPlace(instance: InstanceConfig, input: HookInput | undefined, context: CliContext) {
-  const session = typeof input?.session_id === 'string' ? input.session_id : undefined;
-  if (!session) return undefined;
-  const place = placeFromEnv(context.env);
-  if (!canFocus(place)) return undefined;
-  recordPlace(instance.cache_dir, session, place as Record<string, string>);
-  return {
-    command: process.execPath,
-    args: [context.cliPath, 'focus', '--instance', instance.name, '--session', session],
-    macBundle: place.macBundle,
-  };
+function sessionPlace(
+  instance: InstanceConfig,
+  input: HookInput | undefined,
+  place: TerminalPlace,
+  context: CliContext,
+) {
+  const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
+  if (!sessionId || !canFocus(place)) return undefined;
+  recordPlace(instance.cache_dir, sessionId, place as Record<string, string>);
+  return focusClick(place, {
+    nodePath: process.execPath,
+    cliPath: context.cliPath,
+    instance: instance.name,
+    sessionId,
+  });
 }
 
 /**
@@ -114,7 +118,8 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     `instance=${instance.name} event=${event} session=${input?.session_id ?? '-'} cwd=${input?.cwd ?? '-'}`,
   );
 
-  const click = sessionPlace(instance, input, context);
+  const place = placeFromEnv(context.env);
+  const click = sessionPlace(instance, input, place, context);
   const forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID
     ? tellApp(event, input, instance.name, context.env, loaded.config.remote).catch((error: Error) => {
         logger.warn(`could not reach the app: ${error.message}`);
@@ -141,6 +146,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
         onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
       }),
     click,
+    place,
   });
   await forwarded;
   if (outcome.notified) {

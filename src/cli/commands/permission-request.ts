@@ -7,12 +7,14 @@ import { startDetachedDelivery } from '../../channels/detached.js';
 import { routeHookInput } from '../../core/route.js';
 import { messageOf } from '../../errors.js';
 import { handleEvent, readHookInput } from '../../events/index.js';
+import { canFocus, focusClick, placeFromEnv } from '../../notify/index.js';
 import {
   APPROVAL_MAX_FRAME_BYTES,
   type HookApprovalRequest,
   hookDecisionOutput,
   parseHookApprovalReply,
 } from '../../protocol/index.js';
+import { recordPlace } from '../../state/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { stateLockWaitMs } from '../hook-budget.js';
@@ -34,6 +36,11 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
   // A Write's content can be large; the approval channel carries up to APPROVAL_MAX_FRAME_BYTES.
   const read = await readHookInput(process.stdin, { maxBytes: APPROVAL_MAX_FRAME_BYTES / 2 });
   const input = read.kind === 'json' ? read.input : undefined;
+  // Where the session's terminal lives, for the app's "Go to session" and a notification's click.
+  const place = placeFromEnv(env);
+  const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
+  if (sessionId && canFocus(place))
+    recordPlace(instance.cache_dir, sessionId, place as Record<string, string>);
   const notifyInstead = () =>
     handleEvent({
       event: 'permission_request',
@@ -44,6 +51,15 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
       env,
       bundledSoundsDir: join(context.packageRoot, 'sounds'),
       stateLockWaitMs: stateLockWaitMs(),
+      place,
+      click: sessionId
+        ? focusClick(place, {
+            nodePath: process.execPath,
+            cliPath: context.cliPath,
+            instance: instance.name,
+            sessionId,
+          })
+        : undefined,
       // As the command hook does: webhook channels go out from a detached `ccbell deliver`.
       deliver: (request) =>
         startDetachedDelivery({

@@ -18,6 +18,8 @@ export interface InteractiveOptions {
   command: string[];
   env?: Record<string, string>;
   unsetEnv?: string[];
+  /** Keep the pane's own TMUX and TMUX_PANE, as a person's shell in tmux has them. */
+  keepTmuxEnv?: boolean;
 }
 
 export interface InteractiveSession {
@@ -60,7 +62,7 @@ export async function startInteractive(options: InteractiveOptions): Promise<Int
     .map(([name, value]) => `export ${name}=${shellQuote(value)}`);
   writeFileSync(
     launcher,
-    `#!/bin/sh\nfor v in $(env | sed 's/=.*//'); do unset "$v" 2>/dev/null; done\n${exports.join('\n')}\ncd ${shellQuote(options.cwd)}\nexec ${options.command.map(shellQuote).join(' ')}\n`,
+    `#!/bin/sh\n${options.keepTmuxEnv ? 'pane_tmux="$TMUX" pane_id="$TMUX_PANE"\n' : ''}for v in $(env | sed 's/=.*//'); do unset "$v" 2>/dev/null; done\n${exports.join('\n')}\n${options.keepTmuxEnv ? 'export TMUX="$pane_tmux" TMUX_PANE="$pane_id"\n' : ''}cd ${shellQuote(options.cwd)}\nexec ${options.command.map(shellQuote).join(' ')}\n`,
   );
   chmodSync(launcher, 0o700);
   const socket = `ccbell-e2e-${randomBytes(6).toString('hex')}`;
