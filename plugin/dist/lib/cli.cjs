@@ -2524,6 +2524,53 @@ function buildMessage(event, instance, input, options = {}) {
   return options.url && (message.url = options.url), options.actions?.length && (message.actions = options.actions), message;
 }
 
+// src/channels/terminal.ts
+function detectTerminal(env) {
+  let term = env.TERM ?? "", program = env.TERM_PROGRAM ?? "";
+  return env.TMUX || env.STY || program === "tmux" || /^(tmux|screen)\b/.test(term) ? "bell" : env.KITTY_WINDOW_ID || program === "kitty" || term === "xterm-kitty" ? "osc99" : program === "iTerm.app" || env.LC_TERMINAL === "iTerm2" || env.ITERM_SESSION_ID ? "osc9" : program === "WezTerm" || env.WEZTERM_PANE || term === "wezterm" || program === "ghostty" || env.GHOSTTY_RESOURCES_DIR || term === "xterm-ghostty" || term === "foot" || term.startsWith("foot-") ? "osc777" : "bell";
+}
+var ESC = "\x1B", BEL = "\x07", BELL = BEL, ST = `${ESC}\\`, TITLE_CHARS = 80, BODY_CHARS = 200, WINDOW_TITLE_CHARS = 60;
+function terminalSequence(kind, message) {
+  let title = plainText(message.title, TITLE_CHARS), body = plainText(message.body, BODY_CHARS);
+  switch (kind) {
+    case "bell":
+      return BEL;
+    case "osc9": {
+      let text4 = [title, body].filter(Boolean).join(": ");
+      return `${ESC}]9;${/^\d/.test(text4) ? `ccbell: ${text4}` : text4}${BEL}`;
+    }
+    case "osc777":
+      return `${ESC}]777;notify;${title.replaceAll(";", ",")};${body}${BEL}`;
+    case "osc99": {
+      let id = `ccbell${message.fields.session.replace(/[^A-Za-z0-9]/g, "").slice(0, 16)}`, b64 = (text4) => Buffer.from(text4, "utf8").toString("base64");
+      return `${ESC}]99;i=${id}:d=0:e=1:p=title;${b64(title)}${ST}${ESC}]99;i=${id}:d=1:e=1:p=body;${b64(body)}${ST}`;
+    }
+    case "title": {
+      let project = message.fields.project || "Claude Code";
+      return `${ESC}]2;${plainText(`${project}: ${body}`, WINDOW_TITLE_CHARS)}${BEL}`;
+    }
+  }
+}
+
+// src/events/terminal.ts
+function terminalKindFor(config, env, fallback = !1, settings) {
+  let listed = settings ? planChannels(config, settings).local.find((c) => c.settings.type === "terminal") : void 0;
+  if (listed?.settings.type === "terminal") {
+    let kind = listed.settings.kind;
+    return kind === "auto" ? detectTerminal(env) : kind;
+  }
+  let setting = config.terminal ?? "off";
+  return setting === "off" ? fallback ? "bell" : void 0 : setting === "auto" ? detectTerminal(env) : setting;
+}
+function terminalOutputFor(config, settings, env, fallback, message) {
+  let kind = terminalKindFor(config, env, fallback, settings);
+  if (kind)
+    return { kind, sequence: kind === "bell" ? BELL : terminalSequence(kind, message()) };
+}
+function terminalHookOutput(sequence) {
+  return JSON.stringify({ terminalSequence: sequence });
+}
+
 // src/events/handle.ts
 var NEEDS_YOU = /* @__PURE__ */ new Set([
   "permission_prompt",
@@ -2564,12 +2611,15 @@ function cooldownMemorySeconds(config) {
   return longest;
 }
 async function handleEvent(context) {
+  return startEvent(context).done;
+}
+function startEvent(context) {
   let { event, input, instance, loaded, logger } = context, config = loaded.config, now = context.now ?? /* @__PURE__ */ new Date(), verdict = decide(config, event, now, input);
   if (!verdict.go)
-    return logger.debug(`event=${event} suppressed: ${verdict.reason}`), { notified: !1, reason: verdict.reason };
+    return logger.debug(`event=${event} suppressed: ${verdict.reason}`), settledAt({ notified: !1, reason: verdict.reason });
   let { settings } = verdict, sessionId = typeof input?.session_id == "string" ? input.session_id : void 0;
   if (event === "permission_prompt" && sessionId && hasRecentMark(instance.cache_dir, sessionId, "dialog", SAME_DIALOG_WINDOW_MS, now.getTime()))
-    return logger.debug(`event=${event} suppressed: the session's permission request was announced`), { notified: !1, reason: "same-dialog" };
+    return logger.debug(`event=${event} suppressed: the session's permission request was announced`), settledAt({ notified: !1, reason: "same-dialog" });
   let outcome = { notified: !0, settings };
   if (settings.cooldown > 0) {
     let key = cooldownKey(config, event, input), claim;
@@ -2583,12 +2633,12 @@ async function handleEvent(context) {
       logger.warn(`event=${event} notifying without recording its cooldown (key ${key}): ${error.message}`), outcome.unrecorded = !0;
     }
     if (claim && "setAside" in claim && logger.warn(`state file was corrupt; kept it as ${claim.setAside}`), claim && "unrecorded" in claim && (logger.warn(`event=${event} notified without cooldown: ${claim.unrecorded}`), outcome.unrecorded = !0), claim?.kind === "cooling")
-      return logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`), { notified: !1, reason: "cooldown" };
+      return logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`), settledAt({ notified: !1, reason: "cooldown" });
   }
   event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog", now.getTime());
-  let platform = context.platform ?? process.platform, plan = planChannels(config, settings);
+  let platform = context.platform ?? process.platform, plan = planChannels(config, settings), built, messageOnce = () => (built ??= buildMessage(event, instance.name, input, { url: context.url, actions: context.actions }), built);
   if (plan.remote.length > 0 || plan.local.length > 0) {
-    let message = buildMessage(event, instance.name, input, { url: context.url, actions: context.actions });
+    let message = messageOnce();
     outcome.channels = { message, remote: plan.remote, local: plan.local }, plan.remote.length > 0 && (context.deliver ? context.deliver({ message, channels: plan.remote }) : logger.warn(`event=${event} channels ${plan.remote.join(", ")}: no delivery here; skipped`));
     for (let { name, settings: local } of plan.local)
       if (local.type === "speech")
@@ -2623,7 +2673,19 @@ async function handleEvent(context) {
       onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`)
     }), outcome.sound = { file, player, volume: settings.volume }, logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`));
   }
-  return desktop && (outcome.desktop = await desktop), outcome;
+  let terminal = terminalOutputFor(
+    config,
+    settings,
+    context.env,
+    outcome.noPlayer !== void 0,
+    messageOnce
+  );
+  terminal && (outcome.terminal = terminal);
+  let done = desktop ? desktop.then((result) => (outcome.desktop = result, outcome)) : Promise.resolve(outcome);
+  return { outcome, done };
+}
+function settledAt(outcome) {
+  return { outcome, done: Promise.resolve(outcome) };
 }
 function findPlayerOrNone(config, platform, env) {
   try {
@@ -2722,55 +2784,6 @@ function routeHookInput(input) {
 
 // src/cli/commands/hook.ts
 init_errors();
-
-// src/channels/terminal.ts
-function detectTerminal(env) {
-  let term = env.TERM ?? "", program = env.TERM_PROGRAM ?? "";
-  return env.TMUX || env.STY || program === "tmux" || /^(tmux|screen)\b/.test(term) ? "bell" : env.KITTY_WINDOW_ID || program === "kitty" || term === "xterm-kitty" ? "osc99" : program === "iTerm.app" || env.LC_TERMINAL === "iTerm2" || env.ITERM_SESSION_ID ? "osc9" : program === "WezTerm" || env.WEZTERM_PANE || term === "wezterm" || program === "ghostty" || env.GHOSTTY_RESOURCES_DIR || term === "xterm-ghostty" || term === "foot" || term.startsWith("foot-") ? "osc777" : "bell";
-}
-var ESC = "\x1B", BEL = "\x07", BELL = BEL, ST = `${ESC}\\`, TITLE_CHARS = 80, BODY_CHARS = 200, WINDOW_TITLE_CHARS = 60;
-function terminalSequence(kind, message) {
-  let title = plainText(message.title, TITLE_CHARS), body = plainText(message.body, BODY_CHARS);
-  switch (kind) {
-    case "bell":
-      return BEL;
-    case "osc9": {
-      let text4 = [title, body].filter(Boolean).join(": ");
-      return `${ESC}]9;${/^\d/.test(text4) ? `ccbell: ${text4}` : text4}${BEL}`;
-    }
-    case "osc777":
-      return `${ESC}]777;notify;${title.replaceAll(";", ",")};${body}${BEL}`;
-    case "osc99": {
-      let id = `ccbell${message.fields.session.replace(/[^A-Za-z0-9]/g, "").slice(0, 16)}`, b64 = (text4) => Buffer.from(text4, "utf8").toString("base64");
-      return `${ESC}]99;i=${id}:d=0:e=1:p=title;${b64(title)}${ST}${ESC}]99;i=${id}:d=1:e=1:p=body;${b64(body)}${ST}`;
-    }
-    case "title": {
-      let project = message.fields.project || "Claude Code";
-      return `${ESC}]2;${plainText(`${project}: ${body}`, WINDOW_TITLE_CHARS)}${BEL}`;
-    }
-  }
-}
-
-// src/events/terminal.ts
-function terminalKindFor(config, env, fallback = !1, settings) {
-  let listed = settings ? planChannels(config, settings).local.find((c) => c.settings.type === "terminal") : void 0;
-  if (listed?.settings.type === "terminal") {
-    let kind = listed.settings.kind;
-    return kind === "auto" ? detectTerminal(env) : kind;
-  }
-  let setting = config.terminal ?? "off";
-  return setting === "off" ? fallback ? "bell" : void 0 : setting === "auto" ? detectTerminal(env) : setting;
-}
-function terminalSequenceForEvent(config, event, input, env, options) {
-  let verdict = decide(config, event, options.now ?? /* @__PURE__ */ new Date(), input);
-  if (!verdict.go) return;
-  let kind = terminalKindFor(config, env, options.fallback, verdict.settings);
-  if (kind)
-    return kind === "bell" ? BELL : terminalSequence(kind, buildMessage(event, options.instance, input));
-}
-function terminalHookOutput(sequence) {
-  return JSON.stringify({ terminalSequence: sequence });
-}
 
 // src/cli/hook-budget.ts
 function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
@@ -3032,16 +3045,8 @@ async function runHook(args, context) {
     }),
     click
   });
-  if (await forwarded, outcome.notified) {
-    let sequence = terminalSequenceForEvent(loaded.config, event, input, context.env, {
-      instance: instance.name,
-      fallback: outcome.noPlayer !== void 0,
-      now
-    });
-    sequence && context.stdout(`${terminalHookOutput(sequence)}
-`);
-  }
-  return { code: 0, handled: !0 };
+  return await forwarded, outcome.notified && outcome.terminal && context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}
+`), { code: 0, handled: !0 };
 }
 
 // src/cli/help.ts

@@ -1373,6 +1373,10 @@ function parseDeliveryRequest(value) {
 // src/notify/desktop.ts
 var CLICK_WAIT_MS = 1800 * 1e3;
 
+// src/channels/terminal.ts
+var ESC = "\x1B";
+var ST = `${ESC}\\`;
+
 // src/events/handle.ts
 var KEEP_COOLDOWN_ENTRIES_SECONDS = 1440 * 60;
 
