@@ -694,6 +694,107 @@ function startDetachedDelivery(options) {
   }
 }
 
+// src/config/schema.ts
+var EVENT_NAMES = [
+  "stop",
+  "permission_prompt",
+  "idle_prompt",
+  "subagent",
+  "session_start",
+  "session_end",
+  "permission_request",
+  "permission_denied",
+  "stop_failure",
+  "elicitation_dialog",
+  "agent_needs_input",
+  "agent_completed",
+  "auth_success"
+], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
+  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
+  permission_prompt: {
+    enabled: !0,
+    sound: "bundled:permission_prompt",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
+  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
+  session_start: {
+    enabled: !1,
+    sound: "bundled:session_start",
+    volume: 0.4,
+    cooldown: 0,
+    desktop: !1
+  },
+  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
+  permission_request: {
+    enabled: !0,
+    sound: "bundled:permission_request",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // Auto mode blocked a tool call: the person may want to allow it by hand.
+  permission_denied: {
+    enabled: !0,
+    sound: "bundled:permission_denied",
+    volume: 0.6,
+    cooldown: 0,
+    desktop: !0
+  },
+  // The turn ended on an API error: nothing more happens until the person acts.
+  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
+  // An MCP server asks the person something.
+  elicitation_dialog: {
+    enabled: !0,
+    sound: "bundled:elicitation_dialog",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // A background agent (or auto mode) needs the person's choice.
+  agent_needs_input: {
+    enabled: !0,
+    sound: "bundled:agent_needs_input",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  agent_completed: {
+    enabled: !0,
+    sound: "bundled:agent_completed",
+    volume: 0.5,
+    cooldown: 0,
+    desktop: !1
+  },
+  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
+};
+function defaultConfig() {
+  let events = {};
+  for (let name of EVENT_NAMES) {
+    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
+    events[name] = { enabled, sound, volume, cooldown };
+  }
+  return {
+    enabled: !0,
+    debug: !1,
+    activeProfile: "default",
+    events,
+    profiles: {},
+    player: "auto",
+    cooldownScope: "event",
+    approvals: { allow: [], deny: [] },
+    approvalTimeoutSeconds: 240,
+    subagents: !1,
+    idleAfterStop: !1,
+    channels: {}
+  };
+}
+function isEventName(name) {
+  return EVENT_NAMES.includes(name);
+}
+
 // src/config/channels.ts
 var BUILTIN_CHANNELS = ["sound", "desktop", "terminal", "speech"], WEBHOOK_TYPES = ["ntfy", "slack", "discord", "telegram", "pushover", "webhook"], CHANNEL_TYPES = [...WEBHOOK_TYPES, "terminal", "speech"], TEMPLATE_FIELDS = [
   "instance",
@@ -824,7 +925,7 @@ function bodyTemplateProblems(value, field, problems, depth = 0) {
     for (let [key, item] of Object.entries(value))
       bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);
 }
-var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
+var COMMON_KEYS = ["type", "title", "body", "templates", "rateLimit"], KEYS = {
   ntfy: [...COMMON_KEYS, "server", "topic", "token", "priority", "tags", "click"],
   slack: [...COMMON_KEYS, "url"],
   discord: [...COMMON_KEYS, "url", "username"],
@@ -832,7 +933,7 @@ var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
   pushover: [...COMMON_KEYS, "token", "user", "apiUrl", "priority", "sound"],
   webhook: [...COMMON_KEYS, "url", "method", "headers"],
   terminal: ["type", "kind"],
-  speech: ["type", "template", "voice", "rate"]
+  speech: ["type", "template", "templates", "voice", "rate"]
 };
 function readHeaders(raw, field, problems) {
   let headers = /* @__PURE__ */ Object.create(null);
@@ -844,6 +945,43 @@ function readHeaders(raw, field, problems) {
     HEADER_NAME.test(name) ? typeof value != "string" || /[\r\n\0]/.test(value) ? problems.push({ field: at, problem: "must be a one-line string" }) : isSecretRef(value) ? headers[name] = value : value.startsWith("env:") || value.startsWith("file:") ? problems.push({ field: at, problem: "is not a valid reference: env:NAME or file:/absolute/path" }) : SECRET_HEADER.test(name) ? problems.push({ field: at, problem: `names a credential: ${SECRET_HINT}` }) : headers[name] = value : problems.push({ field: at, problem: "is not a valid header name" });
   }
   return headers;
+}
+function readTemplates(raw, type, field, problems) {
+  if (raw === void 0) return;
+  if (!isObject(raw)) {
+    problems.push({ field, problem: "must be an object of event names to templates" });
+    return;
+  }
+  let keys = type === "speech" ? ["template"] : ["title", "body"], templates = {};
+  for (let [event, value] of Object.entries(raw)) {
+    let at = `${field}.${event}`;
+    if (!EVENT_NAMES.includes(event)) {
+      problems.push({ field: at, problem: `is not an event (events: ${EVENT_NAMES.join(", ")})` });
+      continue;
+    }
+    if (!isObject(value)) {
+      problems.push({ field: at, problem: `must be an object with ${keys.join(" or ")}` });
+      continue;
+    }
+    for (let key of Object.keys(value))
+      keys.includes(key) || problems.push({ field: `${at}.${key}`, problem: "is not a known setting" });
+    let read = new FieldReader(value, at, problems), entry = {};
+    if (type === "speech") {
+      let template = read.template("template");
+      template !== void 0 && (entry.template = template);
+    } else {
+      let title = read.template("title");
+      if (title !== void 0 && (entry.title = title), type === "webhook") {
+        let before = problems.length;
+        value.body !== void 0 && bodyTemplateProblems(value.body, `${at}.body`, problems), value.body !== void 0 && problems.length === before && (entry.bodyTemplate = value.body);
+      } else {
+        let body = read.template("body");
+        body !== void 0 && (entry.body = body);
+      }
+    }
+    Object.keys(entry).length > 0 && (templates[event] = entry);
+  }
+  return Object.keys(templates).length > 0 ? templates : void 0;
 }
 function readChannel(raw, field, problems) {
   let type = raw.type;
@@ -857,10 +995,14 @@ function readChannel(raw, field, problems) {
   if (type === "terminal") return { type, kind: read.oneOf("kind", TERMINAL_KINDS, "auto") };
   if (type === "speech") {
     let speech = { type }, template = read.template("template"), voice = read.text("voice", 100), rate = read.integer("rate", 50, 500);
-    return template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate), speech;
+    template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate);
+    let templates2 = readTemplates(raw.templates, type, `${field}.templates`, problems);
+    return templates2 && (speech.templates = templates2), speech;
   }
   let base = { rateLimit: read.rateLimit() }, title = read.template("title"), body = type === "webhook" ? void 0 : read.template("body");
-  switch (title !== void 0 && (base.title = title), body !== void 0 && (base.body = body), type) {
+  title !== void 0 && (base.title = title), body !== void 0 && (base.body = body);
+  let templates = readTemplates(raw.templates, type, `${field}.templates`, problems);
+  switch (templates && (base.templates = templates), type) {
     case "ntfy": {
       let ntfy = {
         ...base,
@@ -1312,107 +1454,6 @@ function sweep(dir) {
       now - (0, import_node_fs6.statSync)((0, import_node_path4.join)(dir, name)).mtimeMs > SWEEP_AFTER_MS2 && (0, import_node_fs6.rmSync)((0, import_node_path4.join)(dir, name), { force: !0 });
     } catch {
     }
-}
-
-// src/config/schema.ts
-var EVENT_NAMES = [
-  "stop",
-  "permission_prompt",
-  "idle_prompt",
-  "subagent",
-  "session_start",
-  "session_end",
-  "permission_request",
-  "permission_denied",
-  "stop_failure",
-  "elicitation_dialog",
-  "agent_needs_input",
-  "agent_completed",
-  "auth_success"
-], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
-  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
-  permission_prompt: {
-    enabled: !0,
-    sound: "bundled:permission_prompt",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
-  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
-  session_start: {
-    enabled: !1,
-    sound: "bundled:session_start",
-    volume: 0.4,
-    cooldown: 0,
-    desktop: !1
-  },
-  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
-  permission_request: {
-    enabled: !0,
-    sound: "bundled:permission_request",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  // Auto mode blocked a tool call: the person may want to allow it by hand.
-  permission_denied: {
-    enabled: !0,
-    sound: "bundled:permission_denied",
-    volume: 0.6,
-    cooldown: 0,
-    desktop: !0
-  },
-  // The turn ended on an API error: nothing more happens until the person acts.
-  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
-  // An MCP server asks the person something.
-  elicitation_dialog: {
-    enabled: !0,
-    sound: "bundled:elicitation_dialog",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  // A background agent (or auto mode) needs the person's choice.
-  agent_needs_input: {
-    enabled: !0,
-    sound: "bundled:agent_needs_input",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  agent_completed: {
-    enabled: !0,
-    sound: "bundled:agent_completed",
-    volume: 0.5,
-    cooldown: 0,
-    desktop: !1
-  },
-  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
-};
-function defaultConfig() {
-  let events = {};
-  for (let name of EVENT_NAMES) {
-    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
-    events[name] = { enabled, sound, volume, cooldown };
-  }
-  return {
-    enabled: !0,
-    debug: !1,
-    activeProfile: "default",
-    events,
-    profiles: {},
-    player: "auto",
-    cooldownScope: "event",
-    approvals: { allow: [], deny: [] },
-    approvalTimeoutSeconds: 240,
-    subagents: !1,
-    idleAfterStop: !1,
-    channels: {}
-  };
-}
-function isEventName(name) {
-  return EVENT_NAMES.includes(name);
 }
 
 // src/notify/players.ts
@@ -2218,6 +2259,12 @@ function plainText(text4, maxChars) {
   return chars.length <= maxChars ? flat : `${chars.slice(0, Math.max(0, maxChars - 1)).join("").trimEnd()}\u2026`;
 }
 
+// src/channels/template.ts
+function eventTemplates(message, settings) {
+  let templates = settings.templates, event = message.fields.event;
+  return templates && Object.hasOwn(templates, event) ? templates[event] : void 0;
+}
+
 // src/channels/speech.ts
 var NoSpeechProgramError = class extends EnvironmentError {
   constructor(searched) {
@@ -2279,7 +2326,7 @@ function speechArgs(program, text4, settings = {}) {
   }
 }
 function speakMessage(settings, message, options) {
-  let program = findSpeechProgram(options.platform ?? process.platform, options.env.PATH ?? ""), text4 = speechText(message, settings.template);
+  let program = findSpeechProgram(options.platform ?? process.platform, options.env.PATH ?? ""), text4 = speechText(message, eventTemplates(message, settings)?.template ?? settings.template);
   if (!text4) return { program, text: text4 };
   try {
     let child = spawn(program.path, speechArgs(program, text4, settings), {
