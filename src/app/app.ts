@@ -94,7 +94,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       // Actions are minted now, not in the deferred call: a rule or a fast answer may close it first.
       const actions = phone ? phone.actionsFor(request.id) : undefined;
       setImmediate(() => {
-        handleEvent(eventContext(event, input, actions)).catch((error) =>
+        // The hook that brought the request waits for its decision: no terminal sequence rides it.
+        handleEvent({ ...eventContext(event, input, actions), noTerminalOutput: true }).catch((error) =>
           logger.warn(`notification for ${event} failed: ${messageOf(error)}`),
         );
       });
@@ -107,9 +108,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       const started = startEvent(eventContext(event, input));
       started.done.catch((error) => logger.warn(`notification for ${event} failed: ${messageOf(error)}`));
       const { outcome } = started;
-      return outcome.notified && outcome.terminal
-        ? { terminalSequence: outcome.terminal.sequence }
-        : undefined;
+      return outcome.terminal ? { terminalSequence: outcome.terminal.sequence } : undefined;
     } catch (error) {
       logger.warn(`notification for ${event} failed: ${messageOf(error)}`);
       return undefined;

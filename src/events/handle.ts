@@ -56,7 +56,16 @@ const NEEDS_YOU: ReadonlySet<EventName> = new Set<EventName>([
 export const SAME_DIALOG_WINDOW_MS = 60_000;
 
 export type Outcome =
-  | { notified: false; reason: SuppressReason }
+  | {
+      notified: false;
+      reason: SuppressReason;
+      /**
+       * Only for a `permission_prompt` silenced as the same dialog when the request's terminal
+       * output could not be handed to Claude Code (the app notified it while a hook waited for
+       * a decision): the ring it is owed, and nothing else.
+       */
+      terminal?: TerminalOutput;
+    }
   | {
       notified: true;
       settings: ResolvedEvent;
@@ -107,6 +116,12 @@ export interface EventContext {
    * process in the app. Must return at once and never throw.
    */
   deliver?: (request: DeliveryRequest) => void;
+  /**
+   * The door cannot hand Claude Code a terminal sequence (the app notifying a request that a
+   * hook is waiting on for a decision): the outcome carries none, and a permission request
+   * leaves its ring to the dialog's later permission_prompt.
+   */
+  noTerminalOutput?: boolean;
   /** What a click on the desktop notification runs (`ccbell focus`), when the session's terminal is known. */
   click?: DesktopNotification['click'];
 }
@@ -218,7 +233,21 @@ export function startEvent(context: EventContext): StartedEvent {
     hasRecentMark(instance.cache_dir, sessionId, 'dialog', SAME_DIALOG_WINDOW_MS, now.getTime())
   ) {
     logger.debug(`event=${event} suppressed: the session's permission request was announced`);
-    return settledAt({ notified: false, reason: 'same-dialog' });
+    const silenced: Outcome = { notified: false, reason: 'same-dialog' };
+    if (hasRecentMark(instance.cache_dir, sessionId, 'dialog-ring', SAME_DIALOG_WINDOW_MS, now.getTime())) {
+      // The request rang everything but the terminal: this hook hands over that ring alone.
+      const request = resolveEvent(config, 'permission_request');
+      const noPlayer = findPlayerOrNone(config, context.platform ?? process.platform, context.env);
+      const terminal = terminalOutputFor(
+        config,
+        request,
+        context.env,
+        noPlayer instanceof NoPlayerError,
+        () => buildMessage(event, instance.name, input),
+      );
+      if (terminal) silenced.terminal = terminal;
+    }
+    return settledAt(silenced);
   }
   const outcome: Outcome = { notified: true, settings };
   if (settings.cooldown > 0) {
@@ -322,7 +351,12 @@ export function startEvent(context: EventContext): StartedEvent {
     outcome.noPlayer !== undefined,
     messageOnce,
   );
-  if (terminal) outcome.terminal = terminal;
+  if (terminal && context.noTerminalOutput) {
+    // Nobody hands this sequence to Claude Code: a request's ring is owed to its dialog's
+    // permission_prompt (which stays silent otherwise, as the same dialog).
+    if (event === 'permission_request' && sessionId)
+      leaveMark(instance.cache_dir, sessionId, 'dialog-ring', now.getTime());
+  } else if (terminal) outcome.terminal = terminal;
   const done = desktop
     ? desktop.then((result) => {
         outcome.desktop = result;

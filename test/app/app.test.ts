@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -244,6 +244,28 @@ describe('the app', () => {
     expect(await httpHookResponse(app.core, stop)).toEqual({ terminalSequence: '\u0007' });
     expect(await httpHookResponse(app.core, stop)).toEqual({});
     expect(readFileSync(join(dir, 'ccbell-work.log'), 'utf8')).toContain('event=stop suppressed: cooldown');
+  });
+
+  it('rings an http-hooked permission dialog once: its permission_prompt carries the bell the request could not', async () => {
+    const sounds = fileURLToPath(new URL('../../sounds/', import.meta.url));
+    const { app, dir } = await start({}, false, sounds);
+    const decided = httpHookResponse(app.core, {
+      hook_event_name: 'PermissionRequest',
+      tool_name: 'Bash',
+      tool_input: { command: 'make' },
+      session_id: 'D1',
+    });
+    // The request's notification runs just after filing: wait for its mark.
+    const owed = join(defaultInstancePaths('work', dir).cache_dir, 'marks', 'D1.dialog-ring');
+    await expect.poll(() => existsSync(owed)).toBe(true);
+    const prompt = {
+      hook_event_name: 'Notification',
+      notification_type: 'permission_prompt',
+      session_id: 'D1',
+    };
+    expect(await httpHookResponse(app.core, prompt)).toEqual({ terminalSequence: '\u0007' });
+    app.core.desk.answer(app.core.desk.pending()[0]!.id, { behavior: 'allow' }, 'page');
+    expect(Object.keys(await decided)).toEqual(['hookSpecificOutput']);
   });
 
   it('answers an http PermissionRequest hook with Claude Code decision JSON', async () => {

@@ -3,7 +3,7 @@
 // a decision, its stdout is that decision and nothing else; and the dialog rings once in total.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app/app.js';
 import { RUNTIME_ID_ENV } from '../../src/approval/identity.js';
 import { validateConfig } from '../../src/config/index.js';
@@ -80,7 +80,39 @@ describe('permission-request with no app', () => {
 
 describe('permission-request with an app that decides', () => {
   let app: RunningApp | undefined;
-  afterAll(async () => app?.stop());
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it('the app announced the dialog and the hook carries a decision: the permission_prompt rings the terminal, once', async () => {
+    const box = sandboxWith({});
+    const busDir = join(box.root, 'bus');
+    mkdirSync(busDir, { mode: 0o700 });
+    const instance = defaultInstancePaths('default', box.claudeDir);
+    app = await startApp({
+      instance,
+      loaded: { config: validateConfig({}).config, path: instance.config_path, exists: true, problems: [] },
+      logger: openLogger(join(box.root, 'app.log'), false),
+      env: { PATH: '' },
+      bundledSoundsDir: join(repoRoot, 'sounds'),
+      busDir,
+    });
+    const env = { PATH: box.nodeBin, CCBELL_BUS_DIR: busDir, [RUNTIME_ID_ENV]: app.identity.id };
+    const hook = box.run(['permission-request'], { input: request('s9'), env });
+    await expect.poll(() => app!.core.desk.pending().length, { timeout: 5000 }).toBe(1);
+    // Claude Code's dialog waits; about 6 s on, its permission_prompt hook runs.
+    const prompt1 = await box.run([], { input: prompt('s9'), env });
+    expect(prompt1).toMatchObject({ code: 0, stdout: BELL_OUTPUT });
+    app.core.desk.answer(app.core.desk.pending()[0]!.id, { behavior: 'deny', message: 'no' }, 'page');
+    const decided = await hook;
+    expect(JSON.parse(decided.stdout)).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PermissionRequest',
+        decision: { behavior: 'deny', message: 'no' },
+      },
+    });
+  });
 
   it('prints the decision JSON only, even where a bell would ring', async () => {
     const box = sandboxWith({ terminal: 'bell' });

@@ -252,8 +252,14 @@ describe('handleEvent: the terminal output follows the notification`s verdict', 
       pid_path: join(root, 'ccbell.pid'),
     };
     writeFileSync(instance.config_path, JSON.stringify(raw));
-    const run = (event: Parameters<typeof handleEvent>[0]['event'], input: HookInput, now = at(12, 0)) =>
+    const run = (
+      event: Parameters<typeof handleEvent>[0]['event'],
+      input: HookInput,
+      now = at(12, 0),
+      extra: { noTerminalOutput?: boolean } = {},
+    ) =>
       handleEvent({
+        ...extra,
         event,
         input,
         instance,
@@ -321,6 +327,36 @@ describe('handleEvent: the terminal output follows the notification`s verdict', 
       message: 'Claude needs your permission to use Bash',
     };
     expect(await run('permission_prompt', prompt, at(12, 0))).toEqual({
+      notified: false,
+      reason: 'same-dialog',
+    });
+  });
+
+  it('a request the app announced (no door to carry its ring) leaves the ring to the permission_prompt', async () => {
+    const run = setup({});
+    const request = {
+      hook_event_name: 'PermissionRequest',
+      session_id: 's2',
+      tool_name: 'Bash',
+      tool_input: {},
+    };
+    const announced = await run('permission_request', request, at(12, 0), { noTerminalOutput: true });
+    expect(announced).toMatchObject({ notified: true, noPlayer: expect.any(String) });
+    expect(announced).not.toHaveProperty('terminal');
+    const prompt = {
+      hook_event_name: 'Notification',
+      notification_type: 'permission_prompt',
+      session_id: 's2',
+    };
+    // Silent as the same dialog (no sound, no channel), but with the bell the request owed.
+    expect(await run('permission_prompt', prompt)).toEqual({
+      notified: false,
+      reason: 'same-dialog',
+      terminal: { kind: 'bell', sequence: '\u0007' },
+    });
+    // A request whose own hook carried the ring owes nothing.
+    await run('permission_request', { ...request, session_id: 's3' });
+    expect(await run('permission_prompt', { ...prompt, session_id: 's3' })).toEqual({
       notified: false,
       reason: 'same-dialog',
     });

@@ -2665,8 +2665,21 @@ function startEvent(context) {
   if (!verdict.go)
     return logger.debug(`event=${event} suppressed: ${verdict.reason}`), settledAt({ notified: !1, reason: verdict.reason });
   let { settings } = verdict, sessionId = typeof input?.session_id == "string" ? input.session_id : void 0;
-  if (event === "permission_prompt" && sessionId && hasRecentMark(instance.cache_dir, sessionId, "dialog", SAME_DIALOG_WINDOW_MS, now.getTime()))
-    return logger.debug(`event=${event} suppressed: the session's permission request was announced`), settledAt({ notified: !1, reason: "same-dialog" });
+  if (event === "permission_prompt" && sessionId && hasRecentMark(instance.cache_dir, sessionId, "dialog", SAME_DIALOG_WINDOW_MS, now.getTime())) {
+    logger.debug(`event=${event} suppressed: the session's permission request was announced`);
+    let silenced = { notified: !1, reason: "same-dialog" };
+    if (hasRecentMark(instance.cache_dir, sessionId, "dialog-ring", SAME_DIALOG_WINDOW_MS, now.getTime())) {
+      let request2 = resolveEvent(config, "permission_request"), noPlayer = findPlayerOrNone(config, context.platform ?? process.platform, context.env), terminal2 = terminalOutputFor(
+        config,
+        request2,
+        context.env,
+        noPlayer instanceof NoPlayerError,
+        () => buildMessage(event, instance.name, input)
+      );
+      terminal2 && (silenced.terminal = terminal2);
+    }
+    return settledAt(silenced);
+  }
   let outcome = { notified: !0, settings };
   if (settings.cooldown > 0) {
     let key = cooldownKey(config, event, input), claim;
@@ -2727,7 +2740,7 @@ function startEvent(context) {
     outcome.noPlayer !== void 0,
     messageOnce
   );
-  terminal && (outcome.terminal = terminal);
+  terminal && context.noTerminalOutput ? event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog-ring", now.getTime()) : terminal && (outcome.terminal = terminal);
   let done = desktop ? desktop.then((result) => (outcome.desktop = result, outcome)) : Promise.resolve(outcome);
   return { outcome, done };
 }
@@ -3092,7 +3105,7 @@ async function runHook(args, context) {
     }),
     click
   });
-  return await forwarded, outcome.notified && outcome.terminal && context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}
+  return await forwarded, outcome.terminal && context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}
 `), { code: 0, handled: !0 };
 }
 

@@ -143,7 +143,6 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
   });
   await forwarded;
   // The terminal channel: Claude Code writes this to its terminal (hooks have none of their own).
-  if (outcome.notified && outcome.terminal)
-    context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}\n`);
+  if (outcome.terminal) context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}\n`);
   return { code: 0, handled: true };
 }

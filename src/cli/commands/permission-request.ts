@@ -59,8 +59,7 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
       (outcome) => {
         // No decision is printed on this path, so Claude Code's dialog appears: the terminal
         // channel (or the bell standing in for a missing player) rings for it, over SSH too.
-        if (outcome.notified && outcome.terminal)
-          context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}\n`);
+        if (outcome.terminal) context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}\n`);
         return 0;
       },
       // A failed notification (no sound player, say) must not turn into a hook error: the
