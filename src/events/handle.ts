@@ -86,10 +86,7 @@ export type Outcome =
         message: ChannelMessage;
         /** Webhook channels handed to `deliver`. */
         remote: string[];
-        /**
-         * HOOK POINT (issue 10): terminal and speech channels, for the door to serve (the
-         * terminal channel is the hook's `terminalSequence` output; speech is src/channels/speech.ts).
-         */
+        /** Terminal and speech channels: spoken here; the terminal's sequence is `terminal` below. */
         local: LocalChannel[];
       };
     };
