@@ -16,10 +16,11 @@ import {
 } from '../bus/index.js';
 import { appSubjects } from '../bus/subjects.js';
 import { deliverToChannels } from '../channels/index.js';
+import type { DeliveryRequest, MessageAction } from '../channels/types.js';
 import type { EventName, LoadedConfig } from '../config/index.js';
 import { type ApprovalItem, Core } from '../core/index.js';
 import { messageOf } from '../errors.js';
-import { type HookInput, handleEvent } from '../events/index.js';
+import { type HookInput, handleEvent, startEvent } from '../events/index.js';
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
 import { APPROVAL_MAX_FRAME_BYTES } from '../protocol/index.js';
@@ -91,34 +92,55 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   logger.debug(`App instance ID: ${identity.id}`);
 
   let phone: PhoneApprovalsDoor | undefined;
-  // Claude Code waits for an http hook's response, not for its sound: notify after answering.
+  const eventContext = (event: EventName, input: HookInput | undefined, actions?: MessageAction[]) => {
+    const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
+    const known = sessionId ? options.placeOf?.(sessionId) : undefined;
+    return {
+      event,
+      input,
+      instance,
+      loaded,
+      logger,
+      env: options.env,
+      bundledSoundsDir: options.bundledSoundsDir,
+      ...(pageUrl ? { url: pageUrl } : {}),
+      ...(actions ? { actions } : {}),
+      ...(known ? { place: known.place, click: known.click } : {}),
+      // In the app, webhook channels are delivered in process (retries and all, off the answer's path).
+      deliver: (request: DeliveryRequest) =>
+        void deliverToChannels(request, {
+          config,
+          cacheDir: instance.cache_dir,
+          logger,
+          env: options.env,
+        }).catch((error) => logger.warn(`channel delivery failed: ${messageOf(error)}`)),
+    };
+  };
   const notify = (event: EventName, input: HookInput | undefined, request?: ApprovalItem) => {
-    // Minted now, not in the deferred call: a rule or a fast answer may close the request first.
-    const actions = phone && request ? phone.actionsFor(request.id) : undefined;
-    setImmediate(() => {
-      const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
-      const known = sessionId ? options.placeOf?.(sessionId) : undefined;
-      handleEvent({
-        event,
-        input,
-        instance,
-        loaded,
-        logger,
-        env: options.env,
-        bundledSoundsDir: options.bundledSoundsDir,
-        ...(pageUrl ? { url: pageUrl } : {}),
-        ...(actions ? { actions } : {}),
-        ...(known ? { place: known.place, click: known.click } : {}),
-        // In the app, webhook channels are delivered in process (retries and all, off the answer's path).
-        deliver: (request) =>
-          void deliverToChannels(request, {
-            config,
-            cacheDir: instance.cache_dir,
-            logger,
-            env: options.env,
-          }).catch((error) => logger.warn(`channel delivery failed: ${messageOf(error)}`)),
-      }).catch((error) => logger.warn(`notification for ${event} failed: ${messageOf(error)}`));
-    });
+    if (request) {
+      // A new request: nobody waits on its notification, so it goes after the filing is done.
+      // Actions are minted now, not in the deferred call: a rule or a fast answer may close it first.
+      const actions = phone ? phone.actionsFor(request.id) : undefined;
+      setImmediate(() => {
+        // The hook that brought the request waits for its decision: no terminal sequence rides it.
+        handleEvent({ ...eventContext(event, input, actions), noTerminalOutput: true }).catch((error) =>
+          logger.warn(`notification for ${event} failed: ${messageOf(error)}`),
+        );
+      });
+      return undefined;
+    }
+    // An http hook's event: its response carries the terminal sequence, so the rules and the
+    // cooldown are decided now (a few file operations and process starts); the desktop
+    // notification's end is not waited for.
+    try {
+      const started = startEvent(eventContext(event, input));
+      started.done.catch((error) => logger.warn(`notification for ${event} failed: ${messageOf(error)}`));
+      const { outcome } = started;
+      return outcome.terminal ? { terminalSequence: outcome.terminal.sequence } : undefined;
+    } catch (error) {
+      logger.warn(`notification for ${event} failed: ${messageOf(error)}`);
+      return undefined;
+    }
   };
   const core = new Core({
     instance: instance.name,

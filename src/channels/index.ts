@@ -9,7 +9,7 @@ export { type ChannelPlan, type LocalChannel, planChannels } from './plan.js';
 export { claimRateSlot, RATE_FILE } from './rate-limit.js';
 export { CHANNEL_MODULES } from './registry.js';
 export { parseDeliveryRequest } from './request.js';
-export { resolveSecret, SecretError } from './secrets.js';
+export { resolveSecret, SecretError, secretRefs } from './secrets.js';
 export { renderJsonTemplate, renderTemplate, titleAndBody } from './template.js';
 export type {
   ChannelMessage,

@@ -9,10 +9,9 @@ import type { ChannelModule } from './types.js';
 import { webhook } from './webhook.js';
 
 /**
- * HOOK POINT (issue 10): the terminal and speech kinds are delivered by src/channels/terminal.ts
- * and src/channels/speech.ts (another helper's work). The terminal channel is not sent from
- * here at all: the hook returns its sequence as `terminalSequence`, from handleEvent's
- * `outcome.channels.local`. Until they are connected, these report "not-connected".
+ * The terminal and speech kinds are never delivered from here: handleEvent speaks (src/channels/
+ * speech.ts) and puts the terminal's sequence in its outcome (`outcome.terminal`), which the door
+ * hands Claude Code as `terminalSequence`. Named here, they report "not-connected".
  */
 const notConnected: ChannelModule<ChannelSettings> = {
   deliver: async (_message, settings, context) => ({

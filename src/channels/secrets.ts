@@ -1,8 +1,9 @@
 // Internal: resolves a secret reference (`env:VAR`, `file:/absolute/path`) at delivery time.
 // Errors name the reference (a variable name, a path), never what it holds.
 
+import type { ChannelSettings } from '../config/index.js';
 import { EnvironmentError } from '../errors.js';
-import { readRegularFile } from '../fs/index.js';
+import { RefusedFileError, readRegularFile } from '../fs/index.js';
 
 /** A secret reference that gives no value: unset variable, unreadable or empty file. */
 export class SecretError extends EnvironmentError {
@@ -26,13 +27,13 @@ export function resolveSecret(ref: string, env: NodeJS.ProcessEnv): string {
     try {
       text = readRegularFile(path, { maxBytes: SECRET_MAX_BYTES }).text;
     } catch (error) {
+      // A FIFO would block, a device never end: those are refused, and named ("is a FIFO, …").
+      if (error instanceof RefusedFileError)
+        throw new SecretError(`secret file ${error.message}`, { cause: error });
       const code = (error as NodeJS.ErrnoException).code;
-      throw new SecretError(
-        `secret file ${path} cannot be read (${code ?? 'not a regular file or too large'})`,
-        {
-          cause: error,
-        },
-      );
+      throw new SecretError(`secret file ${path} cannot be read (${code ?? 'unknown error'})`, {
+        cause: error,
+      });
     }
     const value = text.trim();
     if (!value) throw new SecretError(`secret file ${path} is empty`);
@@ -44,4 +45,24 @@ export function resolveSecret(ref: string, env: NodeJS.ProcessEnv): string {
 /** A value that may be a reference (a topic, a chat id, a URL): resolved when it is one. */
 export function resolveMaybeSecret(value: string, env: NodeJS.ProcessEnv): string {
   return value.startsWith('env:') || value.startsWith('file:/') ? resolveSecret(value, env) : value;
+}
+
+/** Whether `value` is written as a reference (and so resolved at delivery). */
+function isReference(value: unknown): value is string {
+  return typeof value === 'string' && (value.startsWith('env:') || value.startsWith('file:/'));
+}
+
+/**
+ * Every reference a channel's settings hold, by its field (`token`, `headers.Authorization`):
+ * what delivery will resolve. For doctor, which resolves each and names what fails.
+ */
+export function secretRefs(settings: ChannelSettings): { field: string; ref: string }[] {
+  const refs: { field: string; ref: string }[] = [];
+  for (const [key, value] of Object.entries(settings)) {
+    if (isReference(value)) refs.push({ field: key, ref: value });
+    else if (key === 'headers' && typeof value === 'object' && value !== null)
+      for (const [name, header] of Object.entries(value))
+        if (isReference(header)) refs.push({ field: `headers.${name}`, ref: header });
+  }
+  return refs;
 }

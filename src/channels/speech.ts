@@ -1,11 +1,12 @@
 // The speech channel: a short sentence spoken by the system's speech program (`say` on macOS;
 // `spd-say`, `espeak-ng` or `espeak` on Linux), started detached with an argument array, never a
 // shell, so a hook returns at once and no text is ever read as shell syntax.
-import type { EventName } from '../config/index.js';
+import type { EventName, TemplatesByEvent } from '../config/index.js';
 import { EnvironmentError } from '../errors.js';
 import { findOnPath } from '../notify/players.js';
 import { spawn } from '../notify/spawn.js';
 import { plainText } from './plain-text.js';
+import { eventTemplates } from './template.js';
 import type { ChannelMessage, MessageFields } from './types.js';
 
 /** A user-defined speech channel: `{type: "speech", template?, voice?, rate?}`. */
@@ -13,6 +14,8 @@ export interface SpeechChannelSettings {
   type: 'speech';
   /** What to say, with {project}, {tool}, {instance}… (MessageFields); else the event's default. */
   template?: string;
+  /** Per-event sentences (`templates.stop.template`), which win over `template`. */
+  templates?: TemplatesByEvent;
   /** The program's voice name (say -v, espeak-ng -v, spd-say -y). */
   voice?: string;
   /** Words per minute (about 175 is normal speech). */
@@ -158,7 +161,7 @@ export function speakMessage(
   },
 ): { program: SpeechProgram; text: string } {
   const program = findSpeechProgram(options.platform ?? process.platform, options.env.PATH ?? '');
-  const text = speechText(message, settings.template);
+  const text = speechText(message, eventTemplates(message, settings)?.template ?? settings.template);
   if (!text) return { program, text };
   try {
     const child = spawn(program.path, speechArgs(program, text, settings), {

@@ -1,6 +1,6 @@
 // Internal: fills `{project}`-style placeholders. Templates were checked when the config was
 // read (src/config/channels.ts), so an unknown placeholder here is left as it is written.
-import { PLACEHOLDER } from '../config/index.js';
+import { type EventTemplates, PLACEHOLDER, type TemplatesByEvent } from '../config/index.js';
 import type { ChannelMessage } from './types.js';
 
 /** The values a template may name: the message's fields, and for webhook bodies its title, body and link. */
@@ -27,12 +27,31 @@ export function renderJsonTemplate(template: unknown, values: Readonly<Record<st
   return template;
 }
 
-/** The title and body a channel sends: its own templates when set, else the message's defaults. */
-export function titleAndBody(message: ChannelMessage, settings: { title?: string; body?: string }) {
+/** A channel's templates for the message's event (`templates.stop`), when it has some. */
+export function eventTemplates(
+  message: ChannelMessage,
+  settings: { templates?: TemplatesByEvent },
+): EventTemplates | undefined {
+  const templates = settings.templates;
+  const event = message.fields.event;
+  return templates && Object.hasOwn(templates, event) ? templates[event] : undefined;
+}
+
+/**
+ * The title and body a channel sends, the most specific template first: the channel's template
+ * for this event, then its own `title`/`body`, then the message's defaults.
+ */
+export function titleAndBody(
+  message: ChannelMessage,
+  settings: { title?: string; body?: string; templates?: TemplatesByEvent },
+) {
   const values = templateValues(message);
+  const forEvent = eventTemplates(message, settings);
+  const title = forEvent?.title ?? settings.title;
+  const body = forEvent?.body ?? settings.body;
   return {
-    title: settings.title !== undefined ? renderTemplate(settings.title, values) : message.title,
-    body: settings.body !== undefined ? renderTemplate(settings.body, values) : message.body,
+    title: title !== undefined ? renderTemplate(title, values) : message.title,
+    body: body !== undefined ? renderTemplate(body, values) : message.body,
   };
 }
 

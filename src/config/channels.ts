@@ -2,6 +2,7 @@
 // sound and the desktop notification, their settings, and how each is checked. Secrets are
 // references (`env:VAR`, `file:/absolute/path`), never inline, and are resolved only when a
 // message is delivered (src/channels/secrets.ts); nothing here reads them.
+import { EVENT_NAMES, type EventName } from './schema.js';
 
 /** Channels every event may name without defining them. */
 export const BUILTIN_CHANNELS = ['sound', 'desktop', 'terminal', 'speech'] as const;
@@ -40,11 +41,27 @@ export const DEFAULT_RATE_LIMIT: RateLimit = { max: 10, perSeconds: 60 };
 /** A secret reference: `env:VAR` or `file:/absolute/path`. */
 export type SecretRef = string;
 
+/**
+ * A channel's templates for one event, which win over the channel's own for that event: `title`
+ * and `body` (a generic webhook's `body` is its JSON template, kept as `bodyTemplate`), or a
+ * speech channel's `template`.
+ */
+export interface EventTemplates {
+  title?: string;
+  body?: string;
+  bodyTemplate?: unknown;
+  template?: string;
+}
+/** `templates` of a channel: per event name. */
+export type TemplatesByEvent = Partial<Record<EventName, EventTemplates>>;
+
 interface WebhookBase {
   /** Title template; default: the event's title (src/events/describe.ts). */
   title?: string;
   /** Body template; default: what happened (src/events/describe.ts). */
   body?: string;
+  /** Per-event templates, most specific first: `templates.stop.body` over `body`. */
+  templates?: TemplatesByEvent;
   rateLimit: RateLimit;
 }
 export interface NtfyChannel extends WebhookBase {
@@ -99,6 +116,8 @@ export interface TerminalChannel {
 export interface SpeechChannel {
   type: 'speech';
   template?: string;
+  /** Per-event sentences: `templates.stop.template` over `template`. */
+  templates?: TemplatesByEvent;
   voice?: string;
   rate?: number;
 }
@@ -302,7 +321,7 @@ function bodyTemplateProblems(value: unknown, field: string, problems: Problems,
   }
 }
 
-const COMMON_KEYS = ['type', 'title', 'body', 'rateLimit'];
+const COMMON_KEYS = ['type', 'title', 'body', 'templates', 'rateLimit'];
 const KEYS: Record<ChannelType, string[]> = {
   ntfy: [...COMMON_KEYS, 'server', 'topic', 'token', 'priority', 'tags', 'click'],
   slack: [...COMMON_KEYS, 'url'],
@@ -311,7 +330,7 @@ const KEYS: Record<ChannelType, string[]> = {
   pushover: [...COMMON_KEYS, 'token', 'user', 'apiUrl', 'priority', 'sound'],
   webhook: [...COMMON_KEYS, 'url', 'method', 'headers'],
   terminal: ['type', 'kind'],
-  speech: ['type', 'template', 'voice', 'rate'],
+  speech: ['type', 'template', 'templates', 'voice', 'rate'],
 };
 
 function readHeaders(raw: unknown, field: string, problems: Problems): Record<string, string> {
@@ -336,6 +355,58 @@ function readHeaders(raw: unknown, field: string, problems: Problems): Record<st
   return headers;
 }
 
+/**
+ * A channel's `templates`: event names to that event's templates, checked as the channel's own
+ * are (`title`, `body`; a generic webhook's `body` is JSON; speech's `template`). A bad entry is
+ * a problem and is left out; the channel stays usable with its other templates.
+ */
+function readTemplates(
+  raw: unknown,
+  type: ChannelType,
+  field: string,
+  problems: Problems,
+): TemplatesByEvent | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) {
+    problems.push({ field, problem: 'must be an object of event names to templates' });
+    return undefined;
+  }
+  const keys = type === 'speech' ? ['template'] : ['title', 'body'];
+  const templates: TemplatesByEvent = {};
+  for (const [event, value] of Object.entries(raw)) {
+    const at = `${field}.${event}`;
+    if (!(EVENT_NAMES as readonly string[]).includes(event)) {
+      problems.push({ field: at, problem: `is not an event (events: ${EVENT_NAMES.join(', ')})` });
+      continue;
+    }
+    if (!isObject(value)) {
+      problems.push({ field: at, problem: `must be an object with ${keys.join(' or ')}` });
+      continue;
+    }
+    for (const key of Object.keys(value))
+      if (!keys.includes(key)) problems.push({ field: `${at}.${key}`, problem: 'is not a known setting' });
+    const read = new FieldReader(value, at, problems);
+    const entry: EventTemplates = {};
+    if (type === 'speech') {
+      const template = read.template('template');
+      if (template !== undefined) entry.template = template;
+    } else {
+      const title = read.template('title');
+      if (title !== undefined) entry.title = title;
+      if (type === 'webhook') {
+        const before = problems.length;
+        if (value.body !== undefined) bodyTemplateProblems(value.body, `${at}.body`, problems);
+        if (value.body !== undefined && problems.length === before) entry.bodyTemplate = value.body;
+      } else {
+        const body = read.template('body');
+        if (body !== undefined) entry.body = body;
+      }
+    }
+    if (Object.keys(entry).length > 0) templates[event as EventName] = entry;
+  }
+  return Object.keys(templates).length > 0 ? templates : undefined;
+}
+
 /** Reads one channel definition; undefined when it cannot be used at all. */
 function readChannel(raw: Json, field: string, problems: Problems): ChannelSettings | undefined {
   const type = raw.type;
@@ -357,6 +428,8 @@ function readChannel(raw: Json, field: string, problems: Problems): ChannelSetti
     if (template !== undefined) speech.template = template;
     if (voice !== undefined) speech.voice = voice;
     if (rate !== undefined) speech.rate = rate;
+    const templates = readTemplates(raw.templates, type, `${field}.templates`, problems);
+    if (templates) speech.templates = templates;
     return speech;
   }
   const base: WebhookBase = { rateLimit: read.rateLimit() };
@@ -365,6 +438,8 @@ function readChannel(raw: Json, field: string, problems: Problems): ChannelSetti
   const body = type === 'webhook' ? undefined : read.template('body');
   if (title !== undefined) base.title = title;
   if (body !== undefined) base.body = body;
+  const templates = readTemplates(raw.templates, type as ChannelType, `${field}.templates`, problems);
+  if (templates) base.templates = templates;
   switch (type) {
     case 'ntfy': {
       const ntfy: NtfyChannel = {

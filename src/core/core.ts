@@ -14,14 +14,26 @@ import { routeHookInput } from './route.js';
 export interface CorePorts {
   /**
    * Notifies through the instance's channels (sound, desktop…); for a new request, `request`
-   * is the item, so a channel can offer to answer it.
+   * is the item, so a channel can offer to answer it. Returns what the door answers with
+   * besides (an http hook's terminal sequence).
    */
-  notify(event: EventName, input: HookInput | undefined, request?: ApprovalItem): void;
+  notify(
+    event: EventName,
+    input: HookInput | undefined,
+    request?: ApprovalItem,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a port with nothing to tell the door (a test's fake) returns nothing
+  ): NotifyResult | undefined | void;
   /**
    * Follows a session's transcript until the request's tool call has its result there (the
    * person answered in Claude Code), then calls `onAnswered`. Returns a function that stops.
    */
   followTranscript?(item: ApprovalItem, onAnswered: () => void): () => void;
+}
+
+/** What notifying an event decided, for the door that brought it (an http hook's response). */
+export interface NotifyResult {
+  /** The terminal channel's bytes for Claude Code to write, when the event rang (docs/terminal.md). */
+  terminalSequence?: string;
 }
 
 export interface CoreOptions {
@@ -37,7 +49,7 @@ const TRANSCRIPT_GRACE_MS = 750;
 /** What one hook input came to. */
 export type HookOutcome =
   | { kind: 'nothing' }
-  | { kind: 'notified'; event: EventName }
+  | { kind: 'notified'; event: EventName; terminalSequence?: string }
   | { kind: 'closed'; item: ApprovalItem };
 
 export class Core {
@@ -75,8 +87,10 @@ export class Core {
       return { kind: 'closed', item: await closed };
     }
     if (!route.event) return { kind: 'nothing' };
-    this.ports.notify(route.event, input);
-    return { kind: 'notified', event: route.event };
+    const notified = this.ports.notify(route.event, input);
+    const outcome: HookOutcome = { kind: 'notified', event: route.event };
+    if (notified?.terminalSequence) outcome.terminalSequence = notified.terminalSequence;
+    return outcome;
   }
 
   /**

@@ -14,7 +14,7 @@ export {
   type SettledBy,
 } from './book.js';
 /** The core and the ports it works through. */
-export { Core, type CoreOptions, type CorePorts, type HookOutcome } from './core.js';
+export { Core, type CoreOptions, type CorePorts, type HookOutcome, type NotifyResult } from './core.js';
 /** The approvals desk and its book of requests. */
 export { type Answerer, ApprovalDesk, type DeskOptions } from './desk.js';
 /** Sessions and the event feed. */

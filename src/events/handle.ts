@@ -28,6 +28,7 @@ import { claimCooldown, hasRecentMark, LockTimeoutError, leaveMark } from '../st
 import { describeEvent } from './describe.js';
 import type { HookInput } from './input.js';
 import { buildMessage } from './message.js';
+import { type TerminalOutput, terminalOutputFor } from './terminal.js';
 
 /** Why an event made no sound; each is a deliberate choice of the person's config (exit 0). */
 export type SuppressReason =
@@ -58,7 +59,16 @@ const NEEDS_YOU: ReadonlySet<EventName> = new Set<EventName>([
 export const SAME_DIALOG_WINDOW_MS = 60_000;
 
 export type Outcome =
-  | { notified: false; reason: SuppressReason }
+  | {
+      notified: false;
+      reason: SuppressReason;
+      /**
+       * Only for a `permission_prompt` silenced as the same dialog when the request's terminal
+       * output could not be handed to Claude Code (the app notified it while a hook waited for
+       * a decision): the ring it is owed, and nothing else.
+       */
+      terminal?: TerminalOutput;
+    }
   | {
       notified: true;
       settings: ResolvedEvent;
@@ -68,15 +78,18 @@ export type Outcome =
       /** No sound player on this machine (an SSH session): the caller's terminal rings instead. */
       noPlayer?: string;
       desktop?: 'shown' | 'skipped' | 'failed';
+      /**
+       * What the door hands Claude Code as `terminalSequence` (the terminal channel, or a bell
+       * standing in for a missing player). Decided here, after every rule and the cooldown, so
+       * the command hook and the app's http hook follow one verdict.
+       */
+      terminal?: TerminalOutput;
       /** Present when the event names channels beyond sound and desktop (issue 10). */
       channels?: {
         message: ChannelMessage;
         /** Webhook channels handed to `deliver`. */
         remote: string[];
-        /**
-         * HOOK POINT (issue 10): terminal and speech channels, for the door to serve (the
-         * terminal channel is the hook's `terminalSequence` output; speech is src/channels/speech.ts).
-         */
+        /** Terminal and speech channels: spoken here; the terminal's sequence is `terminal` below. */
         local: LocalChannel[];
       };
     };
@@ -103,6 +116,12 @@ export interface EventContext {
    * process in the app. Must return at once and never throw.
    */
   deliver?: (request: DeliveryRequest) => void;
+  /**
+   * The door cannot hand Claude Code a terminal sequence (the app notifying a request that a
+   * hook is waiting on for a decision): the outcome carries none, and a permission request
+   * leaves its ring to the dialog's later permission_prompt.
+   */
+  noTerminalOutput?: boolean;
   /** What a click on the desktop notification runs (`ccbell focus`), when the session's terminal is known. */
   click?: DesktopNotification['click'];
   /** Where the session's terminal lives: with `quietWhenFocused`, its tmux pane is checked. */
@@ -185,13 +204,30 @@ export function cooldownMemorySeconds(config: Config): number {
  * event is an outcome, and so is a machine with no player at all (`noPlayer`).
  */
 export async function handleEvent(context: EventContext): Promise<Outcome> {
+  return startEvent(context).done;
+}
+
+/** An event whose rules are applied and whose notifications are started. */
+export interface StartedEvent {
+  /** The verdict and everything but the desktop notification's result (`terminal` included). */
+  outcome: Outcome;
+  /** The same outcome once the desktop notification has ended (shown, skipped or failed). */
+  done: Promise<Outcome>;
+}
+
+/**
+ * handleEvent's synchronous part: the rules, the cooldown, and every channel started. A door
+ * that must answer Claude Code before the desktop notification ends (the app's http hook) reads
+ * `outcome` at once. Throws what handleEvent rejects with.
+ */
+export function startEvent(context: EventContext): StartedEvent {
   const { event, input, instance, loaded, logger } = context;
   const config = loaded.config;
   const now = context.now ?? new Date();
   const verdict = decide(config, event, now, input);
   if (!verdict.go) {
     logger.debug(`event=${event} suppressed: ${verdict.reason}`);
-    return { notified: false, reason: verdict.reason };
+    return settledAt({ notified: false, reason: verdict.reason });
   }
   const { settings } = verdict;
   const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
@@ -201,16 +237,30 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
     hasRecentMark(instance.cache_dir, sessionId, 'dialog', SAME_DIALOG_WINDOW_MS, now.getTime())
   ) {
     logger.debug(`event=${event} suppressed: the session's permission request was announced`);
-    return { notified: false, reason: 'same-dialog' };
+    const silenced: Outcome = { notified: false, reason: 'same-dialog' };
+    if (hasRecentMark(instance.cache_dir, sessionId, 'dialog-ring', SAME_DIALOG_WINDOW_MS, now.getTime())) {
+      // The request rang everything but the terminal: this hook hands over that ring alone.
+      const request = resolveEvent(config, 'permission_request');
+      const noPlayer = findPlayerOrNone(config, context.platform ?? process.platform, context.env);
+      const terminal = terminalOutputFor(
+        config,
+        request,
+        context.env,
+        noPlayer instanceof NoPlayerError,
+        () => buildMessage(event, instance.name, input),
+      );
+      if (terminal) silenced.terminal = terminal;
+    }
+    return settledAt(silenced);
   }
   // Before the cooldown: an event the person watched happen does not use up the next alert.
   if (
     config.quietWhenFocused &&
     context.place?.tmuxPane &&
-    (await paneInView(context.place, context.env, context.paneCheckTimeoutMs))
+    paneInView(context.place, context.env, context.paneCheckTimeoutMs)
   ) {
     logger.debug(`event=${event} suppressed: the session's tmux pane ${context.place.tmuxPane} is in view`);
-    return { notified: false, reason: 'in-view' };
+    return settledAt({ notified: false, reason: 'in-view' });
   }
   const outcome: Outcome = { notified: true, settings };
   if (settings.cooldown > 0) {
@@ -235,7 +285,7 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
     }
     if (claim?.kind === 'cooling') {
       logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`);
-      return { notified: false, reason: 'cooldown' };
+      return settledAt({ notified: false, reason: 'cooldown' });
     }
   }
 
@@ -243,8 +293,13 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
     leaveMark(instance.cache_dir, sessionId, 'dialog', now.getTime());
   const platform = context.platform ?? process.platform;
   const plan = planChannels(config, settings);
+  let built: ChannelMessage | undefined;
+  const messageOnce = () => {
+    built ??= buildMessage(event, instance.name, input, { url: context.url, actions: context.actions });
+    return built;
+  };
   if (plan.remote.length > 0 || plan.local.length > 0) {
-    const message = buildMessage(event, instance.name, input, { url: context.url, actions: context.actions });
+    const message = messageOnce();
     outcome.channels = { message, remote: plan.remote, local: plan.local };
     // Webhooks first: a missing player below must not cost the phone its push.
     if (plan.remote.length > 0) {
@@ -302,8 +357,31 @@ export async function handleEvent(context: EventContext): Promise<Outcome> {
       logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`);
     }
   }
-  if (desktop) outcome.desktop = await desktop;
-  return outcome;
+  const terminal = terminalOutputFor(
+    config,
+    settings,
+    context.env,
+    outcome.noPlayer !== undefined,
+    messageOnce,
+  );
+  if (terminal && context.noTerminalOutput) {
+    // Nobody hands this sequence to Claude Code: a request's ring is owed to its dialog's
+    // permission_prompt (which stays silent otherwise, as the same dialog).
+    if (event === 'permission_request' && sessionId)
+      leaveMark(instance.cache_dir, sessionId, 'dialog-ring', now.getTime());
+  } else if (terminal) outcome.terminal = terminal;
+  const done = desktop
+    ? desktop.then((result) => {
+        outcome.desktop = result;
+        return outcome;
+      })
+    : Promise.resolve(outcome);
+  return { outcome, done };
+}
+
+/** A started event that was silenced: nothing left to wait for. */
+function settledAt(outcome: Outcome): StartedEvent {
+  return { outcome, done: Promise.resolve(outcome) };
 }
 
 /** The player for a sound, or the NoPlayerError saying none is here (other errors are thrown). */

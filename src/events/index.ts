@@ -7,7 +7,9 @@ export {
   eventNeedsInput,
   handleEvent,
   type Outcome,
+  type StartedEvent,
   type SuppressReason,
+  startEvent,
 } from './handle.js';
 export {
   type HookInput,

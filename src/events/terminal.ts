@@ -1,25 +1,22 @@
 // The terminal channel on the hook path (command hook and http hook alike): which sequence, if
-// any, one notified event hands back to Claude Code as `terminalSequence`. Pure; the caller
-// prints it (src/cli) or puts it in the http response (src/app).
+// any, one notified event hands back to Claude Code as `terminalSequence`. Pure; handleEvent
+// puts it in its outcome, and the door prints it (src/cli) or puts it in the http response (src/app).
 import { planChannels } from '../channels/plan.js';
 import { BELL, detectTerminal, type TerminalKind, terminalSequence } from '../channels/terminal.js';
-import type { Config, EventName, ResolvedEvent } from '../config/index.js';
-import { decide } from './handle.js';
-import type { HookInput } from './input.js';
-import { buildMessage } from './message.js';
+import type { ChannelMessage } from '../channels/types.js';
+import type { Config, ResolvedEvent } from '../config/index.js';
 
-export interface TerminalForEventOptions {
-  /** The named instance, for the message's title. */
-  instance: string;
-  /** No sound player was found: the terminal stands in for the sound, with at least a bell. */
-  fallback?: boolean;
-  now?: Date;
+/** What the terminal channel hands Claude Code for one notified event. */
+export interface TerminalOutput {
+  kind: TerminalKind;
+  /** The bytes for `terminalSequence`. */
+  sequence: string;
 }
 
 /**
  * The kind the config asks for this event, or undefined when the terminal stays out of it: a
  * terminal channel in the event's `channels` list first, else the instance-wide `terminal`
- * setting; with no player, at least a bell.
+ * setting; with no player (`fallback`), at least a bell.
  */
 export function terminalKindFor(
   config: Config,
@@ -40,24 +37,21 @@ export function terminalKindFor(
 }
 
 /**
- * The `terminalSequence` for one event, or undefined. Call it after the event was notified (it
- * passed the rules and its cooldown); it applies the pure rules (on/off, quiet hours, subagents)
- * again, so a caller that has no outcome (the app's http door) cannot ring in quiet hours.
+ * The terminal output of an event that passed every rule (on/off, quiet hours, subagents,
+ * cooldown, the same dialog): handleEvent is the only caller, so both doors follow its verdict.
+ * `message` is asked for only when the kind shows words (a bell names nothing, and reads no
+ * `.git/HEAD` for a branch).
  */
-export function terminalSequenceForEvent(
+export function terminalOutputFor(
   config: Config,
-  event: EventName,
-  input: HookInput | undefined,
+  settings: ResolvedEvent,
   env: NodeJS.ProcessEnv,
-  options: TerminalForEventOptions,
-): string | undefined {
-  const verdict = decide(config, event, options.now ?? new Date(), input);
-  if (!verdict.go) return undefined;
-  const kind = terminalKindFor(config, env, options.fallback, verdict.settings);
+  fallback: boolean,
+  message: () => ChannelMessage,
+): TerminalOutput | undefined {
+  const kind = terminalKindFor(config, env, fallback, settings);
   if (!kind) return undefined;
-  // A bell names nothing: no message (and no read of .git/HEAD for its branch).
-  if (kind === 'bell') return BELL;
-  return terminalSequence(kind, buildMessage(event, options.instance, input));
+  return { kind, sequence: kind === 'bell' ? BELL : terminalSequence(kind, message()) };
 }
 
 /** A hook's stdout JSON that carries only a terminal sequence (and so decides nothing). */

@@ -4,7 +4,7 @@
 
 import type { TerminalPlace } from './focus.js';
 import { findOnPath } from './players.js';
-import { spawn } from './spawn.js';
+import { spawnSync } from './spawn.js';
 
 /** How long the tmux query may take; past it the pane counts as not in view. */
 export const PANE_CHECK_TIMEOUT_MS = 300;
@@ -30,40 +30,27 @@ export function paneInViewFrom(output: string): boolean {
 /**
  * Whether `place`'s tmux pane is the active pane of the active window of a session a client is
  * attached to: the person most likely sees it. False when there is no pane, no tmux, an error,
- * or no answer within `timeoutMs`.
+ * or no answer within `timeoutMs`. Synchronous, so that the event's verdict (and the terminal
+ * sequence an http hook's response carries) is decided in one go; it runs only with
+ * `quietWhenFocused` on, and a hung tmux costs at most `timeoutMs`.
  */
 export function paneInView(
   place: TerminalPlace,
   env: NodeJS.ProcessEnv,
   timeoutMs: number = PANE_CHECK_TIMEOUT_MS,
   platform: NodeJS.Platform = process.platform,
-): Promise<boolean> {
+): boolean {
   const pane = place.tmuxPane;
-  if (!pane) return Promise.resolve(false);
+  if (!pane) return false;
   const tmux = findOnPath('tmux', env.PATH ?? '', platform);
-  if (!tmux) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    let output = '';
-    let done = false;
-    const finish = (inView: boolean) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      resolve(inView);
-    };
-    const child = spawn(tmux, paneInViewArgs({ ...place, tmuxPane: pane }), {
-      env,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      finish(false);
-    }, timeoutMs);
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => {
-      if (output.length < 200) output += chunk;
-    });
-    child.on('error', () => finish(false));
-    child.on('close', (code) => finish(code === 0 && paneInViewFrom(output)));
+  if (!tmux) return false;
+  const run = spawnSync(tmux, paneInViewArgs({ ...place, tmuxPane: pane }), {
+    env,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: 4096,
   });
+  return run.status === 0 && typeof run.stdout === 'string' && paneInViewFrom(run.stdout);
 }

@@ -19,3 +19,7 @@ function load(): ChildProcessModule {
 /** child_process.spawn (with its overloads), loading node:child_process on first use. */
 export const spawn = ((...args: Parameters<ChildProcessModule['spawn']>) =>
   load().spawn(...args)) as ChildProcessModule['spawn'];
+
+/** child_process.spawnSync, loading node:child_process on first use. */
+export const spawnSync = ((...args: Parameters<ChildProcessModule['spawnSync']>) =>
+  load().spawnSync(...args)) as ChildProcessModule['spawnSync'];

@@ -15,8 +15,11 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 
-/** What a mark records. */
-export type MarkKind = 'dialog';
+/**
+ * What a mark records: `dialog`, the session's permission dialog was announced; `dialog-ring`,
+ * and its terminal ring is still owed (the app announced it, and no hook could carry the ring).
+ */
+export type MarkKind = 'dialog' | 'dialog-ring';
 
 // Session ids are UUIDs; anything else is not used as a file name.
 const SAFE_SESSION = /^[A-Za-z0-9_-]{1,128}$/;

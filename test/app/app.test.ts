@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app/app.js';
 import { httpHookResponse } from '../../src/app/doors/http-hook.js';
@@ -16,7 +17,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function start(raw: unknown, acceptLegacy = false) {
+async function start(raw: unknown, acceptLegacy = false, soundsDir?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'ccbell-app-'));
   const busDir = join(dir, 'bus');
   const { mkdirSync } = await import('node:fs');
@@ -28,7 +29,7 @@ async function start(raw: unknown, acceptLegacy = false) {
     loaded: { config, path: instance.config_path, exists: true, problems: [] },
     logger: openLogger(instance.log_path, true),
     env: { PATH: '' },
-    bundledSoundsDir: join(dir, 'sounds'),
+    bundledSoundsDir: soundsDir ?? join(dir, 'sounds'),
     busDir,
     acceptLegacy,
   });
@@ -233,6 +234,38 @@ describe('the app', () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('answers an http hook with the terminal sequence only when the event rang: cooldown too', async () => {
+    // PATH is empty: no player, so the bell stands in for the sound (docs/terminal.md).
+    const sounds = fileURLToPath(new URL('../../sounds/', import.meta.url));
+    const { app, dir } = await start({ events: { stop: { cooldown: 60 } } }, false, sounds);
+    const stop = { hook_event_name: 'Stop', session_id: 'S', cwd: '/tmp/alpha' };
+    expect(await httpHookResponse(app.core, stop)).toEqual({ terminalSequence: '\u0007' });
+    expect(await httpHookResponse(app.core, stop)).toEqual({});
+    expect(readFileSync(join(dir, 'ccbell-work.log'), 'utf8')).toContain('event=stop suppressed: cooldown');
+  });
+
+  it('rings an http-hooked permission dialog once: its permission_prompt carries the bell the request could not', async () => {
+    const sounds = fileURLToPath(new URL('../../sounds/', import.meta.url));
+    const { app, dir } = await start({}, false, sounds);
+    const decided = httpHookResponse(app.core, {
+      hook_event_name: 'PermissionRequest',
+      tool_name: 'Bash',
+      tool_input: { command: 'make' },
+      session_id: 'D1',
+    });
+    // The request's notification runs just after filing: wait for its mark.
+    const owed = join(defaultInstancePaths('work', dir).cache_dir, 'marks', 'D1.dialog-ring');
+    await expect.poll(() => existsSync(owed)).toBe(true);
+    const prompt = {
+      hook_event_name: 'Notification',
+      notification_type: 'permission_prompt',
+      session_id: 'D1',
+    };
+    expect(await httpHookResponse(app.core, prompt)).toEqual({ terminalSequence: '\u0007' });
+    app.core.desk.answer(app.core.desk.pending()[0]!.id, { behavior: 'allow' }, 'page');
+    expect(Object.keys(await decided)).toEqual(['hookSpecificOutput']);
   });
 
   it('answers an http PermissionRequest hook with Claude Code decision JSON', async () => {

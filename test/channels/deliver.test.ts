@@ -216,6 +216,39 @@ describe('webhook kinds', () => {
     });
   });
 
+  it('per-event templates win for their event; the channel`s own and the defaults for the others', async () => {
+    const channels = {
+      team: {
+        type: 'slack',
+        url: 'env:HOOK_URL',
+        body: '{tool} in {project}',
+        templates: { stop: { title: '{project} is done', body: '{message}' } },
+      },
+      ci: {
+        type: 'webhook',
+        url: `${receiver.url}/ci`,
+        templates: { permission_request: { body: { ask: '{project}: {command}', title: '{title}' } } },
+      },
+    };
+    const stop: ChannelMessage = {
+      fields: { ...message.fields, event: 'stop', tool: '', command: '', message: 'All tests pass' },
+      title: 'ccbell work: shop (main) · abcd1234',
+      body: 'Claude finished and waits for you',
+    };
+    await deliver(channels, stop);
+    await deliver(channels, message);
+    const sent = (path: string) =>
+      receiver.requests.filter((r) => r.path.startsWith(path)).map((r) => JSON.parse(r.body));
+    expect(sent('/hooks')).toEqual([
+      { text: '*shop is done*\nAll tests pass' },
+      { text: '*ccbell work: shop (main) · abcd1234*\nBash in shop' },
+    ]);
+    expect(sent('/ci')).toEqual([
+      expect.objectContaining({ event: 'stop', body: 'Claude finished and waits for you' }),
+      { ask: 'shop: git push origin main', title: 'ccbell work: shop (main) · abcd1234' },
+    ]);
+  });
+
   it('webhook: by default every field, the title, body, link and actions', async () => {
     await deliver({ ci: { type: 'webhook', url: receiver.url } });
     expect(JSON.parse(receiver.requests[0]!.body)).toEqual({

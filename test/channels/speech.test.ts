@@ -160,6 +160,22 @@ describe('speakMessage, with a fake speech program on PATH', () => {
     ]);
     expect(existsSync(join(process.cwd(), 'pwned'))).toBe(false);
   });
+
+  it('says the event`s own template first, then the channel`s, then the default', () => {
+    const bin = join(root, 'quiet-bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'espeak-ng'), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(bin, 'espeak-ng'), 0o755);
+    const settings = {
+      template: '{project} wants you',
+      templates: { stop: { template: '{project} finished' } },
+    };
+    const say = (event: EventName, s: object = settings) =>
+      speakMessage(s, message(event), { platform: 'linux', env: { PATH: bin } }).text;
+    expect(say('stop')).toBe('zanzibar finished');
+    expect(say('permission_request')).toBe('zanzibar wants you');
+    expect(say('idle_prompt', { templates: settings.templates })).toBe('zanzibar is waiting for you');
+  });
 });
 
 // A WAV file's samples as numbers in -1..1: RIFF, its `fmt ` chunk (16-bit PCM), its `data` chunk.

@@ -9,8 +9,9 @@ import {
   terminalSequence,
 } from '../../src/channels/terminal.js';
 import type { ChannelMessage } from '../../src/channels/types.js';
-import { type Config, defaultConfig } from '../../src/config/index.js';
-import { terminalHookOutput, terminalKindFor, terminalSequenceForEvent } from '../../src/events/terminal.js';
+import { type Config, defaultConfig, resolveEvent } from '../../src/config/index.js';
+import { buildMessage } from '../../src/events/message.js';
+import { terminalHookOutput, terminalKindFor, terminalOutputFor } from '../../src/events/terminal.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -147,60 +148,40 @@ describe('detectTerminal', () => {
   });
 });
 
-describe('terminalSequenceForEvent', () => {
+describe('terminalOutputFor (an event that passed the rules; handleEvent decides those)', () => {
   const input = { session_id: 'ab12cd34ef', cwd: '/tmp/shop', hook_event_name: 'Stop' };
   const config = (overrides: Partial<Config> = {}): Config => ({ ...defaultConfig(), ...overrides });
-  const noon = new Date(2026, 0, 1, 12, 0);
+  const settings = (c: Config) => resolveEvent(c, 'stop');
+  const stopMessage = (instance: string) => () => buildMessage('stop', instance, input);
 
   it('gives nothing when the terminal channel is off, and a bell when it stands in for a missing player', () => {
-    expect(
-      terminalSequenceForEvent(config(), 'stop', input, {}, { instance: 'default', now: noon }),
-    ).toBeUndefined();
-    expect(
-      terminalSequenceForEvent(
-        config(),
-        'stop',
-        input,
-        {},
-        { instance: 'default', now: noon, fallback: true },
-      ),
-    ).toBe(BEL);
+    expect(terminalOutputFor(config(), settings(config()), {}, false, stopMessage('d'))).toBeUndefined();
+    expect(terminalOutputFor(config(), settings(config()), {}, true, stopMessage('d'))).toEqual({
+      kind: 'bell',
+      sequence: BEL,
+    });
   });
 
   it('auto: the kind of the terminal detected, naming the project', () => {
-    const sequence = terminalSequenceForEvent(
-      config({ terminal: 'auto' }),
-      'stop',
-      input,
-      { TERM_PROGRAM: 'WezTerm' },
-      {
-        instance: 'work',
-        now: noon,
-      },
-    );
-    expect(sequence).toBe(
-      `${ESC}]777;notify;ccbell work: shop · ab12cd34;Claude finished and waits for you${BEL}`,
-    );
+    const c = config({ terminal: 'auto' });
+    expect(
+      terminalOutputFor(c, settings(c), { TERM_PROGRAM: 'WezTerm' }, false, stopMessage('work')),
+    ).toEqual({
+      kind: 'osc777',
+      sequence: `${ESC}]777;notify;ccbell work: shop · ab12cd34;Claude finished and waits for you${BEL}`,
+    });
+  });
+
+  it('a bell builds no message (reads no .git/HEAD)', () => {
+    const c = config({ terminal: 'bell' });
+    const never = () => {
+      throw new Error('no message for a bell');
+    };
+    expect(terminalOutputFor(c, settings(c), {}, false, never)?.sequence).toBe(BEL);
   });
 
   it('a kind set in the config wins over the terminal detected', () => {
     expect(terminalKindFor(config({ terminal: 'title' }), { TERM_PROGRAM: 'iTerm.app' })).toBe('title');
-  });
-
-  it('stays silent in quiet hours, for a disabled event, and for a subagent', () => {
-    const on = { terminal: 'bell' as const };
-    const quiet = config({ ...on, quietHours: { start: '11:00', end: '13:00' } });
-    expect(
-      terminalSequenceForEvent(quiet, 'stop', input, {}, { instance: 'd', now: noon, fallback: true }),
-    ).toBeUndefined();
-    const disabled = config({ ...on, events: { stop: { enabled: false } } });
-    expect(
-      terminalSequenceForEvent(disabled, 'stop', input, {}, { instance: 'd', now: noon }),
-    ).toBeUndefined();
-    expect(
-      terminalSequenceForEvent(config(on), 'subagent', input, {}, { instance: 'd', now: noon }),
-    ).toBeUndefined();
-    expect(terminalSequenceForEvent(config(on), 'stop', input, {}, { instance: 'd', now: noon })).toBe(BEL);
   });
 
   it('is printed as a hook output JSON that decides nothing', () => {

@@ -140,6 +140,59 @@ describe('channels config', () => {
     });
   });
 
+  it('reads per-event templates, checked like the channel`s own; a bad entry is named and left out', () => {
+    const { config, problems } = validateConfig({
+      channels: {
+        phone: {
+          type: 'ntfy',
+          topic: 't',
+          body: '{tool}: {command}',
+          templates: {
+            stop: { title: '{project} is done', body: '{message}' },
+            permission_request: { body: 'allow {tool}? {projct}' },
+            idle_prompt: { voice: 'x' },
+            nap: { title: 'x' },
+            elicitation_dialog: 'nope',
+          },
+        },
+        ci: {
+          type: 'webhook',
+          url: 'https://ci.test/',
+          templates: { stop: { body: { text: '{project} {body}' } } },
+        },
+        say: {
+          type: 'speech',
+          templates: { stop: { template: '{project} finished' }, idle_prompt: { title: 'x' } },
+        },
+        bad: { type: 'slack', url: 'env:U', templates: ['stop'] },
+      },
+    });
+    expect(problems.map((p) => p.field)).toEqual([
+      'channels.phone.templates.permission_request.body',
+      'channels.phone.templates.idle_prompt.voice',
+      'channels.phone.templates.nap',
+      'channels.phone.templates.elicitation_dialog',
+      'channels.say.templates.idle_prompt.title',
+      'channels.bad.templates',
+    ]);
+    expect(problems[0]!.problem).toMatch(/^unknown placeholder \{projct\}/);
+    expect(problems[2]!.problem).toMatch(/^is not an event \(events: stop, /);
+    expect(config.channels.phone).toMatchObject({
+      body: '{tool}: {command}',
+      templates: { stop: { title: '{project} is done', body: '{message}' } },
+    });
+    expect(config.channels.ci).toMatchObject({
+      templates: { stop: { bodyTemplate: { text: '{project} {body}' } } },
+    });
+    expect(config.channels.say).toEqual({
+      type: 'speech',
+      templates: { stop: { template: '{project} finished' } },
+    });
+    // The channel with a bad `templates` is still used, with its defaults.
+    expect(config.channels.bad).toMatchObject({ type: 'slack' });
+    expect(config.channels.bad).not.toHaveProperty('templates');
+  });
+
   it('reports unknown channel names in events and profiles, keeping the known ones', () => {
     const { config, problems } = validateConfig({
       channels: { phone: { type: 'ntfy', topic: 't' }, broken: { type: 'slack' } },

@@ -13,7 +13,9 @@ function makeCore(rules: { allow?: string[]; deny?: string[] } = {}) {
     timeoutMs: 60_000,
     rules: { allow, deny },
     ports: {
-      notify: (event, input) => notified.push(`${event}${input?.session_id ? ` ${input.session_id}` : ''}`),
+      notify: (event, input) => {
+        notified.push(`${event}${input?.session_id ? ` ${input.session_id}` : ''}`);
+      },
       followTranscript: (item, onAnswered) => {
         const watch = { item, answer: onAnswered, stopped: false };
         followed.push(watch);

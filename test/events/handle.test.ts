@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, EVENT_DEFAULTS, loadConfig, validateConfig } from '../../src/config/index.js';
-import { cooldownMemorySeconds, decide, describeEvent, handleEvent } from '../../src/events/index.js';
+import {
+  cooldownMemorySeconds,
+  decide,
+  describeEvent,
+  type HookInput,
+  handleEvent,
+} from '../../src/events/index.js';
 import type { InstanceConfig } from '../../src/instance/index.js';
 import type { Logger } from '../../src/log/index.js';
 
@@ -210,5 +216,149 @@ describe('handleEvent with the cooldown state locked', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(readFileSync(playLog, 'utf8')).toContain('stop.wav');
     rmSync(`${instance.state_path}.lock`);
+  });
+});
+
+describe('handleEvent: the terminal output follows the notification`s verdict', () => {
+  let dir: string;
+  let n = 0;
+  const logger: Logger = {
+    path: '/dev/null',
+    debugEnabled: false,
+    debug: () => {},
+    info: () => {},
+    warn: () => {},
+  };
+  const sounds = fileURLToPath(new URL('../../sounds/', import.meta.url));
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ccbell-handle-terminal-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A fresh instance with `raw` as its config; PATH has no player unless `withPlayer`. */
+  function setup(raw: object, withPlayer = false) {
+    const root = join(dir, String(++n));
+    mkdirSync(join(root, 'bin'), { recursive: true });
+    if (withPlayer) {
+      writeFileSync(join(root, 'bin', 'pw-play'), '#!/bin/sh\nexit 0\n');
+      chmodSync(join(root, 'bin', 'pw-play'), 0o755);
+    }
+    const instance: InstanceConfig = {
+      name: 'work',
+      config_path: join(root, 'config.json'),
+      state_path: join(root, 'ccbell.state'),
+      cache_dir: join(root, 'cache'),
+      log_path: join(root, 'ccbell.log'),
+      pid_path: join(root, 'ccbell.pid'),
+    };
+    writeFileSync(instance.config_path, JSON.stringify(raw));
+    const run = (
+      event: Parameters<typeof handleEvent>[0]['event'],
+      input: HookInput,
+      now = at(12, 0),
+      extra: { noTerminalOutput?: boolean } = {},
+    ) =>
+      handleEvent({
+        ...extra,
+        event,
+        input,
+        instance,
+        loaded: loadConfig(instance.config_path),
+        logger,
+        env: { PATH: join(root, 'bin') },
+        bundledSoundsDir: sounds,
+        platform: 'linux',
+        now,
+      });
+    return run;
+  }
+  const stop = { hook_event_name: 'Stop', session_id: 's1', cwd: '/tmp/shop' };
+
+  it('rings with the notification, and not inside its cooldown', async () => {
+    const run = setup({ terminal: 'bell', events: { stop: { cooldown: 60 } } }, true);
+    expect(await run('stop', stop)).toMatchObject({
+      notified: true,
+      terminal: { kind: 'bell', sequence: '\u0007' },
+    });
+    const second = await run('stop', stop, at(12, 0));
+    expect(second).toEqual({ notified: false, reason: 'cooldown' });
+  });
+
+  it('stays silent in quiet hours, for a disabled event and for a subagent', async () => {
+    const quiet = setup({ terminal: 'bell', quietHours: { start: '11:00', end: '13:00' } });
+    expect(await quiet('stop', stop)).toEqual({ notified: false, reason: 'quiet-hours' });
+    const off = setup({ terminal: 'bell', events: { stop: { enabled: false } } });
+    expect(await off('stop', stop)).toEqual({ notified: false, reason: 'event-disabled' });
+    const run = setup({ terminal: 'bell' });
+    expect(await run('subagent', { ...stop, agent_id: 'a' })).toEqual({
+      notified: false,
+      reason: 'subagent',
+    });
+  });
+
+  it('stands in for a missing player with a bell, only when the event would have sounded', async () => {
+    const run = setup({ events: { session_end: { enabled: true, volume: 0 } } });
+    expect(await run('stop', stop)).toMatchObject({
+      noPlayer: expect.any(String),
+      terminal: { kind: 'bell' },
+    });
+    const silent = await run('session_end', stop);
+    expect(silent.notified && silent.terminal).toBeUndefined();
+    const withPlayer = setup({}, true);
+    const played = await withPlayer('stop', stop);
+    expect(played.notified && played.terminal).toBeUndefined();
+  });
+
+  it('rings once for a permission dialog: the request, not the permission_prompt that follows', async () => {
+    const run = setup({ terminal: 'osc777' });
+    const request = {
+      hook_event_name: 'PermissionRequest',
+      session_id: 's1',
+      cwd: '/tmp/shop',
+      tool_name: 'Bash',
+      tool_input: { command: 'make' },
+    };
+    const first = await run('permission_request', request);
+    expect(first.notified && first.terminal?.sequence).toContain('Allow Bash: make');
+    const prompt = {
+      hook_event_name: 'Notification',
+      notification_type: 'permission_prompt',
+      session_id: 's1',
+      message: 'Claude needs your permission to use Bash',
+    };
+    expect(await run('permission_prompt', prompt, at(12, 0))).toEqual({
+      notified: false,
+      reason: 'same-dialog',
+    });
+  });
+
+  it('a request the app announced (no door to carry its ring) leaves the ring to the permission_prompt', async () => {
+    const run = setup({});
+    const request = {
+      hook_event_name: 'PermissionRequest',
+      session_id: 's2',
+      tool_name: 'Bash',
+      tool_input: {},
+    };
+    const announced = await run('permission_request', request, at(12, 0), { noTerminalOutput: true });
+    expect(announced).toMatchObject({ notified: true, noPlayer: expect.any(String) });
+    expect(announced).not.toHaveProperty('terminal');
+    const prompt = {
+      hook_event_name: 'Notification',
+      notification_type: 'permission_prompt',
+      session_id: 's2',
+    };
+    // Silent as the same dialog (no sound, no channel), but with the bell the request owed.
+    expect(await run('permission_prompt', prompt)).toEqual({
+      notified: false,
+      reason: 'same-dialog',
+      terminal: { kind: 'bell', sequence: '\u0007' },
+    });
+    // A request whose own hook carried the ring owes nothing.
+    await run('permission_request', { ...request, session_id: 's3' });
+    expect(await run('permission_prompt', { ...prompt, session_id: 's3' })).toEqual({
+      notified: false,
+      reason: 'same-dialog',
+    });
   });
 });

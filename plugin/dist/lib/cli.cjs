@@ -870,7 +870,7 @@ var childProcess;
 function load() {
   return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
 }
-var spawn = ((...args) => load().spawn(...args));
+var spawn = ((...args) => load().spawn(...args)), spawnSync = ((...args) => load().spawnSync(...args));
 
 // src/channels/detached.ts
 var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10;
@@ -895,6 +895,108 @@ function startDetachedDelivery(options) {
   } catch (error) {
     options.onError(error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+// src/config/schema.ts
+var EVENT_NAMES = [
+  "stop",
+  "permission_prompt",
+  "idle_prompt",
+  "subagent",
+  "session_start",
+  "session_end",
+  "permission_request",
+  "permission_denied",
+  "stop_failure",
+  "elicitation_dialog",
+  "agent_needs_input",
+  "agent_completed",
+  "auth_success"
+], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
+  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
+  permission_prompt: {
+    enabled: !0,
+    sound: "bundled:permission_prompt",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
+  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
+  session_start: {
+    enabled: !1,
+    sound: "bundled:session_start",
+    volume: 0.4,
+    cooldown: 0,
+    desktop: !1
+  },
+  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
+  permission_request: {
+    enabled: !0,
+    sound: "bundled:permission_request",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // Auto mode blocked a tool call: the person may want to allow it by hand.
+  permission_denied: {
+    enabled: !0,
+    sound: "bundled:permission_denied",
+    volume: 0.6,
+    cooldown: 0,
+    desktop: !0
+  },
+  // The turn ended on an API error: nothing more happens until the person acts.
+  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
+  // An MCP server asks the person something.
+  elicitation_dialog: {
+    enabled: !0,
+    sound: "bundled:elicitation_dialog",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // A background agent (or auto mode) needs the person's choice.
+  agent_needs_input: {
+    enabled: !0,
+    sound: "bundled:agent_needs_input",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  agent_completed: {
+    enabled: !0,
+    sound: "bundled:agent_completed",
+    volume: 0.5,
+    cooldown: 0,
+    desktop: !1
+  },
+  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
+};
+function defaultConfig() {
+  let events = {};
+  for (let name of EVENT_NAMES) {
+    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
+    events[name] = { enabled, sound, volume, cooldown };
+  }
+  return {
+    enabled: !0,
+    debug: !1,
+    activeProfile: "default",
+    events,
+    profiles: {},
+    player: "auto",
+    cooldownScope: "event",
+    approvals: { allow: [], deny: [] },
+    approvalTimeoutSeconds: 240,
+    subagents: !1,
+    idleAfterStop: !1,
+    quietWhenFocused: !1,
+    channels: {}
+  };
+}
+function isEventName(name) {
+  return EVENT_NAMES.includes(name);
 }
 
 // src/config/channels.ts
@@ -1027,7 +1129,7 @@ function bodyTemplateProblems(value, field, problems, depth = 0) {
     for (let [key, item] of Object.entries(value))
       bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);
 }
-var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
+var COMMON_KEYS = ["type", "title", "body", "templates", "rateLimit"], KEYS = {
   ntfy: [...COMMON_KEYS, "server", "topic", "token", "priority", "tags", "click"],
   slack: [...COMMON_KEYS, "url"],
   discord: [...COMMON_KEYS, "url", "username"],
@@ -1035,7 +1137,7 @@ var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
   pushover: [...COMMON_KEYS, "token", "user", "apiUrl", "priority", "sound"],
   webhook: [...COMMON_KEYS, "url", "method", "headers"],
   terminal: ["type", "kind"],
-  speech: ["type", "template", "voice", "rate"]
+  speech: ["type", "template", "templates", "voice", "rate"]
 };
 function readHeaders(raw, field, problems) {
   let headers = /* @__PURE__ */ Object.create(null);
@@ -1047,6 +1149,43 @@ function readHeaders(raw, field, problems) {
     HEADER_NAME.test(name) ? typeof value != "string" || /[\r\n\0]/.test(value) ? problems.push({ field: at, problem: "must be a one-line string" }) : isSecretRef(value) ? headers[name] = value : value.startsWith("env:") || value.startsWith("file:") ? problems.push({ field: at, problem: "is not a valid reference: env:NAME or file:/absolute/path" }) : SECRET_HEADER.test(name) ? problems.push({ field: at, problem: `names a credential: ${SECRET_HINT}` }) : headers[name] = value : problems.push({ field: at, problem: "is not a valid header name" });
   }
   return headers;
+}
+function readTemplates(raw, type, field, problems) {
+  if (raw === void 0) return;
+  if (!isObject(raw)) {
+    problems.push({ field, problem: "must be an object of event names to templates" });
+    return;
+  }
+  let keys = type === "speech" ? ["template"] : ["title", "body"], templates = {};
+  for (let [event, value] of Object.entries(raw)) {
+    let at = `${field}.${event}`;
+    if (!EVENT_NAMES.includes(event)) {
+      problems.push({ field: at, problem: `is not an event (events: ${EVENT_NAMES.join(", ")})` });
+      continue;
+    }
+    if (!isObject(value)) {
+      problems.push({ field: at, problem: `must be an object with ${keys.join(" or ")}` });
+      continue;
+    }
+    for (let key of Object.keys(value))
+      keys.includes(key) || problems.push({ field: `${at}.${key}`, problem: "is not a known setting" });
+    let read = new FieldReader(value, at, problems), entry = {};
+    if (type === "speech") {
+      let template = read.template("template");
+      template !== void 0 && (entry.template = template);
+    } else {
+      let title = read.template("title");
+      if (title !== void 0 && (entry.title = title), type === "webhook") {
+        let before = problems.length;
+        value.body !== void 0 && bodyTemplateProblems(value.body, `${at}.body`, problems), value.body !== void 0 && problems.length === before && (entry.bodyTemplate = value.body);
+      } else {
+        let body = read.template("body");
+        body !== void 0 && (entry.body = body);
+      }
+    }
+    Object.keys(entry).length > 0 && (templates[event] = entry);
+  }
+  return Object.keys(templates).length > 0 ? templates : void 0;
 }
 function readChannel(raw, field, problems) {
   let type = raw.type;
@@ -1060,10 +1199,14 @@ function readChannel(raw, field, problems) {
   if (type === "terminal") return { type, kind: read.oneOf("kind", TERMINAL_KINDS, "auto") };
   if (type === "speech") {
     let speech = { type }, template = read.template("template"), voice = read.text("voice", 100), rate = read.integer("rate", 50, 500);
-    return template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate), speech;
+    template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate);
+    let templates2 = readTemplates(raw.templates, type, `${field}.templates`, problems);
+    return templates2 && (speech.templates = templates2), speech;
   }
   let base = { rateLimit: read.rateLimit() }, title = read.template("title"), body = type === "webhook" ? void 0 : read.template("body");
-  switch (title !== void 0 && (base.title = title), body !== void 0 && (base.body = body), type) {
+  title !== void 0 && (base.title = title), body !== void 0 && (base.body = body);
+  let templates = readTemplates(raw.templates, type, `${field}.templates`, problems);
+  switch (templates && (base.templates = templates), type) {
     case "ntfy": {
       let ntfy = {
         ...base,
@@ -1515,108 +1658,6 @@ function sweep(dir) {
       now - (0, import_node_fs6.statSync)((0, import_node_path4.join)(dir, name)).mtimeMs > SWEEP_AFTER_MS2 && (0, import_node_fs6.rmSync)((0, import_node_path4.join)(dir, name), { force: !0 });
     } catch {
     }
-}
-
-// src/config/schema.ts
-var EVENT_NAMES = [
-  "stop",
-  "permission_prompt",
-  "idle_prompt",
-  "subagent",
-  "session_start",
-  "session_end",
-  "permission_request",
-  "permission_denied",
-  "stop_failure",
-  "elicitation_dialog",
-  "agent_needs_input",
-  "agent_completed",
-  "auth_success"
-], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
-  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
-  permission_prompt: {
-    enabled: !0,
-    sound: "bundled:permission_prompt",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
-  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
-  session_start: {
-    enabled: !1,
-    sound: "bundled:session_start",
-    volume: 0.4,
-    cooldown: 0,
-    desktop: !1
-  },
-  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
-  permission_request: {
-    enabled: !0,
-    sound: "bundled:permission_request",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  // Auto mode blocked a tool call: the person may want to allow it by hand.
-  permission_denied: {
-    enabled: !0,
-    sound: "bundled:permission_denied",
-    volume: 0.6,
-    cooldown: 0,
-    desktop: !0
-  },
-  // The turn ended on an API error: nothing more happens until the person acts.
-  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
-  // An MCP server asks the person something.
-  elicitation_dialog: {
-    enabled: !0,
-    sound: "bundled:elicitation_dialog",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  // A background agent (or auto mode) needs the person's choice.
-  agent_needs_input: {
-    enabled: !0,
-    sound: "bundled:agent_needs_input",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  agent_completed: {
-    enabled: !0,
-    sound: "bundled:agent_completed",
-    volume: 0.5,
-    cooldown: 0,
-    desktop: !1
-  },
-  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
-};
-function defaultConfig() {
-  let events = {};
-  for (let name of EVENT_NAMES) {
-    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
-    events[name] = { enabled, sound, volume, cooldown };
-  }
-  return {
-    enabled: !0,
-    debug: !1,
-    activeProfile: "default",
-    events,
-    profiles: {},
-    player: "auto",
-    cooldownScope: "event",
-    approvals: { allow: [], deny: [] },
-    approvalTimeoutSeconds: 240,
-    subagents: !1,
-    idleAfterStop: !1,
-    quietWhenFocused: !1,
-    channels: {}
-  };
-}
-function isEventName(name) {
-  return EVENT_NAMES.includes(name);
 }
 
 // src/notify/players.ts
@@ -2526,6 +2567,12 @@ function plainText(text4, maxChars) {
   return chars.length <= maxChars ? flat : `${chars.slice(0, Math.max(0, maxChars - 1)).join("").trimEnd()}\u2026`;
 }
 
+// src/channels/template.ts
+function eventTemplates(message, settings) {
+  let templates = settings.templates, event = message.fields.event;
+  return templates && Object.hasOwn(templates, event) ? templates[event] : void 0;
+}
+
 // src/channels/speech.ts
 var NoSpeechProgramError = class extends EnvironmentError {
   constructor(searched) {
@@ -2587,7 +2634,7 @@ function speechArgs(program, text4, settings = {}) {
   }
 }
 function speakMessage(settings, message, options) {
-  let program = findSpeechProgram(options.platform ?? process.platform, options.env.PATH ?? ""), text4 = speechText(message, settings.template);
+  let program = findSpeechProgram(options.platform ?? process.platform, options.env.PATH ?? ""), text4 = speechText(message, eventTemplates(message, settings)?.template ?? settings.template);
   if (!text4) return { program, text: text4 };
   try {
     let child = spawn(program.path, speechArgs(program, text4, settings), {
@@ -2760,21 +2807,18 @@ function paneInViewFrom(output) {
 }
 function paneInView(place, env, timeoutMs = PANE_CHECK_TIMEOUT_MS, platform = process.platform) {
   let pane = place.tmuxPane;
-  if (!pane) return Promise.resolve(!1);
+  if (!pane) return !1;
   let tmux = findOnPath("tmux", env.PATH ?? "", platform);
-  return tmux ? new Promise((resolve3) => {
-    let output = "", done = !1, finish = (inView) => {
-      done || (done = !0, clearTimeout(timer), resolve3(inView));
-    }, child = spawn(tmux, paneInViewArgs({ ...place, tmuxPane: pane }), {
-      env,
-      stdio: ["ignore", "pipe", "ignore"]
-    }), timer = setTimeout(() => {
-      child.kill("SIGKILL"), finish(!1);
-    }, timeoutMs);
-    child.stdout?.setEncoding("utf8"), child.stdout?.on("data", (chunk) => {
-      output.length < 200 && (output += chunk);
-    }), child.on("error", () => finish(!1)), child.on("close", (code) => finish(code === 0 && paneInViewFrom(output)));
-  }) : Promise.resolve(!1);
+  if (!tmux) return !1;
+  let run2 = spawnSync(tmux, paneInViewArgs({ ...place, tmuxPane: pane }), {
+    env,
+    stdio: ["ignore", "pipe", "ignore"],
+    encoding: "utf8",
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+    maxBuffer: 4096
+  });
+  return run2.status === 0 && typeof run2.stdout == "string" && paneInViewFrom(run2.stdout);
 }
 
 // src/notify/sound.ts
@@ -2875,6 +2919,53 @@ function buildMessage(event, instance, input, options = {}) {
   return options.url && (message.url = options.url), options.actions?.length && (message.actions = options.actions), message;
 }
 
+// src/channels/terminal.ts
+function detectTerminal(env) {
+  let term = env.TERM ?? "", program = env.TERM_PROGRAM ?? "";
+  return env.TMUX || env.STY || program === "tmux" || /^(tmux|screen)\b/.test(term) ? "bell" : env.KITTY_WINDOW_ID || program === "kitty" || term === "xterm-kitty" ? "osc99" : program === "iTerm.app" || env.LC_TERMINAL === "iTerm2" || env.ITERM_SESSION_ID ? "osc9" : program === "WezTerm" || env.WEZTERM_PANE || term === "wezterm" || program === "ghostty" || env.GHOSTTY_RESOURCES_DIR || term === "xterm-ghostty" || term === "foot" || term.startsWith("foot-") ? "osc777" : "bell";
+}
+var ESC = "\x1B", BEL = "\x07", BELL = BEL, ST = `${ESC}\\`, TITLE_CHARS = 80, BODY_CHARS = 200, WINDOW_TITLE_CHARS = 60;
+function terminalSequence(kind, message) {
+  let title = plainText(message.title, TITLE_CHARS), body = plainText(message.body, BODY_CHARS);
+  switch (kind) {
+    case "bell":
+      return BEL;
+    case "osc9": {
+      let text4 = [title, body].filter(Boolean).join(": ");
+      return `${ESC}]9;${/^\d/.test(text4) ? `ccbell: ${text4}` : text4}${BEL}`;
+    }
+    case "osc777":
+      return `${ESC}]777;notify;${title.replaceAll(";", ",")};${body}${BEL}`;
+    case "osc99": {
+      let id = `ccbell${message.fields.session.replace(/[^A-Za-z0-9]/g, "").slice(0, 16)}`, b64 = (text4) => Buffer.from(text4, "utf8").toString("base64");
+      return `${ESC}]99;i=${id}:d=0:e=1:p=title;${b64(title)}${ST}${ESC}]99;i=${id}:d=1:e=1:p=body;${b64(body)}${ST}`;
+    }
+    case "title": {
+      let project = message.fields.project || "Claude Code";
+      return `${ESC}]2;${plainText(`${project}: ${body}`, WINDOW_TITLE_CHARS)}${BEL}`;
+    }
+  }
+}
+
+// src/events/terminal.ts
+function terminalKindFor(config, env, fallback = !1, settings) {
+  let listed = settings ? planChannels(config, settings).local.find((c) => c.settings.type === "terminal") : void 0;
+  if (listed?.settings.type === "terminal") {
+    let kind = listed.settings.kind;
+    return kind === "auto" ? detectTerminal(env) : kind;
+  }
+  let setting = config.terminal ?? "off";
+  return setting === "off" ? fallback ? "bell" : void 0 : setting === "auto" ? detectTerminal(env) : setting;
+}
+function terminalOutputFor(config, settings, env, fallback, message) {
+  let kind = terminalKindFor(config, env, fallback, settings);
+  if (kind)
+    return { kind, sequence: kind === "bell" ? BELL : terminalSequence(kind, message()) };
+}
+function terminalHookOutput(sequence) {
+  return JSON.stringify({ terminalSequence: sequence });
+}
+
 // src/events/handle.ts
 var NEEDS_YOU = /* @__PURE__ */ new Set([
   "permission_prompt",
@@ -2915,14 +3006,30 @@ function cooldownMemorySeconds(config) {
   return longest;
 }
 async function handleEvent(context) {
+  return startEvent(context).done;
+}
+function startEvent(context) {
   let { event, input, instance, loaded, logger } = context, config = loaded.config, now = context.now ?? /* @__PURE__ */ new Date(), verdict = decide(config, event, now, input);
   if (!verdict.go)
-    return logger.debug(`event=${event} suppressed: ${verdict.reason}`), { notified: !1, reason: verdict.reason };
+    return logger.debug(`event=${event} suppressed: ${verdict.reason}`), settledAt({ notified: !1, reason: verdict.reason });
   let { settings } = verdict, sessionId = typeof input?.session_id == "string" ? input.session_id : void 0;
-  if (event === "permission_prompt" && sessionId && hasRecentMark(instance.cache_dir, sessionId, "dialog", SAME_DIALOG_WINDOW_MS, now.getTime()))
-    return logger.debug(`event=${event} suppressed: the session's permission request was announced`), { notified: !1, reason: "same-dialog" };
-  if (config.quietWhenFocused && context.place?.tmuxPane && await paneInView(context.place, context.env, context.paneCheckTimeoutMs))
-    return logger.debug(`event=${event} suppressed: the session's tmux pane ${context.place.tmuxPane} is in view`), { notified: !1, reason: "in-view" };
+  if (event === "permission_prompt" && sessionId && hasRecentMark(instance.cache_dir, sessionId, "dialog", SAME_DIALOG_WINDOW_MS, now.getTime())) {
+    logger.debug(`event=${event} suppressed: the session's permission request was announced`);
+    let silenced = { notified: !1, reason: "same-dialog" };
+    if (hasRecentMark(instance.cache_dir, sessionId, "dialog-ring", SAME_DIALOG_WINDOW_MS, now.getTime())) {
+      let request2 = resolveEvent(config, "permission_request"), noPlayer = findPlayerOrNone(config, context.platform ?? process.platform, context.env), terminal2 = terminalOutputFor(
+        config,
+        request2,
+        context.env,
+        noPlayer instanceof NoPlayerError,
+        () => buildMessage(event, instance.name, input)
+      );
+      terminal2 && (silenced.terminal = terminal2);
+    }
+    return settledAt(silenced);
+  }
+  if (config.quietWhenFocused && context.place?.tmuxPane && paneInView(context.place, context.env, context.paneCheckTimeoutMs))
+    return logger.debug(`event=${event} suppressed: the session's tmux pane ${context.place.tmuxPane} is in view`), settledAt({ notified: !1, reason: "in-view" });
   let outcome = { notified: !0, settings };
   if (settings.cooldown > 0) {
     let key = cooldownKey(config, event, input), claim;
@@ -2936,12 +3043,12 @@ async function handleEvent(context) {
       logger.warn(`event=${event} notifying without recording its cooldown (key ${key}): ${error.message}`), outcome.unrecorded = !0;
     }
     if (claim && "setAside" in claim && logger.warn(`state file was corrupt; kept it as ${claim.setAside}`), claim && "unrecorded" in claim && (logger.warn(`event=${event} notified without cooldown: ${claim.unrecorded}`), outcome.unrecorded = !0), claim?.kind === "cooling")
-      return logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`), { notified: !1, reason: "cooldown" };
+      return logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`), settledAt({ notified: !1, reason: "cooldown" });
   }
   event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog", now.getTime());
-  let platform = context.platform ?? process.platform, plan = planChannels(config, settings);
+  let platform = context.platform ?? process.platform, plan = planChannels(config, settings), built, messageOnce = () => (built ??= buildMessage(event, instance.name, input, { url: context.url, actions: context.actions }), built);
   if (plan.remote.length > 0 || plan.local.length > 0) {
-    let message = buildMessage(event, instance.name, input, { url: context.url, actions: context.actions });
+    let message = messageOnce();
     outcome.channels = { message, remote: plan.remote, local: plan.local }, plan.remote.length > 0 && (context.deliver ? context.deliver({ message, channels: plan.remote }) : logger.warn(`event=${event} channels ${plan.remote.join(", ")}: no delivery here; skipped`));
     for (let { name, settings: local } of plan.local)
       if (local.type === "speech")
@@ -2976,7 +3083,19 @@ async function handleEvent(context) {
       onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`)
     }), outcome.sound = { file, player, volume: settings.volume }, logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`));
   }
-  return desktop && (outcome.desktop = await desktop), outcome;
+  let terminal = terminalOutputFor(
+    config,
+    settings,
+    context.env,
+    outcome.noPlayer !== void 0,
+    messageOnce
+  );
+  terminal && context.noTerminalOutput ? event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog-ring", now.getTime()) : terminal && (outcome.terminal = terminal);
+  let done = desktop ? desktop.then((result) => (outcome.desktop = result, outcome)) : Promise.resolve(outcome);
+  return { outcome, done };
+}
+function settledAt(outcome) {
+  return { outcome, done: Promise.resolve(outcome) };
 }
 function findPlayerOrNone(config, platform, env) {
   try {
@@ -3075,55 +3194,6 @@ function routeHookInput(input) {
 
 // src/cli/commands/hook.ts
 init_errors();
-
-// src/channels/terminal.ts
-function detectTerminal(env) {
-  let term = env.TERM ?? "", program = env.TERM_PROGRAM ?? "";
-  return env.TMUX || env.STY || program === "tmux" || /^(tmux|screen)\b/.test(term) ? "bell" : env.KITTY_WINDOW_ID || program === "kitty" || term === "xterm-kitty" ? "osc99" : program === "iTerm.app" || env.LC_TERMINAL === "iTerm2" || env.ITERM_SESSION_ID ? "osc9" : program === "WezTerm" || env.WEZTERM_PANE || term === "wezterm" || program === "ghostty" || env.GHOSTTY_RESOURCES_DIR || term === "xterm-ghostty" || term === "foot" || term.startsWith("foot-") ? "osc777" : "bell";
-}
-var ESC = "\x1B", BEL = "\x07", BELL = BEL, ST = `${ESC}\\`, TITLE_CHARS = 80, BODY_CHARS = 200, WINDOW_TITLE_CHARS = 60;
-function terminalSequence(kind, message) {
-  let title = plainText(message.title, TITLE_CHARS), body = plainText(message.body, BODY_CHARS);
-  switch (kind) {
-    case "bell":
-      return BEL;
-    case "osc9": {
-      let text4 = [title, body].filter(Boolean).join(": ");
-      return `${ESC}]9;${/^\d/.test(text4) ? `ccbell: ${text4}` : text4}${BEL}`;
-    }
-    case "osc777":
-      return `${ESC}]777;notify;${title.replaceAll(";", ",")};${body}${BEL}`;
-    case "osc99": {
-      let id = `ccbell${message.fields.session.replace(/[^A-Za-z0-9]/g, "").slice(0, 16)}`, b64 = (text4) => Buffer.from(text4, "utf8").toString("base64");
-      return `${ESC}]99;i=${id}:d=0:e=1:p=title;${b64(title)}${ST}${ESC}]99;i=${id}:d=1:e=1:p=body;${b64(body)}${ST}`;
-    }
-    case "title": {
-      let project = message.fields.project || "Claude Code";
-      return `${ESC}]2;${plainText(`${project}: ${body}`, WINDOW_TITLE_CHARS)}${BEL}`;
-    }
-  }
-}
-
-// src/events/terminal.ts
-function terminalKindFor(config, env, fallback = !1, settings) {
-  let listed = settings ? planChannels(config, settings).local.find((c) => c.settings.type === "terminal") : void 0;
-  if (listed?.settings.type === "terminal") {
-    let kind = listed.settings.kind;
-    return kind === "auto" ? detectTerminal(env) : kind;
-  }
-  let setting = config.terminal ?? "off";
-  return setting === "off" ? fallback ? "bell" : void 0 : setting === "auto" ? detectTerminal(env) : setting;
-}
-function terminalSequenceForEvent(config, event, input, env, options) {
-  let verdict = decide(config, event, options.now ?? /* @__PURE__ */ new Date(), input);
-  if (!verdict.go) return;
-  let kind = terminalKindFor(config, env, options.fallback, verdict.settings);
-  if (kind)
-    return kind === "bell" ? BELL : terminalSequence(kind, buildMessage(event, options.instance, input));
-}
-function terminalHookOutput(sequence) {
-  return JSON.stringify({ terminalSequence: sequence });
-}
 
 // src/cli/hook-budget.ts
 function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
@@ -3385,16 +3455,8 @@ async function runHook(args, context) {
     click,
     place
   });
-  if (await forwarded, outcome.notified) {
-    let sequence = terminalSequenceForEvent(loaded.config, event, input, context.env, {
-      instance: instance.name,
-      fallback: outcome.noPlayer !== void 0,
-      now
-    });
-    sequence && context.stdout(`${terminalHookOutput(sequence)}
-`);
-  }
-  return { code: 0, handled: !0 };
+  return await forwarded, outcome.terminal && context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}
+`), { code: 0, handled: !0 };
 }
 
 // src/cli/help.ts

@@ -344,13 +344,12 @@ function resolveSecret(ref, env) {
     try {
       text = readRegularFile(path2, { maxBytes: SECRET_MAX_BYTES }).text;
     } catch (error) {
+      if (error instanceof RefusedFileError)
+        throw new SecretError(`secret file ${error.message}`, { cause: error });
       let code = error.code;
-      throw new SecretError(
-        `secret file ${path2} cannot be read (${code ?? "not a regular file or too large"})`,
-        {
-          cause: error
-        }
-      );
+      throw new SecretError(`secret file ${path2} cannot be read (${code ?? "unknown error"})`, {
+        cause: error
+      });
     }
     let value = text.trim();
     if (!value) throw new SecretError(`secret file ${path2} is empty`);
@@ -384,6 +383,108 @@ function httpChannel(build) {
   };
 }
 var JSON_HEADERS = { "content-type": "application/json", "user-agent": "ccbell" };
+
+// src/config/schema.ts
+var EVENT_NAMES = [
+  "stop",
+  "permission_prompt",
+  "idle_prompt",
+  "subagent",
+  "session_start",
+  "session_end",
+  "permission_request",
+  "permission_denied",
+  "stop_failure",
+  "elicitation_dialog",
+  "agent_needs_input",
+  "agent_completed",
+  "auth_success"
+], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
+  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
+  permission_prompt: {
+    enabled: !0,
+    sound: "bundled:permission_prompt",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
+  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
+  session_start: {
+    enabled: !1,
+    sound: "bundled:session_start",
+    volume: 0.4,
+    cooldown: 0,
+    desktop: !1
+  },
+  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
+  permission_request: {
+    enabled: !0,
+    sound: "bundled:permission_request",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // Auto mode blocked a tool call: the person may want to allow it by hand.
+  permission_denied: {
+    enabled: !0,
+    sound: "bundled:permission_denied",
+    volume: 0.6,
+    cooldown: 0,
+    desktop: !0
+  },
+  // The turn ended on an API error: nothing more happens until the person acts.
+  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
+  // An MCP server asks the person something.
+  elicitation_dialog: {
+    enabled: !0,
+    sound: "bundled:elicitation_dialog",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  // A background agent (or auto mode) needs the person's choice.
+  agent_needs_input: {
+    enabled: !0,
+    sound: "bundled:agent_needs_input",
+    volume: 0.7,
+    cooldown: 0,
+    desktop: !0
+  },
+  agent_completed: {
+    enabled: !0,
+    sound: "bundled:agent_completed",
+    volume: 0.5,
+    cooldown: 0,
+    desktop: !1
+  },
+  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
+};
+function defaultConfig() {
+  let events = {};
+  for (let name of EVENT_NAMES) {
+    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
+    events[name] = { enabled, sound, volume, cooldown };
+  }
+  return {
+    enabled: !0,
+    debug: !1,
+    activeProfile: "default",
+    events,
+    profiles: {},
+    player: "auto",
+    cooldownScope: "event",
+    approvals: { allow: [], deny: [] },
+    approvalTimeoutSeconds: 240,
+    subagents: !1,
+    idleAfterStop: !1,
+    quietWhenFocused: !1,
+    channels: {}
+  };
+}
+function isEventName(name) {
+  return EVENT_NAMES.includes(name);
+}
 
 // src/config/channels.ts
 var BUILTIN_CHANNELS = ["sound", "desktop", "terminal", "speech"], WEBHOOK_TYPES = ["ntfy", "slack", "discord", "telegram", "pushover", "webhook"], CHANNEL_TYPES = [...WEBHOOK_TYPES, "terminal", "speech"], TEMPLATE_FIELDS = [
@@ -515,7 +616,7 @@ function bodyTemplateProblems(value, field, problems, depth = 0) {
     for (let [key, item] of Object.entries(value))
       bodyTemplateProblems(item, `${field}.${key}`, problems, depth + 1);
 }
-var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
+var COMMON_KEYS = ["type", "title", "body", "templates", "rateLimit"], KEYS = {
   ntfy: [...COMMON_KEYS, "server", "topic", "token", "priority", "tags", "click"],
   slack: [...COMMON_KEYS, "url"],
   discord: [...COMMON_KEYS, "url", "username"],
@@ -523,7 +624,7 @@ var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
   pushover: [...COMMON_KEYS, "token", "user", "apiUrl", "priority", "sound"],
   webhook: [...COMMON_KEYS, "url", "method", "headers"],
   terminal: ["type", "kind"],
-  speech: ["type", "template", "voice", "rate"]
+  speech: ["type", "template", "templates", "voice", "rate"]
 };
 function readHeaders(raw, field, problems) {
   let headers = /* @__PURE__ */ Object.create(null);
@@ -535,6 +636,43 @@ function readHeaders(raw, field, problems) {
     HEADER_NAME.test(name) ? typeof value != "string" || /[\r\n\0]/.test(value) ? problems.push({ field: at, problem: "must be a one-line string" }) : isSecretRef(value) ? headers[name] = value : value.startsWith("env:") || value.startsWith("file:") ? problems.push({ field: at, problem: "is not a valid reference: env:NAME or file:/absolute/path" }) : SECRET_HEADER.test(name) ? problems.push({ field: at, problem: `names a credential: ${SECRET_HINT}` }) : headers[name] = value : problems.push({ field: at, problem: "is not a valid header name" });
   }
   return headers;
+}
+function readTemplates(raw, type, field, problems) {
+  if (raw === void 0) return;
+  if (!isObject(raw)) {
+    problems.push({ field, problem: "must be an object of event names to templates" });
+    return;
+  }
+  let keys = type === "speech" ? ["template"] : ["title", "body"], templates = {};
+  for (let [event, value] of Object.entries(raw)) {
+    let at = `${field}.${event}`;
+    if (!EVENT_NAMES.includes(event)) {
+      problems.push({ field: at, problem: `is not an event (events: ${EVENT_NAMES.join(", ")})` });
+      continue;
+    }
+    if (!isObject(value)) {
+      problems.push({ field: at, problem: `must be an object with ${keys.join(" or ")}` });
+      continue;
+    }
+    for (let key of Object.keys(value))
+      keys.includes(key) || problems.push({ field: `${at}.${key}`, problem: "is not a known setting" });
+    let read = new FieldReader(value, at, problems), entry = {};
+    if (type === "speech") {
+      let template = read.template("template");
+      template !== void 0 && (entry.template = template);
+    } else {
+      let title = read.template("title");
+      if (title !== void 0 && (entry.title = title), type === "webhook") {
+        let before = problems.length;
+        value.body !== void 0 && bodyTemplateProblems(value.body, `${at}.body`, problems), value.body !== void 0 && problems.length === before && (entry.bodyTemplate = value.body);
+      } else {
+        let body = read.template("body");
+        body !== void 0 && (entry.body = body);
+      }
+    }
+    Object.keys(entry).length > 0 && (templates[event] = entry);
+  }
+  return Object.keys(templates).length > 0 ? templates : void 0;
 }
 function readChannel(raw, field, problems) {
   let type = raw.type;
@@ -548,10 +686,14 @@ function readChannel(raw, field, problems) {
   if (type === "terminal") return { type, kind: read.oneOf("kind", TERMINAL_KINDS, "auto") };
   if (type === "speech") {
     let speech = { type }, template = read.template("template"), voice = read.text("voice", 100), rate = read.integer("rate", 50, 500);
-    return template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate), speech;
+    template !== void 0 && (speech.template = template), voice !== void 0 && (speech.voice = voice), rate !== void 0 && (speech.rate = rate);
+    let templates2 = readTemplates(raw.templates, type, `${field}.templates`, problems);
+    return templates2 && (speech.templates = templates2), speech;
   }
   let base = { rateLimit: read.rateLimit() }, title = read.template("title"), body = type === "webhook" ? void 0 : read.template("body");
-  switch (title !== void 0 && (base.title = title), body !== void 0 && (base.body = body), type) {
+  title !== void 0 && (base.title = title), body !== void 0 && (base.body = body);
+  let templates = readTemplates(raw.templates, type, `${field}.templates`, problems);
+  switch (templates && (base.templates = templates), type) {
     case "ntfy": {
       let ntfy2 = {
         ...base,
@@ -669,108 +811,6 @@ function checkChannelNames(list, defined, field, problems) {
       problem: `unknown channel "${name.slice(0, 60)}" (known: ${known})`
     }), !1;
   });
-}
-
-// src/config/schema.ts
-var EVENT_NAMES = [
-  "stop",
-  "permission_prompt",
-  "idle_prompt",
-  "subagent",
-  "session_start",
-  "session_end",
-  "permission_request",
-  "permission_denied",
-  "stop_failure",
-  "elicitation_dialog",
-  "agent_needs_input",
-  "agent_completed",
-  "auth_success"
-], TERMINAL_SETTINGS = ["off", "auto", "bell", "osc9", "osc777", "osc99", "title"], EVENT_DEFAULTS = {
-  stop: { enabled: !0, sound: "bundled:stop", volume: 0.5, cooldown: 0, desktop: !1 },
-  permission_prompt: {
-    enabled: !0,
-    sound: "bundled:permission_prompt",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  idle_prompt: { enabled: !0, sound: "bundled:idle_prompt", volume: 0.5, cooldown: 0, desktop: !1 },
-  subagent: { enabled: !0, sound: "bundled:subagent", volume: 0.5, cooldown: 0, desktop: !1 },
-  session_start: {
-    enabled: !1,
-    sound: "bundled:session_start",
-    volume: 0.4,
-    cooldown: 0,
-    desktop: !1
-  },
-  session_end: { enabled: !1, sound: "bundled:session_end", volume: 0.4, cooldown: 0, desktop: !1 },
-  permission_request: {
-    enabled: !0,
-    sound: "bundled:permission_request",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  // Auto mode blocked a tool call: the person may want to allow it by hand.
-  permission_denied: {
-    enabled: !0,
-    sound: "bundled:permission_denied",
-    volume: 0.6,
-    cooldown: 0,
-    desktop: !0
-  },
-  // The turn ended on an API error: nothing more happens until the person acts.
-  stop_failure: { enabled: !0, sound: "bundled:stop_failure", volume: 0.7, cooldown: 0, desktop: !0 },
-  // An MCP server asks the person something.
-  elicitation_dialog: {
-    enabled: !0,
-    sound: "bundled:elicitation_dialog",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  // A background agent (or auto mode) needs the person's choice.
-  agent_needs_input: {
-    enabled: !0,
-    sound: "bundled:agent_needs_input",
-    volume: 0.7,
-    cooldown: 0,
-    desktop: !0
-  },
-  agent_completed: {
-    enabled: !0,
-    sound: "bundled:agent_completed",
-    volume: 0.5,
-    cooldown: 0,
-    desktop: !1
-  },
-  auth_success: { enabled: !1, sound: "bundled:auth_success", volume: 0.4, cooldown: 0, desktop: !1 }
-};
-function defaultConfig() {
-  let events = {};
-  for (let name of EVENT_NAMES) {
-    let { enabled, sound, volume, cooldown } = EVENT_DEFAULTS[name];
-    events[name] = { enabled, sound, volume, cooldown };
-  }
-  return {
-    enabled: !0,
-    debug: !1,
-    activeProfile: "default",
-    events,
-    profiles: {},
-    player: "auto",
-    cooldownScope: "event",
-    approvals: { allow: [], deny: [] },
-    approvalTimeoutSeconds: 240,
-    subagents: !1,
-    idleAfterStop: !1,
-    quietWhenFocused: !1,
-    channels: {}
-  };
-}
-function isEventName(name) {
-  return EVENT_NAMES.includes(name);
 }
 
 // src/notify/players.ts
@@ -1265,11 +1305,15 @@ function renderJsonTemplate(template, values) {
   }
   return template;
 }
+function eventTemplates(message, settings) {
+  let templates = settings.templates, event = message.fields.event;
+  return templates && Object.hasOwn(templates, event) ? templates[event] : void 0;
+}
 function titleAndBody(message, settings) {
-  let values = templateValues(message);
+  let values = templateValues(message), forEvent = eventTemplates(message, settings), title = forEvent?.title ?? settings.title, body = forEvent?.body ?? settings.body;
   return {
-    title: settings.title !== void 0 ? renderTemplate(settings.title, values) : message.title,
-    body: settings.body !== void 0 ? renderTemplate(settings.body, values) : message.body
+    title: title !== void 0 ? renderTemplate(title, values) : message.title,
+    body: body !== void 0 ? renderTemplate(body, values) : message.body
   };
 }
 function cut(text, max) {
@@ -1372,7 +1416,7 @@ var webhook = httpChannel((message, settings, secrets) => {
   let headers = { ...JSON_HEADERS };
   for (let [name, value] of Object.entries(settings.headers))
     headers[name.toLowerCase()] = secrets.maybe(value);
-  let body = settings.bodyTemplate === void 0 ? defaultWebhookBody(message) : renderJsonTemplate(settings.bodyTemplate, templateValues(message));
+  let template = eventTemplates(message, settings)?.bodyTemplate ?? settings.bodyTemplate, body = template === void 0 ? defaultWebhookBody(message) : renderJsonTemplate(template, templateValues(message));
   return { url: secrets.maybe(settings.url), method: settings.method, headers, body: JSON.stringify(body) };
 });
 
@@ -1480,6 +1524,10 @@ function parseDeliveryRequest(value) {
 
 // src/notify/desktop.ts
 var CLICK_WAIT_MS = 1800 * 1e3;
+
+// src/channels/terminal.ts
+var ESC = "\x1B";
+var ST = `${ESC}\\`;
 
 // src/events/handle.ts
 var KEEP_COOLDOWN_ENTRIES_SECONDS = 1440 * 60;

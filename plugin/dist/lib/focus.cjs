@@ -327,7 +327,7 @@ var WEBHOOK_TYPES = ["ntfy", "slack", "discord", "telegram", "pushover", "webhoo
   "event",
   "host"
 ], WEBHOOK_BODY_FIELDS = [...TEMPLATE_FIELDS, "title", "body", "url"];
-var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
+var COMMON_KEYS = ["type", "title", "body", "templates", "rateLimit"], KEYS = {
   ntfy: [...COMMON_KEYS, "server", "topic", "token", "priority", "tags", "click"],
   slack: [...COMMON_KEYS, "url"],
   discord: [...COMMON_KEYS, "url", "username"],
@@ -335,7 +335,7 @@ var COMMON_KEYS = ["type", "title", "body", "rateLimit"], KEYS = {
   pushover: [...COMMON_KEYS, "token", "user", "apiUrl", "priority", "sound"],
   webhook: [...COMMON_KEYS, "url", "method", "headers"],
   terminal: ["type", "kind"],
-  speech: ["type", "template", "voice", "rate"]
+  speech: ["type", "template", "templates", "voice", "rate"]
 };
 
 // src/instance/names.ts

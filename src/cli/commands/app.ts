@@ -13,9 +13,7 @@ import { hostName } from '../../approval/route.js';
 import { type RemoteTransport, remoteTransport } from '../../bus/index.js';
 import type { Core } from '../../core/index.js';
 import { UsageError } from '../../errors.js';
-import { terminalSequenceForEvent } from '../../events/terminal.js';
 import { type AppRecord, claimPidFile, releasePidFile, updatePidFile } from '../../instance/index.js';
-import { findPlayer } from '../../notify/index.js';
 import { ruleProblem } from '../../rules/index.js';
 import { type ParsedArgs, portFlag } from '../args.js';
 import type { CliContext } from '../context.js';
@@ -95,12 +93,7 @@ export async function runApp(args: ParsedArgs, context: CliContext): Promise<num
         logger.debug(
           `http hook: ${String(input.hook_event_name ?? '-').slice(0, 40)} session=${String(input.session_id ?? '-').slice(0, 80)}`,
         );
-        return httpHookResponse(app.core, input, signal, (event, hookInput) =>
-          terminalSequenceForEvent(loaded.config, event, hookInput, env, {
-            instance: instance.name,
-            fallback: !hasPlayer(loaded.config.player, env),
-          }),
-        );
+        return httpHookResponse(app.core, input, signal);
       },
       // "Go to session": the terminal the session's hooks recorded (docs/focus.md).
       onFocus: async (sessionId) => {
@@ -213,14 +206,4 @@ function summaryOf(core: Core, instance: string, logPath: string): string {
 
 function portOf(args: ParsedArgs, configured: number | undefined): number {
   return portFlag(args, { allowAny: true }) ?? configured ?? 0;
-}
-
-/** Whether a sound can play here; without, the terminal channel rings instead (as in a command hook). */
-function hasPlayer(preferred: string, env: NodeJS.ProcessEnv): boolean {
-  try {
-    findPlayer({ platform: process.platform, pathEnv: env.PATH ?? '', preferred });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -13,10 +13,11 @@ import {
   registryPath,
   resolveInstance,
 } from '../../instance/index.js';
-import { findPlayer, resolveSound } from '../../notify/index.js';
+import { resolveSound } from '../../notify/index.js';
 import { ruleProblem } from '../../rules/index.js';
 import { type ParsedArgs, stringFlag } from '../args.js';
 import type { CliContext } from '../context.js';
+import { playerFinding, secretFindings, speechFindings } from '../doctor-channels.js';
 import { fixHooks } from '../doctor-fix.js';
 import { describeOrigin, type Finding, hookFindings, type InstanceLookup } from '../doctor-hooks.js';
 import { projectFindings } from '../doctor-projects.js';
@@ -117,20 +118,8 @@ export async function runDoctor(args: ParsedArgs, context: CliContext): Promise<
   const cwd = resolve(stringFlag(args, 'cwd') ?? process.cwd());
   findings.push(...projectFindings(loaded, instance.name, cwd, env, instanceNamed(args, context)));
   const config = loaded.config;
-  try {
-    const player = findPlayer({
-      platform: process.platform,
-      pathEnv: env.PATH ?? '',
-      preferred: config.player,
-    });
-    findings.push({ ok: true, what: `sound player: ${player.name} (${player.path})` });
-  } catch (error) {
-    findings.push({
-      ok: false,
-      what: messageOf(error),
-      fix: 'install pipewire (pw-play), pulseaudio-utils (paplay) or alsa-utils (aplay)',
-    });
-  }
+  findings.push(playerFinding(config, env));
+  findings.push(...secretFindings(config, env), ...speechFindings(config, env));
   for (const event of EVENT_NAMES) {
     const settings = resolveEvent(config, event);
     if (!settings.enabled || !settings.sound) continue;

@@ -4,7 +4,7 @@ import { EVENT_NAMES, type EventName, isEventName, type RemoteConfig } from '../
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
 import { eventNeedsInput, type HookInput, handleEvent, readHookInput } from '../../events/index.js';
-import { terminalHookOutput, terminalSequenceForEvent } from '../../events/terminal.js';
+import { terminalHookOutput } from '../../events/terminal.js';
 import type { InstanceConfig } from '../../instance/index.js';
 import { canFocus, focusClick, placeFromEnv, type TerminalPlace } from '../../notify/index.js';
 import { recordPlace } from '../../state/index.js';
@@ -149,14 +149,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     place,
   });
   await forwarded;
-  if (outcome.notified) {
-    // The terminal channel: Claude Code writes this to its terminal (hooks have none of their own).
-    const sequence = terminalSequenceForEvent(loaded.config, event, input, context.env, {
-      instance: instance.name,
-      fallback: outcome.noPlayer !== undefined,
-      now,
-    });
-    if (sequence) context.stdout(`${terminalHookOutput(sequence)}\n`);
-  }
+  // The terminal channel: Claude Code writes this to its terminal (hooks have none of their own).
+  if (outcome.terminal) context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}\n`);
   return { code: 0, handled: true };
 }

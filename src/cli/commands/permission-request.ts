@@ -7,6 +7,7 @@ import { startDetachedDelivery } from '../../channels/detached.js';
 import { routeHookInput } from '../../core/route.js';
 import { messageOf } from '../../errors.js';
 import { handleEvent, readHookInput } from '../../events/index.js';
+import { terminalHookOutput } from '../../events/terminal.js';
 import { canFocus, focusClick, placeFromEnv } from '../../notify/index.js';
 import {
   APPROVAL_MAX_FRAME_BYTES,
@@ -23,8 +24,9 @@ import { openInstance } from '../instance-context.js';
 /**
  * `ccbell [--instance NAME] permission-request`: a PermissionRequest hook. Asks the app that
  * launched the session (or the instance's running app) and prints Claude Code's decision JSON.
- * With no app, or no answer, it prints nothing, so Claude Code's own dialog appears; it then
- * notifies like the `permission_request` event. When the person answers in that dialog, the app
+ * With no app, or no answer, it prints no decision, so Claude Code's own dialog appears; it then
+ * notifies like the `permission_request` event, and prints only `{"terminalSequence": …}` when
+ * the terminal channel gives one (never next to a decision). When the person answers in that dialog, the app
  * learns it and tells this hook, which then ends at once, printing nothing. Exit 0 always, but
  * for a bad instance name.
  */
@@ -71,7 +73,12 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
           onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
         }),
     }).then(
-      () => 0,
+      (outcome) => {
+        // No decision is printed on this path, so Claude Code's dialog appears: the terminal
+        // channel (or the bell standing in for a missing player) rings for it, over SSH too.
+        if (outcome.terminal) context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}\n`);
+        return 0;
+      },
       // A failed notification (no sound player, say) must not turn into a hook error: the
       // decision is already left to Claude Code, and this hook promises exit 0.
       (error: unknown) => {

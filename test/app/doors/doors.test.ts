@@ -8,13 +8,19 @@ import { httpHookResponse } from '../../../src/app/doors/http-hook.js';
 import { answerOfLine } from '../../../src/app/terminal.js';
 import { Core } from '../../../src/core/index.js';
 
-function makeCore() {
+function makeCore(terminal?: (event: string) => string | undefined) {
   const notified: string[] = [];
   const core = new Core({
     instance: 'work',
     timeoutMs: 60_000,
     rules: { allow: [], deny: [] },
-    ports: { notify: (event) => notified.push(event) },
+    ports: {
+      notify: (event) => {
+        notified.push(event);
+        const terminalSequence = terminal?.(event);
+        return terminalSequence ? { terminalSequence } : undefined;
+      },
+    },
   });
   return { core, notified };
 }
@@ -51,23 +57,17 @@ describe('http hook door', () => {
     expect(notified).toEqual(['stop_failure']);
   });
 
-  it('carries the terminal channel`s sequence for an event it notifies, never with a decision', async () => {
-    const { core } = makeCore();
-    const asked: string[] = [];
-    const terminal = (event: string) => {
-      asked.push(event);
-      return '\u0007';
-    };
-    expect(
-      await httpHookResponse(core, { hook_event_name: 'Stop', session_id: 's' }, undefined, terminal),
-    ).toEqual({
+  it('carries the sequence the notification decided for an event, never with a decision', async () => {
+    // The notify port stands for handleEvent: a sequence only when the event rang (rules, cooldown).
+    const { core, notified } = makeCore((event) => (event === 'stop' ? '\u0007' : undefined));
+    expect(await httpHookResponse(core, { hook_event_name: 'Stop', session_id: 's' })).toEqual({
       terminalSequence: '\u0007',
     });
-    const decided = httpHookResponse(core, question('make'), undefined, terminal);
+    const decided = httpHookResponse(core, question('make'));
     core.desk.answer(core.desk.pending()[0]!.id, { behavior: 'allow' }, 'page');
     expect(Object.keys(await decided)).toEqual(['hookSpecificOutput']);
-    expect(await httpHookResponse(core, { hook_event_name: 'Stop' }, undefined, () => undefined)).toEqual({});
-    expect(asked).toEqual(['stop']);
+    expect(await httpHookResponse(core, { hook_event_name: 'StopFailure', session_id: 's' })).toEqual({});
+    expect(notified).toEqual(['stop', 'permission_request', 'stop_failure']);
   });
 });
 
