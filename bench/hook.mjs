@@ -208,9 +208,11 @@ function ccbellArms(build, node, receiver, tmux) {
             run: async (input) => {
               const before = receiver.count();
               const result = await run('benchhook')(input);
-              // Not timed: wait for the helper's request, so it never overlaps the next command.
+              // Not timed: wait for the helper's request, and then for its exit (it logs the
+              // outcome and ends; 200 ms is ample), so it never overlaps the next command.
               if (!(await receiver.waitFor(before + 1)))
                 result.stderr += 'the webhook never reached the receiver';
+              await new Promise((resolve) => setTimeout(resolve, 200));
               return result;
             },
           },
@@ -363,7 +365,7 @@ export async function benchHook({ nodes, quick = false }) {
       'The webhook row runs a third instance whose Stop goes to `sound` and a generic webhook channel posting to a ' +
         'local receiver (a Node process of its own that answers 200): the hook reads its input, builds the message ' +
         'and starts a detached `ccbell deliver` with the message on its stdin, then returns. After each such run ' +
-        'the bench waits (untimed) until the receiver got the request, so no helper overlaps the next command.',
+        'the bench waits (untimed) until the receiver got the request, and 200 ms more for the helper to exit, so no helper overlaps the next command.',
       'The quietWhenFocused row runs a fourth instance with `quietWhenFocused: true`, started with `TMUX` and ' +
         '`TMUX_PANE` naming a pane of a private tmux server (no client attached): the hook runs one ' +
         '`tmux -S SOCKET display -p -t PANE …` (bounded at 300 ms), finds the pane not in view, and plays.',

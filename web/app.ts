@@ -3,6 +3,7 @@
 // (the server's CSP also forbids inline scripts and styles).
 
 import type { AnswerBody, FeedEntry, PageItem, SessionInfo, Snapshot } from '../src/app/web/contract.js';
+import { el } from './dom.js';
 
 type Item = PageItem;
 type Session = SessionInfo;
@@ -54,19 +55,6 @@ const ui = {
   feedEmpty: byId('feed-empty'),
   announce: byId('announce'),
 };
-
-type Child = Node | string | undefined | false;
-
-/** Makes an element; attributes are set as attributes, children as nodes or text (never HTML). */
-function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 function clock(value: string | number): HTMLElement {
   const date = new Date(value);

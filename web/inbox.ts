@@ -2,6 +2,7 @@
 // Plain DOM; all data goes in as text, never as HTML (the CSP forbids inline code anyway).
 import type { InboxApp, InboxSnapshot } from '../src/inbox/inbox.js';
 import type { ItemView } from '../src/protocol/control.js';
+import { el } from './dom.js';
 
 const POLL_MS = 1000;
 const FEED_LIMIT = 100;
@@ -20,17 +21,6 @@ const ui = {
 };
 /** Cards on screen by `app key/request id`, kept across polls so focus and typing survive. */
 const cards = new Map<string, HTMLElement>();
-
-type Child = Node | string | undefined | false;
-function el(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 /** `work · devbox · api (main) · a2253762`: which app, which machine, which session. */
 function whereOf(app: InboxApp, item: ItemView): string {

@@ -4,11 +4,11 @@
 // way of misusing a button is refused.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageApp, postHook, startPageApp } from '../browser/support/browser.js';
 import { type Receiver, startReceiver } from '../channels/receiver.js';
+import { freePort } from '../support/ports.js';
 import { assertBuilt, makeWorld, type World } from './support/ccbell.js';
 import { claudeBin, claudeEnv } from './support/claude.js';
 import { type StandInApi, startStandInApi } from './support/stand-in-api.js';
@@ -19,18 +19,6 @@ let world: World;
 let api: StandInApi;
 let receiver: Receiver;
 let app: PageApp | undefined;
-
-/** A port free right now (the endpoint needs a fixed one, as a tunnel would). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface NtfyPush {
   topic: string;

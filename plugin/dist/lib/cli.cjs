@@ -862,41 +862,6 @@ function stringFlag(args, name) {
 // src/cli/commands/hook.ts
 var import_node_path16 = require("node:path");
 
-// src/channels/detached.ts
-var import_node_os = require("node:os");
-
-// src/notify/spawn.ts
-var childProcess;
-function load() {
-  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
-}
-var spawn = ((...args) => load().spawn(...args)), spawnSync = ((...args) => load().spawnSync(...args));
-
-// src/channels/detached.ts
-var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10;
-function startDetachedDelivery(options) {
-  try {
-    let child = spawn(
-      options.execPath ?? process.execPath,
-      [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath],
-      {
-        detached: !0,
-        stdio: "ignore",
-        env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
-        windowsHide: !0
-      }
-    );
-    if (child.on("error", options.onError), child.pid !== void 0)
-      try {
-        (0, import_node_os.setPriority)(child.pid, HELPER_NICENESS);
-      } catch {
-      }
-    child.unref();
-  } catch (error) {
-    options.onError(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
 // src/config/schema.ts
 var EVENT_NAMES = [
   "stop",
@@ -2560,6 +2525,13 @@ function planChannels(config, settings) {
 // src/channels/speech.ts
 init_errors();
 
+// src/notify/spawn.ts
+var childProcess;
+function load() {
+  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
+}
+var spawn = ((...args) => load().spawn(...args)), spawnSync = ((...args) => load().spawnSync(...args));
+
 // src/channels/plain-text.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 function plainText(text4, maxChars) {
@@ -3195,6 +3167,44 @@ function routeHookInput(input) {
 // src/cli/commands/hook.ts
 init_errors();
 
+// src/channels/detached.ts
+var import_node_os = require("node:os");
+var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10;
+function startDetachedDelivery(options) {
+  try {
+    let child = spawn(
+      options.execPath ?? process.execPath,
+      [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath],
+      {
+        detached: !0,
+        stdio: "ignore",
+        env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
+        windowsHide: !0
+      }
+    );
+    if (child.on("error", options.onError), child.pid !== void 0)
+      try {
+        (0, import_node_os.setPriority)(child.pid, HELPER_NICENESS);
+      } catch {
+      }
+    child.unref();
+  } catch (error) {
+    options.onError(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+// src/cli/detached-delivery.ts
+function detachedDelivery(context, instance, configPath, logger, env = context.env) {
+  return (request2) => startDetachedDelivery({
+    cliPath: context.cliPath,
+    instance,
+    configPath,
+    request: request2,
+    env,
+    onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
+  });
+}
+
 // src/cli/hook-budget.ts
 function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
   return Math.max(250, Math.round(6e3 - uptimeMs));
@@ -3444,14 +3454,7 @@ async function runHook(args, context) {
     now,
     stateLockWaitMs: stateLockWaitMs(),
     // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
-    deliver: (request2) => startDetachedDelivery({
-      cliPath: context.cliPath,
-      instance: instance.name,
-      configPath: loaded.path,
-      request: request2,
-      env: context.env,
-      onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
-    }),
+    deliver: detachedDelivery(context, instance.name, loaded.path, logger),
     click,
     place
   });

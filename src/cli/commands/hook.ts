@@ -1,5 +1,4 @@
 import { isAbsolute, join } from 'node:path';
-import { startDetachedDelivery } from '../../channels/detached.js';
 import { EVENT_NAMES, type EventName, isEventName, type RemoteConfig } from '../../config/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
@@ -10,6 +9,7 @@ import { canFocus, focusClick, placeFromEnv, type TerminalPlace } from '../../no
 import { recordPlace } from '../../state/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
+import { detachedDelivery } from '../detached-delivery.js';
 import { stateLockWaitMs } from '../hook-budget.js';
 import { placeInstance, placeMatters } from '../hook-place.js';
 import { openInstance } from '../instance-context.js';
@@ -136,15 +136,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     now,
     stateLockWaitMs: stateLockWaitMs(),
     // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
-    deliver: (request) =>
-      startDetachedDelivery({
-        cliPath: context.cliPath,
-        instance: instance.name,
-        configPath: loaded.path,
-        request,
-        env: context.env,
-        onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
-      }),
+    deliver: detachedDelivery(context, instance.name, loaded.path, logger),
     click,
     place,
   });

@@ -3,7 +3,6 @@ import { locateApp } from '../../app/client.js';
 import { channelsFor } from '../../approval/identity.js';
 import { hostName, requestApp, sessionRemote, subjectsOf } from '../../approval/route.js';
 import { busDirectory, localTransport } from '../../bus/index.js';
-import { startDetachedDelivery } from '../../channels/detached.js';
 import { routeHookInput } from '../../core/route.js';
 import { messageOf } from '../../errors.js';
 import { handleEvent, readHookInput } from '../../events/index.js';
@@ -18,6 +17,7 @@ import {
 import { recordPlace } from '../../state/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
+import { detachedDelivery } from '../detached-delivery.js';
 import { stateLockWaitMs } from '../hook-budget.js';
 import { openInstance } from '../instance-context.js';
 
@@ -63,15 +63,7 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
           })
         : undefined,
       // As the command hook does: webhook channels go out from a detached `ccbell deliver`.
-      deliver: (request) =>
-        startDetachedDelivery({
-          cliPath: context.cliPath,
-          instance: instance.name,
-          configPath: loaded.path,
-          request,
-          env,
-          onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
-        }),
+      deliver: detachedDelivery(context, instance.name, loaded.path, logger, env),
     }).then(
       (outcome) => {
         // No decision is printed on this path, so Claude Code's dialog appears: the terminal

@@ -3,8 +3,9 @@
 // subjects and reply inboxes: the server config docs/remote.md gives, with test passwords.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../support/ports.js';
 
 export interface NatsServer {
   port: number;
@@ -17,17 +18,6 @@ export interface NatsServer {
   stop(): Promise<void>;
   /** Starts it again on the same port with the same config. */
   start(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function accepting(port: number): Promise<boolean> {
