@@ -1,4 +1,5 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { RefusedFileError, readRegularFile } from '../fs/index.js';
 import { writeFileAtomic } from '../state/index.js';
@@ -59,6 +60,8 @@ export function readRunningApp(pidPath: string): AppRecord | undefined {
  * a stale file (dead process) is replaced. Exclusive creation closes the race of two starts.
  */
 export function claimPidFile(pidPath: string, record: AppRecord): void {
+  // A first app on a machine where Claude Code never ran has no ~/.claude yet.
+  mkdirSync(dirname(pidPath), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(pidPath, 'wx', 0o600);

@@ -56,6 +56,15 @@ describe('the PID file', () => {
     expect(readRunningApp(path)).toBeUndefined();
   });
 
+  it('is claimed where Claude Code never ran: its directory is made, private', () => {
+    const dir = join(freshDir(), '.claude');
+    const path = join(dir, 'ccbell.pid');
+    claimPidFile(path, record);
+    expect(readRunningApp(path)).toEqual(record);
+    expect(lstatSync(dir).mode & 0o777).toBe(0o700);
+    releasePidFile(path);
+  });
+
   it('is a FIFO: read as no app at once, claim refused naming it, and the FIFO left alone', () => {
     const dir = freshDir();
     const path = mkfifo(join(dir, 'ccbell.pid'));
