@@ -20,7 +20,7 @@ import type { DeliveryRequest, MessageAction } from '../channels/types.js';
 import type { EventName, LoadedConfig } from '../config/index.js';
 import { type ApprovalItem, Core } from '../core/index.js';
 import { messageOf } from '../errors.js';
-import { type HookInput, handleEvent, startEvent } from '../events/index.js';
+import { decide, type HookInput, handleEvent, startEvent } from '../events/index.js';
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
 import { APPROVAL_MAX_FRAME_BYTES } from '../protocol/index.js';
@@ -94,7 +94,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let phone: PhoneApprovalsDoor | undefined;
   const eventContext = (event: EventName, input: HookInput | undefined, actions?: MessageAction[]) => {
     const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
-    const known = sessionId ? options.placeOf?.(sessionId) : undefined;
+    // The recorded terminal is a file read: only for an event that will notify (the rest, a
+    // SessionEnd say, are answered on the http hook's hot path).
+    const known =
+      sessionId && options.placeOf && decide(config, event, new Date(), input).go
+        ? options.placeOf(sessionId)
+        : undefined;
     return {
       event,
       input,
@@ -133,7 +138,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // cooldown are decided now (a few file operations and process starts); the desktop
     // notification's end is not waited for.
     try {
-      const started = startEvent(eventContext(event, input));
+      // Process starts wait until the response is out: Claude Code is answered first.
+      const started = startEvent({ ...eventContext(event, input), defer: (start) => setImmediate(start) });
       started.done.catch((error) => logger.warn(`notification for ${event} failed: ${messageOf(error)}`));
       const { outcome } = started;
       return outcome.terminal ? { terminalSequence: outcome.terminal.sequence } : undefined;

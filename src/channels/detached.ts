@@ -8,7 +8,7 @@
 // busy machine.
 import { setPriority } from 'node:os';
 import { spawn } from '../notify/spawn.js';
-import type { DeliveryRequest } from './types.js';
+import type { DeliveryRequest, InputDelivery } from './types.js';
 
 /** The environment variable `ccbell deliver` reads its request from. */
 export const DELIVERY_ENV = 'CCBELL_DELIVERY';
@@ -22,7 +22,8 @@ export interface DetachedDelivery {
   /** The instance and config the helper loads, so it reads the same channels. */
   instance: string;
   configPath: string;
-  request: DeliveryRequest;
+  /** The message, or (InputDelivery) the event whose hook input the helper reads from fd 0. */
+  request: DeliveryRequest | InputDelivery;
   env: NodeJS.ProcessEnv;
   onError: (error: Error) => void;
   /** The Node binary (tests); default this process's. */
@@ -36,7 +37,8 @@ export function startDetachedDelivery(options: DetachedDelivery): void {
       [options.cliPath, 'deliver', '--instance', options.instance, '--config', options.configPath],
       {
         detached: true,
-        stdio: 'ignore',
+        // An InputDelivery's helper reads the hook's input from the stdin it inherits.
+        stdio: 'inputOnStdin' in options.request ? ['inherit', 'ignore', 'ignore'] : 'ignore',
         env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
         windowsHide: true,
       },

@@ -1,7 +1,13 @@
 // The one reader of what `ccbell deliver` gets on stdin: a delivery request, checked field by
 // field (it crossed a process boundary), never cast.
 import { EVENT_NAMES, type EventName, TEMPLATE_FIELDS } from '../config/index.js';
-import type { ChannelMessage, DeliveryRequest, MessageAction, MessageFields } from './types.js';
+import type {
+  ChannelMessage,
+  DeliveryRequest,
+  InputDelivery,
+  MessageAction,
+  MessageFields,
+} from './types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -9,7 +15,14 @@ const str = (value: unknown, max: number) =>
   typeof value === 'string' && value.length <= max ? value : undefined;
 
 /** The request in `value`, or why it is not one. */
-export function parseDeliveryRequest(value: unknown): DeliveryRequest | string {
+export function parseDeliveryRequest(value: unknown): DeliveryRequest | InputDelivery | string {
+  if (isObject(value) && value.inputOnStdin === true) {
+    const { event, channels } = value;
+    if (!Array.isArray(channels) || channels.length > 50 || !channels.every((name) => str(name, 64)))
+      return 'channels must be a list of names';
+    if (!(EVENT_NAMES as readonly string[]).includes(event as string)) return 'event is not an event';
+    return { event: event as EventName, channels: channels as string[], inputOnStdin: true };
+  }
   if (!isObject(value) || !isObject(value.message)) return 'not a delivery request';
   const { message, channels } = value;
   if (!Array.isArray(channels) || channels.length > 50 || !channels.every((name) => str(name, 64)))

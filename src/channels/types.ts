@@ -48,6 +48,16 @@ export interface DeliveryRequest {
   channels: string[];
 }
 
+/**
+ * A delivery whose message the helper builds itself: the hook left its input unread (reading it
+ * would cost the hook its stream), and the helper reads it from the stdin it inherits.
+ */
+export interface InputDelivery {
+  event: EventName;
+  channels: string[];
+  inputOnStdin: true;
+}
+
 /** How one channel's delivery of one message ended. Holds nothing secret: it is logged. */
 export interface DeliveryReport {
   channel: string;

@@ -1,7 +1,7 @@
 // What the command hooks (the event hook and the PermissionRequest hook) hand handleEvent as
 // `deliver`: webhook channels go out from a detached `ccbell deliver`, so the hook returns at once.
 import { startDetachedDelivery } from '../channels/detached.js';
-import type { DeliveryRequest } from '../channels/types.js';
+import type { DeliveryRequest, InputDelivery } from '../channels/types.js';
 import type { Logger } from '../log/index.js';
 import type { CliContext } from './context.js';
 
@@ -11,7 +11,7 @@ export function detachedDelivery(
   configPath: string,
   logger: Logger,
   env: NodeJS.ProcessEnv = context.env,
-): (request: DeliveryRequest) => void {
+): (request: DeliveryRequest | InputDelivery) => void {
   return (request) =>
     startDetachedDelivery({
       cliPath: context.cliPath,

@@ -1,7 +1,7 @@
 import type { LocalChannel } from '../channels/plan.js';
 import { planChannels } from '../channels/plan.js';
 import { speakMessage } from '../channels/speech.js';
-import type { ChannelMessage, DeliveryRequest, MessageAction } from '../channels/types.js';
+import type { ChannelMessage, DeliveryRequest, InputDelivery, MessageAction } from '../channels/types.js';
 import {
   type Config,
   EVENT_NAMES,
@@ -109,6 +109,18 @@ export interface EventContext {
   url?: string;
   /** Buttons a channel may carry (the phone's Allow and Deny for a new request). */
   actions?: MessageAction[];
+  /**
+   * Set by a command hook that left its input unread: webhook channels then go to a helper that
+   * reads the input from the stdin it inherits and builds the message itself, so the hook pays
+   * for neither. Used only when `input` is undefined.
+   */
+  deliverFromStdin?: (request: InputDelivery) => void;
+  /**
+   * Schedules the process starts (player, desktop notification, speech, webhook hand-off) once
+   * the verdict is in. The app's http door defers them past its response (`setImmediate`), so
+   * Claude Code is answered before any process is spawned; default: at once.
+   */
+  defer?: (start: () => void) => void;
   /** How long to wait for the cooldown state's lock before notifying without recording. */
   stateLockWaitMs?: number;
   /**
@@ -168,7 +180,12 @@ function stopAlwaysSounds(config: Config, now: Date): boolean {
  * Whether handling `event` now reads the hook input (a cooldown kept per session, a desktop
  * notification's text); kept next to handleEvent, which it mirrors.
  */
-export function eventNeedsInput(config: Config, event: EventName, now: Date): boolean {
+export function eventNeedsInput(
+  config: Config,
+  event: EventName,
+  now: Date,
+  options: { webhooksReadTheirOwn?: boolean } = {},
+): boolean {
   const verdict = decide(config, event, now);
   if (!verdict.go) return false;
   const { settings } = verdict;
@@ -176,7 +193,9 @@ export function eventNeedsInput(config: Config, event: EventName, now: Date): bo
   if (event === 'permission_request' || event === 'permission_prompt') return true;
   // Any channel but the sound says something about the session (project, tool, command); so
   // does a terminal notification (a bare bell does not).
-  if (settings.channels?.some((name) => name !== 'sound')) return true;
+  // (Webhook channels need it only when their helper cannot read it itself: see deliverFromStdin.)
+  const webhooks = options.webhooksReadTheirOwn ? new Set(planChannels(config, settings).remote) : undefined;
+  if (settings.channels?.some((name) => name !== 'sound' && !webhooks?.has(name))) return true;
   const terminalNames =
     config.terminal !== undefined && config.terminal !== 'off' && config.terminal !== 'bell';
   return settings.desktop || terminalNames || (settings.cooldown > 0 && config.cooldownScope === 'session');
@@ -298,45 +317,55 @@ export function startEvent(context: EventContext): StartedEvent {
     built ??= buildMessage(event, instance.name, input, { url: context.url, actions: context.actions });
     return built;
   };
+  const fire = context.defer ?? ((start: () => void) => start());
   if (plan.remote.length > 0 || plan.local.length > 0) {
     const message = messageOnce();
     outcome.channels = { message, remote: plan.remote, local: plan.local };
     // Webhooks first: a missing player below must not cost the phone its push.
     if (plan.remote.length > 0) {
-      if (context.deliver) context.deliver({ message, channels: plan.remote });
+      const { deliver, deliverFromStdin } = context;
+      if (input === undefined && deliverFromStdin)
+        fire(() => deliverFromStdin({ event, channels: plan.remote, inputOnStdin: true }));
+      else if (deliver) fire(() => deliver({ message, channels: plan.remote }));
       else logger.warn(`event=${event} channels ${plan.remote.join(', ')}: no delivery here; skipped`);
     }
     // Speech is spoken from here, detached like a sound; the terminal channel is the door's
     // output (Claude Code writes a hook's terminalSequence: src/events/terminal.ts).
     for (const { name, settings: local } of plan.local) {
       if (local.type !== 'speech') continue;
-      try {
-        const spoken = speakMessage(local, message, {
-          platform,
-          env: context.env,
-          onError: (error) => logger.warn(`channel ${name}: speech failed to start: ${error.message}`),
-        });
-        logger.debug(`event=${event} channel ${name} said "${spoken.text}" with ${spoken.program.name}`);
-      } catch (error) {
-        logger.warn(`channel ${name}: ${(error as Error).message}`);
-      }
+      fire(() => {
+        try {
+          const spoken = speakMessage(local, message, {
+            platform,
+            env: context.env,
+            onError: (error) => logger.warn(`channel ${name}: speech failed to start: ${error.message}`),
+          });
+          logger.debug(`event=${event} channel ${name} said "${spoken.text}" with ${spoken.program.name}`);
+        } catch (error) {
+          logger.warn(`channel ${name}: ${(error as Error).message}`);
+        }
+      });
     }
   }
   const desktop = plan.desktop
-    ? (() => {
-        const { title, body } = describeEvent(event, instance.name, input, config.label);
-        return desktopNotify({
-          title,
-          body,
-          url: context.url,
-          platform,
-          env: context.env,
-          click: context.click,
-        }).catch((error) => {
-          logger.warn(`desktop notification failed: ${(error as Error).message}`);
-          return 'failed' as const;
-        });
-      })()
+    ? new Promise<'shown' | 'skipped' | 'failed'>((resolve) =>
+        fire(() => {
+          const { title, body } = describeEvent(event, instance.name, input, config.label);
+          desktopNotify({
+            title,
+            body,
+            url: context.url,
+            platform,
+            env: context.env,
+            click: context.click,
+          })
+            .catch((error) => {
+              logger.warn(`desktop notification failed: ${(error as Error).message}`);
+              return 'failed' as const;
+            })
+            .then(resolve);
+        }),
+      )
     : undefined;
 
   if (plan.sound && settings.sound && settings.volume > 0) {
@@ -347,12 +376,14 @@ export function startEvent(context: EventContext): StartedEvent {
       outcome.noPlayer = player.message;
       logger.warn(`event=${event} not played: ${player.message}`);
     } else {
-      playSound({
-        player,
-        file,
-        volume: settings.volume,
-        onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`),
-      });
+      fire(() =>
+        playSound({
+          player,
+          file,
+          volume: settings.volume,
+          onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`),
+        }),
+      );
       outcome.sound = { file, player, volume: settings.volume };
       logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`);
     }

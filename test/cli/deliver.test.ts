@@ -84,6 +84,23 @@ describe('webhook channels from a command hook', () => {
     );
   });
 
+  it('leaves the input to the helper when nothing else wants it: the helper reads it from its stdin', async () => {
+    // No debug, no cooldown, no desktop: only the webhook wants the input, and the hook does not
+    // read it (a stream would cost it); the helper inherits stdin and builds the message itself.
+    const box = setUp({
+      channels: {
+        ci: { type: 'webhook', url: `${receiver.url}/own`, body: { text: '{project}: {message}' } },
+      },
+      events: { stop: { channels: ['sound', 'ci'] } },
+    });
+    const project = join(box.root, 'garden');
+    box.write('garden/.keep', '');
+    const run = await box.run(['stop'], { input: stopInput(project) });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const [request] = (await receiver.waitFor(1)).filter((r) => r.path === '/own');
+    expect(JSON.parse(request!.body)).toEqual({ text: 'garden: All 42 tests pass.' });
+  });
+
   it('a failing channel leaves the hook at 0, and its log line holds name, host, status, no secret', async () => {
     const box = setUp({
       debug: true,

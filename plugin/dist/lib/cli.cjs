@@ -2959,11 +2959,13 @@ function stopAlwaysSounds(config, now) {
   let stop = resolveEvent(config, "stop");
   return stop.enabled && stop.volume > 0 && stop.cooldown === 0 && !isQuietTime(config.quietHours, now);
 }
-function eventNeedsInput(config, event, now) {
+function eventNeedsInput(config, event, now, options = {}) {
   let verdict = decide(config, event, now);
   if (!verdict.go) return !1;
   let { settings } = verdict;
-  if (event === "permission_request" || event === "permission_prompt" || settings.channels?.some((name) => name !== "sound")) return !0;
+  if (event === "permission_request" || event === "permission_prompt") return !0;
+  let webhooks = options.webhooksReadTheirOwn ? new Set(planChannels(config, settings).remote) : void 0;
+  if (settings.channels?.some((name) => name !== "sound" && !webhooks?.has(name))) return !0;
   let terminalNames = config.terminal !== void 0 && config.terminal !== "off" && config.terminal !== "bell";
   return settings.desktop || terminalNames || settings.cooldown > 0 && config.cooldownScope === "session";
 }
@@ -3018,12 +3020,15 @@ function startEvent(context) {
       return logger.debug(`event=${event} suppressed: cooldown (${claim.remainingSeconds}s left, key ${key})`), settledAt({ notified: !1, reason: "cooldown" });
   }
   event === "permission_request" && sessionId && leaveMark(instance.cache_dir, sessionId, "dialog", now.getTime());
-  let platform = context.platform ?? process.platform, plan = planChannels(config, settings), built, messageOnce = () => (built ??= buildMessage(event, instance.name, input, { url: context.url, actions: context.actions }), built);
+  let platform = context.platform ?? process.platform, plan = planChannels(config, settings), built, messageOnce = () => (built ??= buildMessage(event, instance.name, input, { url: context.url, actions: context.actions }), built), fire = context.defer ?? ((start) => start());
   if (plan.remote.length > 0 || plan.local.length > 0) {
     let message = messageOnce();
-    outcome.channels = { message, remote: plan.remote, local: plan.local }, plan.remote.length > 0 && (context.deliver ? context.deliver({ message, channels: plan.remote }) : logger.warn(`event=${event} channels ${plan.remote.join(", ")}: no delivery here; skipped`));
+    if (outcome.channels = { message, remote: plan.remote, local: plan.local }, plan.remote.length > 0) {
+      let { deliver, deliverFromStdin } = context;
+      input === void 0 && deliverFromStdin ? fire(() => deliverFromStdin({ event, channels: plan.remote, inputOnStdin: !0 })) : deliver ? fire(() => deliver({ message, channels: plan.remote })) : logger.warn(`event=${event} channels ${plan.remote.join(", ")}: no delivery here; skipped`);
+    }
     for (let { name, settings: local } of plan.local)
-      if (local.type === "speech")
+      local.type === "speech" && fire(() => {
         try {
           let spoken = speakMessage(local, message, {
             platform,
@@ -3034,26 +3039,31 @@ function startEvent(context) {
         } catch (error) {
           logger.warn(`channel ${name}: ${error.message}`);
         }
+      });
   }
-  let desktop = plan.desktop ? (() => {
-    let { title, body } = describeEvent(event, instance.name, input, config.label);
-    return desktopNotify({
-      title,
-      body,
-      url: context.url,
-      platform,
-      env: context.env,
-      click: context.click
-    }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed"));
-  })() : void 0;
+  let desktop = plan.desktop ? new Promise(
+    (resolve3) => fire(() => {
+      let { title, body } = describeEvent(event, instance.name, input, config.label);
+      desktopNotify({
+        title,
+        body,
+        url: context.url,
+        platform,
+        env: context.env,
+        click: context.click
+      }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed")).then(resolve3);
+    })
+  ) : void 0;
   if (plan.sound && settings.sound && settings.volume > 0) {
     let file = resolveSound(settings.sound, context.bundledSoundsDir), player = findPlayerOrNone(config, platform, context.env);
-    player instanceof NoPlayerError ? (outcome.noPlayer = player.message, logger.warn(`event=${event} not played: ${player.message}`)) : (playSound({
-      player,
-      file,
-      volume: settings.volume,
-      onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`)
-    }), outcome.sound = { file, player, volume: settings.volume }, logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`));
+    player instanceof NoPlayerError ? (outcome.noPlayer = player.message, logger.warn(`event=${event} not played: ${player.message}`)) : (fire(
+      () => playSound({
+        player,
+        file,
+        volume: settings.volume,
+        onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`)
+      })
+    ), outcome.sound = { file, player, volume: settings.volume }, logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`));
   }
   let terminal = terminalOutputFor(
     config,
@@ -3177,7 +3187,8 @@ function startDetachedDelivery(options) {
       [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath],
       {
         detached: !0,
-        stdio: "ignore",
+        // An InputDelivery's helper reads the hook's input from the stdin it inherits.
+        stdio: "inputOnStdin" in options.request ? ["inherit", "ignore", "ignore"] : "ignore",
         env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
         windowsHide: !0
       }
@@ -3423,8 +3434,9 @@ async function runHook(args, context) {
     throw new UsageError(
       `unknown event or command ${JSON.stringify(eventArg.slice(0, 60))} (events: ${EVENT_NAMES.join(", ")}; see "ccbell --help")`
     );
-  let opened = openInstance(args, context), now = /* @__PURE__ */ new Date(), ownCwd = process.cwd(), placed = placeMatters(opened, ownCwd, context.env), input;
-  if (placed || eventArg === void 0 || opened.loaded.config.debug || !!context.env.CLAUDE_CODE_UI_INSTANCE_ID || eventNeedsInput(opened.loaded.config, eventArg, now)) {
+  let opened = openInstance(args, context), now = /* @__PURE__ */ new Date(), ownCwd = process.cwd(), placed = placeMatters(opened, ownCwd, context.env), input, wantsInput = placed || eventArg === void 0 || opened.loaded.config.debug || !!context.env.CLAUDE_CODE_UI_INSTANCE_ID || // A webhook's helper reads the input itself (from the stdin it inherits): not a reason here.
+  eventNeedsInput(opened.loaded.config, eventArg, now, { webhooksReadTheirOwn: !0 });
+  if (wantsInput) {
     let read = await readHookInput();
     read.kind === "json" ? input = read.input : read.kind === "invalid" && opened.logger.warn(`${read.reason}; going on without it`);
   }
@@ -3455,6 +3467,7 @@ async function runHook(args, context) {
     stateLockWaitMs: stateLockWaitMs(),
     // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
     deliver: detachedDelivery(context, instance.name, loaded.path, logger),
+    ...wantsInput ? {} : { deliverFromStdin: detachedDelivery(context, instance.name, loaded.path, logger) },
     click,
     place
   });

@@ -284,9 +284,9 @@ function claimRateSlot(cacheDir, name, limit, at) {
 var HTTP_DEFAULTS = { timeoutMs: 1e4, maxRetries: 3, budgetMs: 3e4, backoffMs: 1e3 };
 function retryAfterMs(header, nowMs = Date.now()) {
   if (!header) return;
-  let text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  let at = Date.parse(text);
+  let text3 = header.trim();
+  if (/^\d+$/.test(text3)) return Number(text3) * 1e3;
+  let at = Date.parse(text3);
   return Number.isNaN(at) ? void 0 : Math.max(0, at - nowMs);
 }
 var retryable = (status) => status === 429 || status >= 500;
@@ -340,9 +340,9 @@ function resolveSecret(ref, env) {
     return value;
   }
   if (ref.startsWith("file:/")) {
-    let path2 = ref.slice(5), text;
+    let path2 = ref.slice(5), text3;
     try {
-      text = readRegularFile(path2, { maxBytes: SECRET_MAX_BYTES }).text;
+      text3 = readRegularFile(path2, { maxBytes: SECRET_MAX_BYTES }).text;
     } catch (error) {
       if (error instanceof RefusedFileError)
         throw new SecretError(`secret file ${error.message}`, { cause: error });
@@ -351,7 +351,7 @@ function resolveSecret(ref, env) {
         cause: error
       });
     }
-    let value = text.trim();
+    let value = text3.trim();
     if (!value) throw new SecretError(`secret file ${path2} is empty`);
     return value;
   }
@@ -936,8 +936,8 @@ function readRule(rule, field, problems, validate) {
 
 // src/config/quiet-hours.ts
 var HH_MM = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
-function parseClock(text) {
-  let match = HH_MM.exec(text);
+function parseClock(text3) {
+  let match = HH_MM.exec(text3);
   if (match)
     return Number(match[1]) * 60 + Number(match[2]);
 }
@@ -951,12 +951,12 @@ function isLoopbackHost(host) {
 function remoteUsesTls(config) {
   return config.ca !== void 0 || config.cert !== void 0 || config.url.some((u) => u.startsWith("tls://"));
 }
-function urlProblem(text, tls) {
+function urlProblem(text3, tls) {
   let url;
   try {
-    url = new URL(text);
+    url = new URL(text3);
   } catch {
-    return `is not a URL (got ${JSON.stringify(text.slice(0, 60))})`;
+    return `is not a URL (got ${JSON.stringify(text3.slice(0, 60))})`;
   }
   if (url.protocol !== "nats:" && url.protocol !== "tls:") return "must start with nats:// or tls://";
   if (url.username || url.password) return "must not hold a user or password; use remote.credentials";
@@ -1023,8 +1023,8 @@ function readRemoteConfig(raw, problems) {
   let credentials = raw.credentials === void 0 ? void 0 : readCredentials(raw.credentials, problems);
   if (Array.isArray(urls) && urls.every((u) => typeof u == "string")) {
     let tls = remoteUsesTls({ url: urls, ...ca ? { ca } : {}, ...cert ? { cert } : {} });
-    urls.forEach((text, index) => {
-      let problem = urlProblem(text, tls);
+    urls.forEach((text3, index) => {
+      let problem = urlProblem(text3, tls);
       problem && problems.push({ field: urls.length > 1 ? `remote.url[${index}]` : "remote.url", problem });
     });
   }
@@ -1227,9 +1227,9 @@ function validateConfig(raw, options = {}) {
 // src/config/load.ts
 var CONFIG_MAX_BYTES = 1024 * 1024;
 function loadConfig(path2, options = {}) {
-  let text;
+  let text3;
   try {
-    text = readRegularFile(path2, { maxBytes: CONFIG_MAX_BYTES }).text;
+    text3 = readRegularFile(path2, { maxBytes: CONFIG_MAX_BYTES }).text;
   } catch (error) {
     if (error instanceof RefusedFileError)
       return {
@@ -1248,7 +1248,7 @@ function loadConfig(path2, options = {}) {
   }
   let raw;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text3);
   } catch (error) {
     return {
       config: defaultConfig(),
@@ -1316,9 +1316,9 @@ function titleAndBody(message, settings) {
     body: body !== void 0 ? renderTemplate(body, values) : message.body
   };
 }
-function cut(text, max) {
-  let chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}\u2026`;
+function cut(text3, max) {
+  let chars = Array.from(text3);
+  return chars.length <= max ? text3 : `${chars.slice(0, max - 1).join("")}\u2026`;
 }
 
 // src/channels/discord.ts
@@ -1373,14 +1373,14 @@ var pushover = httpChannel((message, settings, secrets) => {
 });
 
 // src/channels/slack.ts
-var escapeMrkdwn = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), slack = httpChannel((message, settings, secrets) => {
-  let { title, body } = titleAndBody(message, settings), text = cut(`*${escapeMrkdwn(title)}*
+var escapeMrkdwn = (text3) => text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"), slack = httpChannel((message, settings, secrets) => {
+  let { title, body } = titleAndBody(message, settings), text3 = cut(`*${escapeMrkdwn(title)}*
 ${escapeMrkdwn(body)}`, 3e3);
   return {
     url: secrets.secret(settings.url),
     method: "POST",
     headers: { ...JSON_HEADERS },
-    body: JSON.stringify({ text })
+    body: JSON.stringify({ text: text3 })
   };
 });
 
@@ -1480,6 +1480,10 @@ async function deliverToChannels(request, options) {
 // src/channels/request.ts
 var isObject5 = (value) => typeof value == "object" && value !== null && !Array.isArray(value), str = (value, max) => typeof value == "string" && value.length <= max ? value : void 0;
 function parseDeliveryRequest(value) {
+  if (isObject5(value) && value.inputOnStdin === !0) {
+    let { event, channels: channels2 } = value;
+    return !Array.isArray(channels2) || channels2.length > 50 || !channels2.every((name) => str(name, 64)) ? "channels must be a list of names" : EVENT_NAMES.includes(event) ? { event, channels: channels2, inputOnStdin: !0 } : "event is not an event";
+  }
   if (!isObject5(value) || !isObject5(value.message)) return "not a delivery request";
   let { message, channels } = value;
   if (!Array.isArray(channels) || channels.length > 50 || !channels.every((name) => str(name, 64)))
@@ -1522,8 +1526,173 @@ function parseDeliveryRequest(value) {
   return { message: parsed, channels };
 }
 
+// src/events/labels.ts
+var import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
+function gitBranch(cwd) {
+  if (!(0, import_node_path3.isAbsolute)(cwd)) return;
+  let dir = cwd;
+  for (let depth = 0; depth < 40; depth++) {
+    let head = readHead(dir);
+    if (head !== void 0)
+      return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() ?? head.trim().slice(0, 8);
+    let parent = (0, import_node_path3.dirname)(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+function readHead(dir) {
+  let dotGit = (0, import_node_path3.join)(dir, ".git");
+  try {
+    return (0, import_node_fs5.readFileSync)((0, import_node_path3.join)(dotGit, "HEAD"), "utf8").slice(0, 512);
+  } catch (error) {
+    if (error.code !== "ENOTDIR") return;
+  }
+  try {
+    let pointer = /^gitdir: (.+)$/m.exec((0, import_node_fs5.readFileSync)(dotGit, "utf8").slice(0, 4096))?.[1]?.trim();
+    return pointer ? (0, import_node_fs5.readFileSync)((0, import_node_path3.join)((0, import_node_path3.isAbsolute)(pointer) ? pointer : (0, import_node_path3.join)(dir, pointer), "HEAD"), "utf8").slice(
+      0,
+      512
+    ) : void 0;
+  } catch {
+    return;
+  }
+}
+function projectOf(input) {
+  let cwd = input?.cwd;
+  if (!(typeof cwd != "string" || cwd === ""))
+    return (0, import_node_path3.basename)(cwd.replace(/\/+$/, "")) || cwd;
+}
+function placeLabel(cwd) {
+  if (!cwd) return "unknown directory";
+  let project = (0, import_node_path3.basename)(cwd.replace(/\/+$/, "")) || cwd, branch = gitBranch(cwd);
+  return branch ? `${project} (${branch})` : project;
+}
+function shortSession(sessionId) {
+  return typeof sessionId == "string" && sessionId !== "" ? sessionId.slice(0, 8) : void 0;
+}
+function toolLabel(toolName, input) {
+  let summary = typeof input == "object" && input !== null && !Array.isArray(input) ? summaryOf(toolName, input, COMMAND_LABEL_LENGTH) : "";
+  return summary ? `${toolName}: ${summary}` : toolName;
+}
+var SUMMARY_LENGTH = 160;
+function summaryOf(toolName, input, max = SUMMARY_LENGTH) {
+  let str2 = (value) => typeof value == "string" && value !== "" ? value : void 0, text3;
+  switch (toolName) {
+    case "Bash":
+      text3 = str2(input.command);
+      break;
+    case "Read":
+    case "Write":
+    case "Edit":
+    case "NotebookEdit":
+    case "NotebookRead":
+      text3 = str2(input.file_path) ?? str2(input.notebook_path);
+      break;
+    case "MultiEdit": {
+      let file = str2(input.file_path), edits = Array.isArray(input.edits) ? input.edits.length : void 0;
+      text3 = file && edits !== void 0 ? `${file} (${edits} edit${edits === 1 ? "" : "s"})` : file;
+      break;
+    }
+    case "Glob":
+    case "Grep": {
+      let pattern = str2(input.pattern), path2 = str2(input.path);
+      text3 = pattern && path2 ? `${pattern} in ${path2}` : pattern ?? path2;
+      break;
+    }
+    case "LS":
+      text3 = str2(input.path);
+      break;
+    case "WebFetch":
+      text3 = str2(input.url);
+      break;
+    case "WebSearch":
+      text3 = str2(input.query);
+      break;
+    case "Task":
+      text3 = str2(input.description) ?? str2(input.prompt);
+      break;
+    case "TodoWrite":
+      text3 = Array.isArray(input.todos) ? `${input.todos.length} todo${input.todos.length === 1 ? "" : "s"}` : void 0;
+      break;
+  }
+  if (text3 === void 0) {
+    try {
+      text3 = JSON.stringify(input) ?? "";
+    } catch {
+      text3 = "";
+    }
+    text3 === "{}" && (text3 = "");
+  }
+  return truncate(oneLine(text3), max);
+}
+function oneLine(text3) {
+  return text3.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "").replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
+}
+function truncate(text3, max) {
+  let limit = Math.max(1, Math.floor(max)), chars = Array.from(text3);
+  return chars.length <= limit ? text3 : `${chars.slice(0, limit - 1).join("")}\u2026`;
+}
+
+// src/events/describe.ts
+var WHAT = {
+  stop: "Claude finished and waits for you",
+  permission_prompt: "Claude needs your permission",
+  idle_prompt: "Claude is waiting for your input",
+  subagent: "A subagent finished",
+  session_start: "Session started",
+  session_end: "Session ended",
+  permission_request: "Claude asks permission",
+  permission_denied: "Auto mode blocked a tool call",
+  stop_failure: "The turn ended on an error",
+  elicitation_dialog: "An MCP server asks you something",
+  agent_needs_input: "An agent needs your input",
+  agent_completed: "A background agent finished",
+  auth_success: "Signed in"
+}, text = (value) => typeof value == "string" && value.trim() ? value.trim() : void 0;
+function describeEvent(event, instance, input, label2) {
+  let cwd = text(input?.cwd), session = shortSession(input?.session_id), branch = label2 && cwd ? gitBranch(cwd) : void 0, place = label2 ? branch ? `${label2} (${branch})` : label2 : cwd ? placeLabel(cwd) : "Claude Code";
+  return { title: `ccbell ${instance}: ${place}${session ? ` \xB7 ${session}` : ""}`, body: describeWhat(event, input) };
+}
+function describeWhat(event, input) {
+  let tool = text(input?.tool_name);
+  if ((event === "permission_request" || event === "permission_denied") && tool) {
+    let body = `${event === "permission_request" ? "Allow" : "Auto mode blocked"} ${toolLabel(tool, input?.tool_input)}`, reason = event === "permission_denied" ? text(input?.reason) : void 0;
+    return reason && (body += ` (${reason.slice(0, 120)})`), body;
+  }
+  if (event === "stop_failure") {
+    let error = text(input?.error_details) ?? text(input?.last_assistant_message) ?? text(input?.error);
+    return error ? `${WHAT[event]}: ${error.slice(0, 200)}` : WHAT[event];
+  }
+  return text(input?.message)?.slice(0, 300) ?? WHAT[event];
+}
+
 // src/notify/desktop.ts
 var CLICK_WAIT_MS = 1800 * 1e3;
+
+// src/events/message.ts
+var MESSAGE_FIELD_LENGTH = 1e3, text2 = (value) => typeof value == "string" ? value.trim() : "";
+function messageFields(event, instance, input, host = "") {
+  let cwd = text2(input?.cwd), tool = text2(input?.tool_name), toolInput = input?.tool_input, command = tool && typeof toolInput == "object" && toolInput !== null && !Array.isArray(toolInput) ? summaryOf(tool, toolInput, COMMAND_LABEL_LENGTH) : "";
+  return {
+    event,
+    instance,
+    project: projectOf(input) ?? "",
+    branch: cwd ? gitBranch(cwd) ?? "" : "",
+    session: shortSession(input?.session_id) ?? "",
+    tool,
+    command,
+    message: (text2(input?.last_assistant_message) || text2(input?.message)).slice(0, MESSAGE_FIELD_LENGTH),
+    host
+  };
+}
+function buildMessage(event, instance, input, options = {}) {
+  let { title, body } = describeEvent(event, instance, input), message = {
+    fields: messageFields(event, instance, input, options.host),
+    title,
+    body
+  };
+  return options.url && (message.url = options.url), options.actions?.length && (message.actions = options.actions), message;
+}
 
 // src/channels/terminal.ts
 var ESC = "\x1B";
@@ -1533,8 +1702,8 @@ var ST = `${ESC}\\`;
 var KEEP_COOLDOWN_ENTRIES_SECONDS = 1440 * 60;
 
 // src/events/input.ts
-function parseHookInput(text) {
-  let trimmed = text.trim();
+function parseHookInput(text3) {
+  let trimmed = text3.trim();
   if (trimmed === "") return { kind: "none" };
   try {
     let value = JSON.parse(trimmed);
@@ -1591,39 +1760,39 @@ var BY_HOOK_EVENT = Object.assign(/* @__PURE__ */ Object.create(null), {
 });
 
 // src/instance/paths.ts
-var import_node_os = require("node:os"), import_node_path3 = require("node:path");
+var import_node_os = require("node:os"), import_node_path4 = require("node:path");
 function claudeConfigDir(env = process.env) {
   let fromEnv = env.CLAUDE_CONFIG_DIR;
-  return fromEnv && (0, import_node_path3.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path3.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
+  return fromEnv && (0, import_node_path4.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path4.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
 }
 function registryPath(dir) {
-  return (0, import_node_path3.join)(dir, "ccbell-instances.json");
+  return (0, import_node_path4.join)(dir, "ccbell-instances.json");
 }
 function defaultInstancePaths(name, dir) {
   let stem = name === DEFAULT_INSTANCE ? "ccbell" : `ccbell-${name}`;
   return {
     name,
-    config_path: (0, import_node_path3.join)(dir, `${stem}.config.json`),
-    state_path: (0, import_node_path3.join)(dir, `${stem}.state`),
-    cache_dir: (0, import_node_path3.join)(dir, `${stem}-cache`),
-    log_path: (0, import_node_path3.join)(dir, `${stem}.log`),
-    pid_path: (0, import_node_path3.join)(dir, `${stem}.pid`)
+    config_path: (0, import_node_path4.join)(dir, `${stem}.config.json`),
+    state_path: (0, import_node_path4.join)(dir, `${stem}.state`),
+    cache_dir: (0, import_node_path4.join)(dir, `${stem}-cache`),
+    log_path: (0, import_node_path4.join)(dir, `${stem}.log`),
+    pid_path: (0, import_node_path4.join)(dir, `${stem}.pid`)
   };
 }
 function expandHome(path2, env = process.env) {
-  return path2 === "~" ? env.HOME || (0, import_node_os.homedir)() : path2.startsWith("~/") ? (0, import_node_path3.join)(env.HOME || (0, import_node_os.homedir)(), path2.slice(2)) : path2;
+  return path2 === "~" ? env.HOME || (0, import_node_os.homedir)() : path2.startsWith("~/") ? (0, import_node_path4.join)(env.HOME || (0, import_node_os.homedir)(), path2.slice(2)) : path2;
 }
 
 // src/instance/pidfile.ts
 var PID_FILE_MAX_BYTES = 64 * 1024;
 
 // src/instance/registry.ts
-var import_node_path4 = require("node:path");
+var import_node_path5 = require("node:path");
 var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
 function readDocument(path2) {
-  let text;
+  let text3;
   try {
-    text = readRegularFile(path2, { maxBytes: REGISTRY_MAX_BYTES }).text;
+    text3 = readRegularFile(path2, { maxBytes: REGISTRY_MAX_BYTES }).text;
   } catch (error) {
     if (error instanceof RefusedFileError) throw new ConfigError(path2, "", error.problem, { cause: error });
     if (error.code === "ENOENT") return;
@@ -1631,7 +1800,7 @@ function readDocument(path2) {
   }
   let raw;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text3);
   } catch (error) {
     throw new ConfigError(path2, "", `is not valid JSON (${error.message})`, { cause: error });
   }
@@ -1652,7 +1821,7 @@ function resolveDocument(path2, document, env) {
       let value = entry[field];
       if (value === void 0 || value === "") continue;
       let expanded = typeof value == "string" ? expandHome(value, env) : void 0;
-      if (!expanded || !(0, import_node_path4.isAbsolute)(expanded))
+      if (!expanded || !(0, import_node_path5.isAbsolute)(expanded))
         throw new ConfigError(path2, `${name}.${field}`, "must be an absolute path (or start with ~/)");
       clean[field] = expanded;
     }
@@ -1679,38 +1848,38 @@ function selectInstanceName(flag, env = process.env) {
 }
 
 // src/log/logger.ts
-var import_node_fs5 = require("node:fs"), import_node_path5 = require("node:path");
+var import_node_fs6 = require("node:fs"), import_node_path6 = require("node:path");
 var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
 function rotate(path2) {
   for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
     try {
-      (0, import_node_fs5.renameSync)(`${path2}.${index}`, `${path2}.${index + 1}`);
+      (0, import_node_fs6.renameSync)(`${path2}.${index}`, `${path2}.${index + 1}`);
     } catch {
     }
   try {
-    (0, import_node_fs5.renameSync)(path2, `${path2}.1`);
+    (0, import_node_fs6.renameSync)(path2, `${path2}.1`);
   } catch {
   }
 }
-var APPEND = import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_APPEND | import_node_fs5.constants.O_CREAT;
+var APPEND = import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_APPEND | import_node_fs6.constants.O_CREAT;
 function openLog(path2) {
   try {
     return openRegularFile(path2, APPEND, { followSymlinks: !1, mode: 384 });
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    return (0, import_node_fs5.mkdirSync)((0, import_node_path5.dirname)(path2), { recursive: !0, mode: 448 }), openRegularFile(path2, APPEND, { followSymlinks: !1, mode: 384 });
+    return (0, import_node_fs6.mkdirSync)((0, import_node_path6.dirname)(path2), { recursive: !0, mode: 448 }), openRegularFile(path2, APPEND, { followSymlinks: !1, mode: 384 });
   }
 }
 function append(path2, level, message, maxBytes) {
   try {
     let log = openLog(path2);
-    log.stats.size >= maxBytes && ((0, import_node_fs5.closeSync)(log.fd), rotate(path2), log = openLog(path2));
+    log.stats.size >= maxBytes && ((0, import_node_fs6.closeSync)(log.fd), rotate(path2), log = openLog(path2));
     let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
 `;
     try {
-      (0, import_node_fs5.writeSync)(log.fd, line);
+      (0, import_node_fs6.writeSync)(log.fd, line);
     } finally {
-      (0, import_node_fs5.closeSync)(log.fd);
+      (0, import_node_fs6.closeSync)(log.fd);
     }
   } catch {
   }
@@ -1763,12 +1932,20 @@ async function runDeliver(args, context) {
     let read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5e3 });
     request = read.kind === "json" ? parseDeliveryRequest(read.input) : read.kind === "invalid" ? read.reason : "no request on stdin";
   }
-  return typeof request == "string" ? (logger.warn(`deliver: ${request}; nothing sent`), 0) : (await deliverToChannels(request, {
+  if (typeof request == "string")
+    return logger.warn(`deliver: ${request}; nothing sent`), 0;
+  if ("inputOnStdin" in request) {
+    let read = await readHookInput(process.stdin, { timeoutMs: 5e3 });
+    read.kind === "invalid" && logger.warn(`deliver: ${read.reason}; going on without it`);
+    let input = read.kind === "json" ? read.input : void 0;
+    request = { message: buildMessage(request.event, instance.name, input), channels: request.channels };
+  }
+  return await deliverToChannels(request, {
     config: loaded.config,
     cacheDir: instance.cache_dir,
     logger,
     env: context.env
-  }), 0);
+  }), 0;
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

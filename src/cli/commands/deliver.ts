@@ -5,6 +5,7 @@
 import { DELIVERY_ENV } from '../../channels/detached.js';
 import { deliverToChannels, parseDeliveryRequest } from '../../channels/index.js';
 import { readHookInput } from '../../events/index.js';
+import { buildMessage } from '../../events/message.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { openInstance } from '../instance-context.js';
@@ -36,6 +37,13 @@ export async function runDeliver(args: ParsedArgs, context: CliContext): Promise
   if (typeof request === 'string') {
     logger.warn(`deliver: ${request}; nothing sent`);
     return 0;
+  }
+  if ('inputOnStdin' in request) {
+    // The hook left its input for this helper: read it from the inherited stdin, then say it.
+    const read = await readHookInput(process.stdin, { timeoutMs: 5000 });
+    if (read.kind === 'invalid') logger.warn(`deliver: ${read.reason}; going on without it`);
+    const input = read.kind === 'json' ? read.input : undefined;
+    request = { message: buildMessage(request.event, instance.name, input), channels: request.channels };
   }
   await deliverToChannels(request, {
     config: loaded.config,

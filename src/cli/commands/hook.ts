@@ -91,7 +91,8 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     eventArg === undefined ||
     opened.loaded.config.debug ||
     Boolean(context.env.CLAUDE_CODE_UI_INSTANCE_ID) ||
-    eventNeedsInput(opened.loaded.config, eventArg, now);
+    // A webhook's helper reads the input itself (from the stdin it inherits): not a reason here.
+    eventNeedsInput(opened.loaded.config, eventArg, now, { webhooksReadTheirOwn: true });
   if (wantsInput) {
     const read = await readHookInput();
     if (read.kind === 'json') input = read.input;
@@ -137,6 +138,9 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     stateLockWaitMs: stateLockWaitMs(),
     // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
     deliver: detachedDelivery(context, instance.name, loaded.path, logger),
+    ...(wantsInput
+      ? {}
+      : { deliverFromStdin: detachedDelivery(context, instance.name, loaded.path, logger) }),
     click,
     place,
   });
