@@ -135,10 +135,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       return undefined;
     }
     // An http hook's event: its response carries the terminal sequence, so the rules and the
-    // cooldown are decided now (a few file operations and process starts); the desktop
-    // notification's end is not waited for.
+    // cooldown are decided now (a few file operations); the process starts wait until the
+    // response is out, and the desktop notification's end is not waited for.
     try {
-      // Process starts wait until the response is out: Claude Code is answered first.
       const started = startEvent({ ...eventContext(event, input), defer: (start) => setImmediate(start) });
       started.done.catch((error) => logger.warn(`notification for ${event} failed: ${messageOf(error)}`));
       const { outcome } = started;
