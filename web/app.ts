@@ -3,28 +3,13 @@
 // (the server's CSP also forbids inline scripts and styles).
 
 import type { AnswerBody, FeedEntry, PageItem, SessionInfo, Snapshot } from '../src/app/web/contract.js';
-import { el } from './dom.js';
+import { EVENT_NAMES, el } from './dom.js';
 
 type Item = PageItem;
 type Session = SessionInfo;
 type Answer = AnswerBody;
 
 const RISKS = ['low', 'medium', 'high', 'critical'];
-const EVENT_NAMES: Record<string, string> = {
-  stop: 'finished',
-  idle_prompt: 'waiting for input',
-  permission_prompt: 'needs permission',
-  permission_request: 'permission request',
-  subagent: 'subagent done',
-  session_start: 'session started',
-  session_end: 'session ended',
-  permission_denied: 'blocked by auto mode',
-  stop_failure: 'ended on an error',
-  elicitation_dialog: 'an MCP server asks',
-  agent_needs_input: 'an agent needs input',
-  agent_completed: 'agent done',
-  auth_success: 'signed in',
-};
 const RECENT_LIMIT = 50;
 const FEED_LIMIT = 200;
 

@@ -2,7 +2,7 @@
 // Plain DOM; all data goes in as text, never as HTML (the CSP forbids inline code anyway).
 import type { InboxApp, InboxSnapshot } from '../src/inbox/inbox.js';
 import type { ItemView } from '../src/protocol/control.js';
-import { el } from './dom.js';
+import { EVENT_NAMES, el } from './dom.js';
 
 const POLL_MS = 1000;
 const FEED_LIMIT = 100;
@@ -121,7 +121,10 @@ function render(snapshot: InboxSnapshot) {
           text: [app.instance, app.host, entry.label].filter(Boolean).join(' · '),
         }),
         ' ',
-        el('span', { class: 'what', text: entry.detail ? `${entry.event}: ${entry.detail}` : entry.event }),
+        el('span', {
+          class: 'what',
+          text: [EVENT_NAMES[entry.event] ?? entry.event, entry.detail].filter(Boolean).join(': '),
+        }),
       ),
     ),
   );
