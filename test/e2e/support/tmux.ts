@@ -86,9 +86,24 @@ export async function startInteractive(options: InteractiveOptions): Promise<Int
     },
     async type(text, enter = false) {
       await tmux('send-keys', '-t', 'cc', '-l', text);
-      if (enter) {
-        // The TUI reads a paste and Enter in one read as a newline in the prompt: let it settle.
-        await new Promise((resolve) => setTimeout(resolve, 400));
+      if (!enter) return;
+      // The TUI reads a paste and Enter in one read as a newline in the prompt: let it settle.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await tmux('send-keys', '-t', 'cc', 'Enter');
+      // On a loaded machine the TUI sometimes drops that Enter (the text stays in the input box,
+      // `❯ text`). Pressed again only while the text is still there unsent: once it is sent, the
+      // box is empty, and a dialog that follows never gets a stray Enter.
+      const unsent = async () => {
+        // The input box is what stands between the screen's last two horizontal rules.
+        const lines = (await screen()).split('\n');
+        const rules = lines.flatMap((line, index) => (line.startsWith('────') ? [index] : []));
+        if (rules.length < 2) return false;
+        const box = lines.slice(rules.at(-2)! + 1, rules.at(-1));
+        return box.some((line) => line.trimStart().startsWith(`❯ ${text.slice(0, 40)}`));
+      };
+      for (let retry = 0; retry < 2; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        if (!(await unsent())) return;
         await tmux('send-keys', '-t', 'cc', 'Enter');
       }
     },
