@@ -2,11 +2,11 @@
 // hooks: its permission request is answered on the page in Chromium, its events reach the app
 // over http and show in the page's feed.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, makeWorld, type World } from '../e2e/support/ccbell.js';
+import { assertBuilt, makeWorld, removeWorld, type World } from '../e2e/support/ccbell.js';
 import { claudeBin, claudeEnv } from '../e2e/support/claude.js';
 import { type StandInApi, startStandInApi } from '../e2e/support/stand-in-api.js';
 import { launchChromium, type PageApp, startPageApp } from './support/browser.js';
@@ -27,7 +27,7 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
   await api?.close();
-  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+  await removeWorld(world);
 });
 
 describe('http hooks: real Claude Code under `ccbell app`, answered in Chromium', () => {

@@ -1,7 +1,3 @@
-// `ccbell inbox` with three instances' apps running (real processes, one bus): every pending
-// request shows in Chromium, labelled; a click answers only the app that owns it.
-import { rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +6,7 @@ import {
   ccbell,
   ccbellBackground,
   makeWorld,
+  removeWorld,
   type World,
 } from '../e2e/support/ccbell.js';
 import { launchChromium, type PageApp, postHook, startPageApp } from './support/browser.js';
@@ -37,7 +34,7 @@ afterAll(async () => {
   inbox?.child.kill('SIGTERM');
   await inbox?.exited;
   await Promise.all([...apps.values()].map((app) => app.stop()));
-  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+  await removeWorld(world);
 });
 
 const question = (name: string) => ({

@@ -1,10 +1,10 @@
 // The app's page in real Chromium against a real `ccbell app`: requests come from real MCP calls
 // to the built approval server (and from http hooks), answers given on the page reach them.
-import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, ccbell, makeWorld, type World } from '../e2e/support/ccbell.js';
+import { assertBuilt, ccbell, makeWorld, removeWorld, type World } from '../e2e/support/ccbell.js';
 import {
   connectApprovalServer,
   launchChromium,
@@ -75,7 +75,7 @@ afterAll(async () => {
   await mcp?.client.close();
   await browser?.close();
   await app?.stop();
-  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+  await removeWorld(world);
 });
 
 /** The pending card whose input mentions `text`, once it is shown. */

@@ -2,8 +2,8 @@
 // test, not the app, starts claude: the legacy un-suffixed channel, an app that dies while a
 // request waits, and a PermissionRequest command hook in -p mode with and without an app.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemView } from '../../src/protocol/index.js';
 import {
@@ -14,6 +14,7 @@ import {
   cliPath,
   eventually,
   makeWorld,
+  removeWorld,
   type World,
 } from './support/ccbell.js';
 import { type RunClaudeResult, runClaude } from './support/claude.js';
@@ -57,7 +58,7 @@ afterAll(async () => {
     await app.exited;
   }
   await api?.close();
-  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+  await removeWorld(world);
 });
 
 /** Starts `ccbell app ARGS` with no child and returns it with its runtime id. */

@@ -3,7 +3,7 @@
 // dialog must leave ccbell at once, and the app must never write into Claude Code's screen.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRunningApp } from '../../src/instance/index.js';
@@ -16,6 +16,7 @@ import {
   cliPath,
   eventually,
   makeWorld,
+  removeWorld,
   type World,
 } from './support/ccbell.js';
 import { claudeBin } from './support/claude.js';
@@ -54,7 +55,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await api?.close();
-  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+  await removeWorld(world);
 });
 
 const plays = () =>

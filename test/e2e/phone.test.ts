@@ -3,13 +3,13 @@
 // and Deny buttons; the test presses Allow as the phone would, and the command runs. Then every
 // way of misusing a button is refused.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageApp, postHook, startPageApp } from '../browser/support/browser.js';
 import { type Receiver, startReceiver } from '../channels/receiver.js';
 import { freePort } from '../support/ports.js';
-import { assertBuilt, makeWorld, type World } from './support/ccbell.js';
+import { assertBuilt, makeWorld, removeWorld, type World } from './support/ccbell.js';
 import { claudeBin, claudeEnv } from './support/claude.js';
 import { type StandInApi, startStandInApi } from './support/stand-in-api.js';
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await Promise.all([api?.close(), receiver?.close()]);
-  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+  await removeWorld(world);
 });
 
 const push = (index: number) => JSON.parse(receiver.requests[index]!.body) as NtfyPush;

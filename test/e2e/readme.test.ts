@@ -4,11 +4,11 @@
 // `.ci/run` runs that step on a clean clone), and `/path/to/ccbell` is this checkout.
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, makeWorld, type World } from './support/ccbell.js';
+import { assertBuilt, makeWorld, removeWorld, type World } from './support/ccbell.js';
 import { claudeBin, claudeEnv, repoRoot } from './support/claude.js';
 
 const run = promisify(execFile);
@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+  await removeWorld(world);
 });
 
 /** Runs one README command in bash, in the checkout, as a person would, with the world's HOME. */

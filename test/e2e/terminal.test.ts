@@ -3,7 +3,7 @@
 // no-player fallback's bell, and an OSC 777 notification), for an http hook answered by the app
 // (an OSC 99 notification), and inside tmux, where Claude Code wraps each OSC for tmux.
 import { readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readRunningApp } from '../../src/instance/index.js';
@@ -15,6 +15,7 @@ import {
   cliPath,
   eventually,
   makeWorld,
+  removeWorld,
   type World,
 } from './support/ccbell.js';
 import { claudeBin } from './support/claude.js';
@@ -60,7 +61,7 @@ afterAll(async () => {
   if (app && app.child.exitCode === null) app.child.kill('SIGTERM');
   await app?.exited;
   await api?.close();
-  if (world) await rm(dirname(world.home), { recursive: true, force: true });
+  await removeWorld(world);
 });
 
 /** Claude Code in a pane whose Stop hooks are ccbell's: two command hooks and the app's http hook. */

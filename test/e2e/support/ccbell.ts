@@ -2,7 +2,7 @@
 // temporary HOME, with fake players on PATH and a private bus directory.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './claude.js';
@@ -142,4 +142,12 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Removes a world. Retried: a detached helper a hook started (a player, a delivery, a click
+ * helper) may still be writing its log into the HOME as the test ends.
+ */
+export async function removeWorld(world: World | undefined): Promise<void> {
+  if (world) await rm(dirname(world.home), { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
