@@ -37,7 +37,8 @@ export async function deliverToChannels(
         return { channel: name, type: 'unknown', outcome: 'failed', reason: 'not defined' };
       }
       if ('rateLimit' in settings) {
-        const slot = claimRateSlot(options.cacheDir, name, settings.rateLimit, options.now?.() ?? Date.now());
+        // No time given: the rate limit takes it under its lock (see claimRateSlot).
+        const slot = claimRateSlot(options.cacheDir, name, settings.rateLimit, options.now?.());
         if (!slot.allowed) {
           const { max, perSeconds } = settings.rateLimit;
           if (slot.firstDrop)

@@ -62,7 +62,8 @@ export function claimRateSlot(cacheDir: string, name: string, limit: RateLimit, 
           if (entry.sent.every((t) => nowMs - t > 86_400_000)) delete entries[key];
         }
         const entry = entries[name] ?? { sent: [] };
-        entry.sent = entry.sent.filter((t) => t > nowMs - windowMs && t <= nowMs);
+        // A send stamped later than this clock still counts (it is in the window, not past it).
+        entry.sent = entry.sent.filter((t) => t > nowMs - windowMs);
         let verdict: RateVerdict;
         if (entry.sent.length < limit.max) {
           entry.sent.push(nowMs);
