@@ -263,7 +263,7 @@ function claimRateSlot(cacheDir, name, limit, at) {
         for (let [key, entry2] of Object.entries(entries))
           entry2.sent.every((t) => nowMs - t > 864e5) && delete entries[key];
         let entry = entries[name] ?? { sent: [] };
-        entry.sent = entry.sent.filter((t) => t > nowMs - windowMs && t <= nowMs);
+        entry.sent = entry.sent.filter((t) => t > nowMs - windowMs);
         let verdict;
         if (entry.sent.length < limit.max)
           entry.sent.push(nowMs), verdict = { allowed: !0 };
@@ -1451,7 +1451,7 @@ async function deliverToChannels(request, options) {
       if (!settings)
         return logger.warn(`channel ${name}: not defined, or its settings have problems ("ccbell doctor"); skipped`), { channel: name, type: "unknown", outcome: "failed", reason: "not defined" };
       if ("rateLimit" in settings) {
-        let slot = claimRateSlot(options.cacheDir, name, settings.rateLimit, options.now?.() ?? Date.now());
+        let slot = claimRateSlot(options.cacheDir, name, settings.rateLimit, options.now?.());
         if (!slot.allowed) {
           let { max, perSeconds } = settings.rateLimit;
           return slot.firstDrop && logger.warn(
