@@ -11,6 +11,7 @@ export function detachedDelivery(
   configPath: string,
   logger: Logger,
   env: NodeJS.ProcessEnv = context.env,
+  afterExitOf?: number,
 ): (request: DeliveryRequest | InputDelivery) => void {
   return (request) =>
     startDetachedDelivery({
@@ -19,6 +20,7 @@ export function detachedDelivery(
       configPath,
       request,
       env,
+      ...(afterExitOf === undefined ? {} : { afterExitOf }),
       onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
     });
 }

@@ -2,7 +2,8 @@
 // after the hook exited 0; the message in the helper's environment, not its argv; a failing channel
 // never fails the hook and its secret never reaches the log; the rate limit holds across
 // processes; quiet hours silence every channel.
-import { chmodSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDetachedDelivery } from '../../src/channels/detached.js';
@@ -271,6 +272,36 @@ describe('startDetachedDelivery', () => {
     expect(readFileSync(`${out}.argv`, 'utf8').trim()).toBe('deliver --instance work --config /tmp/c.json');
     expect(JSON.parse(stdin).message.fields.command).toBe('echo SECRETISH');
     expect(Number(readFileSync(`${out}.nice`, 'utf8'))).toBeGreaterThanOrEqual(10);
+    expect(errors).toEqual([]);
+  });
+
+  it('with afterExitOf, starts the helper only once that process is gone', async () => {
+    sandbox = makeSandbox([]);
+    const out = join(sandbox.root, 'started');
+    const script = sandbox.write('fake-cli.sh', `echo "$@" > '${out}'\n`);
+    chmodSync(script, 0o755);
+    // Stands in for the hook: a process that lives until the test ends it.
+    const hook = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => hook.on('exit', resolve));
+    const errors: Error[] = [];
+    startDetachedDelivery({
+      execPath: '/bin/sh',
+      cliPath: script,
+      instance: 'work',
+      configPath: '/tmp/c.json',
+      request: { event: 'stop', channels: ['ci'], inputOnStdin: true },
+      env: { PATH: '/usr/bin:/bin' },
+      onError: (error) => errors.push(error),
+      afterExitOf: hook.pid,
+    });
+    await sleep(400);
+    expect(existsSync(out)).toBe(false);
+    hook.kill();
+    await exited;
+    const deadline = Date.now() + 3000;
+    while (!existsSync(out) && Date.now() < deadline) await sleep(10);
+    // Its own arguments only: the pid it waited for is not passed on.
+    expect(readFileSync(out, 'utf8').trim()).toBe('deliver --instance work --config /tmp/c.json');
     expect(errors).toEqual([]);
   });
 });

@@ -3179,20 +3179,16 @@ init_errors();
 
 // src/channels/detached.ts
 var import_node_os = require("node:os");
-var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10;
+var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10, AFTER_EXIT_SCRIPT = 'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; exec "$0" "$@"';
 function startDetachedDelivery(options) {
   try {
-    let child = spawn(
-      options.execPath ?? process.execPath,
-      [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath],
-      {
-        detached: !0,
-        // An InputDelivery's helper reads the hook's input from the stdin it inherits.
-        stdio: "inputOnStdin" in options.request ? ["inherit", "ignore", "ignore"] : "ignore",
-        env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
-        windowsHide: !0
-      }
-    );
+    let node = options.execPath ?? process.execPath, args = [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath], [file, argv] = options.afterExitOf === void 0 ? [node, args] : ["/bin/sh", ["-c", AFTER_EXIT_SCRIPT, node, String(options.afterExitOf), ...args]], child = spawn(file, argv, {
+      detached: !0,
+      // An InputDelivery's helper reads the hook's input from the stdin it inherits.
+      stdio: "inputOnStdin" in options.request ? ["inherit", "ignore", "ignore"] : "ignore",
+      env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
+      windowsHide: !0
+    });
     if (child.on("error", options.onError), child.pid !== void 0)
       try {
         (0, import_node_os.setPriority)(child.pid, HELPER_NICENESS);
@@ -3205,13 +3201,14 @@ function startDetachedDelivery(options) {
 }
 
 // src/cli/detached-delivery.ts
-function detachedDelivery(context, instance, configPath, logger, env = context.env) {
+function detachedDelivery(context, instance, configPath, logger, env = context.env, afterExitOf) {
   return (request2) => startDetachedDelivery({
     cliPath: context.cliPath,
     instance,
     configPath,
     request: request2,
     env,
+    ...afterExitOf === void 0 ? {} : { afterExitOf },
     onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
   });
 }
@@ -3455,7 +3452,7 @@ async function runHook(args, context) {
   );
   let place = placeFromEnv(context.env), click = sessionPlace(instance, input, place, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env, loaded.config.remote).catch((error) => {
     logger.warn(`could not reach the app: ${error.message}`);
-  }) : void 0, outcome = await handleEvent({
+  }) : void 0, delivery = detachedDelivery(context, instance.name, loaded.path, logger, context.env, process.pid), outcome = await handleEvent({
     event,
     input,
     instance,
@@ -3465,9 +3462,10 @@ async function runHook(args, context) {
     bundledSoundsDir: (0, import_node_path16.join)(context.packageRoot, "sounds"),
     now,
     stateLockWaitMs: stateLockWaitMs(),
-    // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
-    deliver: detachedDelivery(context, instance.name, loaded.path, logger),
-    ...wantsInput ? {} : { deliverFromStdin: detachedDelivery(context, instance.name, loaded.path, logger) },
+    // Webhooks go out from a detached `ccbell deliver`, whose Node starts once this process is
+    // gone: the hook returns at once and its helper never competes with it for a CPU.
+    deliver: delivery,
+    ...wantsInput ? {} : { deliverFromStdin: delivery },
     click,
     place
   });

@@ -126,6 +126,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
         logger.warn(`could not reach the app: ${error.message}`);
       })
     : undefined;
+  const delivery = detachedDelivery(context, instance.name, loaded.path, logger, context.env, process.pid);
   const outcome = await handleEvent({
     event,
     input,
@@ -136,11 +137,10 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     bundledSoundsDir: join(context.packageRoot, 'sounds'),
     now,
     stateLockWaitMs: stateLockWaitMs(),
-    // Webhooks go out from a detached `ccbell deliver`: the hook returns at once.
-    deliver: detachedDelivery(context, instance.name, loaded.path, logger),
-    ...(wantsInput
-      ? {}
-      : { deliverFromStdin: detachedDelivery(context, instance.name, loaded.path, logger) }),
+    // Webhooks go out from a detached `ccbell deliver`, whose Node starts once this process is
+    // gone: the hook returns at once and its helper never competes with it for a CPU.
+    deliver: delivery,
+    ...(wantsInput ? {} : { deliverFromStdin: delivery }),
     click,
     place,
   });
