@@ -262,6 +262,15 @@ const KIND_NAMES = {
   focusCheck: 'with quietWhenFocused',
 };
 
+/** The webhook hook against the plain one: "paired +0.4 (−2.1 … +3.0) ms: as fast (…)". */
+function webhookWords(comparison) {
+  const word =
+    comparison.verdict === 'no difference beyond noise'
+      ? 'as fast (no difference beyond noise)'
+      : comparison.verdict;
+  return `paired ${comparisonCell(comparison)} ms: ${word}`;
+}
+
 /**
  * Measures the hook handler against bare Node starts for each runtime in `nodes`: `rounds`
  * interleaved rounds after `warmup` discarded ones; with a baseline build, its commands run in
@@ -337,8 +346,8 @@ export async function benchHook({ nodes, quick = false }) {
           `with a cooldown firing ${signedMs(overheadCool)} ms ` +
           `(${overheadCool <= TARGET_OVERHEAD_MS ? 'within' : 'over'}); ` +
           `with a webhook channel ${signedMs(overheadHook)} ms ` +
-          `(${overheadHook <= TARGET_OVERHEAD_MS ? 'within' : 'over'}; paired ` +
-          `${signedMs(medianPairedDifference(samples['new.webhook'], samples['new.hook']))} ms against the plain hook)` +
+          `(${overheadHook <= TARGET_OVERHEAD_MS ? 'within' : 'over'}; against the plain hook ` +
+          `${webhookWords(compareBuilds(samples['new.webhook'], samples['new.hook']))})` +
           (tmux
             ? `; with \`quietWhenFocused\` asking tmux, paired ${signedMs(medianPairedDifference(samples['new.focusCheck'], samples['new.hook']))} ms against the plain hook.`
             : '.'),
@@ -363,9 +372,11 @@ export async function benchHook({ nodes, quick = false }) {
         'with a warm cache, as every hook after the first. The stop event with the default settings reads nothing ' +
         'of its input, so ccbell leaves stdin unread; the cooldown rows (per session) read it.',
       'The webhook row runs a third instance whose Stop goes to `sound` and a generic webhook channel posting to a ' +
-        'local receiver (a Node process of its own that answers 200): the hook reads its input, builds the message ' +
-        'and starts a detached `ccbell deliver` with the message on its stdin, then returns. After each such run ' +
-        'the bench waits (untimed) until the receiver got the request, and 200 ms more for the helper to exit, so no helper overlaps the next command.',
+        'local receiver (a Node process of its own that answers 200): the hook leaves its input unread, plays, and ' +
+        'starts a detached helper (a shell that waits for the hook to exit, then execs `ccbell deliver`, which reads ' +
+        'the input from the stdin it inherited, builds the message and posts it), then returns. After each such run ' +
+        'the bench waits (untimed) until the receiver got the request, and 200 ms more for the helper to exit, so no helper overlaps the next command. ' +
+        '"against the plain hook" pairs each webhook run with the plain hook of the same round, with the 95 % interval of the differences.',
       'The quietWhenFocused row runs a fourth instance with `quietWhenFocused: true`, started with `TMUX` and ' +
         '`TMUX_PANE` naming a pane of a private tmux server (no client attached): the hook runs one ' +
         '`tmux -S SOCKET display -p -t PANE …` (bounded at 300 ms), finds the pane not in view, and plays.',

@@ -17,6 +17,10 @@ export {
   MAX_HOOK_INPUT_BYTES,
   parseHookInput,
   readHookInput,
+  readHookInputSync,
+  readStdinHookInput,
+  type StreamReadsOn,
+  startedByClaudeCode,
 } from './input.js';
 export {
   COMMAND_LABEL_LENGTH,

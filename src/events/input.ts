@@ -1,3 +1,5 @@
+import { fstatSync, readSync } from 'node:fs';
+
 /** The fields of Claude Code's hook input that ccbell uses; everything else is kept as is. */
 export interface HookInput {
   session_id?: string;
@@ -45,6 +47,82 @@ function endsWithBrace(chunk: Buffer): boolean {
   return false;
 }
 
+/** What readHookInputSync could not finish: the stream reads on, after `head`. */
+export interface StreamReadsOn {
+  kind: 'stream';
+  head: Buffer;
+}
+
+/**
+ * Whether Claude Code started this process as a command hook. It gives every hook
+ * CLAUDE_PROJECT_DIR, and writes the hook's input to its stdin and ends it at once.
+ */
+export function startedByClaudeCode(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.CLAUDE_PROJECT_DIR);
+}
+
+/**
+ * Reads the hook input from `fd` synchronously: about 0.5 ms, where process.stdin costs a hook
+ * about 8 (the tty, net and stream modules, a socket, an event loop turn; docs/benchmarks.md).
+ * Only where a synchronous read cannot hang: a regular file always; a pipe or a socket only when
+ * `writerEndsAtOnce` (Claude Code's hooks: see startedByClaudeCode). A caller that leaves stdin
+ * open and silent would block a read for ever, and no timer runs during one, so everything
+ * else (a terminal, a pipe from anyone else, a read that would block on a non-blocking stdin)
+ * is left to readHookInput and its timeout, with what was read so far. Like readHookInput, it
+ * takes a whole JSON object without waiting for the end of stdin.
+ */
+export function readHookInputSync(
+  fd: number,
+  { maxBytes = MAX_HOOK_INPUT_BYTES, writerEndsAtOnce = false } = {},
+): InputResult | StreamReadsOn {
+  const chunks: Buffer[] = [];
+  let kind: ReturnType<typeof fstatSync>;
+  try {
+    kind = fstatSync(fd);
+  } catch {
+    return { kind: 'none' }; // no stdin at all (closed)
+  }
+  const safe = kind.isFile() || (writerEndsAtOnce && (kind.isFIFO() || kind.isSocket()));
+  if (!safe) return { kind: 'stream', head: Buffer.alloc(0) };
+  const buffer = Buffer.allocUnsafe(64 * 1024);
+  let size = 0;
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      if (code === 'EAGAIN' || code === 'EWOULDBLOCK') return { kind: 'stream', head: Buffer.concat(chunks) };
+      return { kind: 'invalid', reason: `cannot read stdin (${code ?? message})` };
+    }
+    if (count === 0) return parseHookInput(Buffer.concat(chunks).toString('utf8'));
+    size += count;
+    if (size > maxBytes) return { kind: 'invalid', reason: `hook input is larger than ${maxBytes} bytes` };
+    const chunk = Buffer.from(buffer.subarray(0, count));
+    chunks.push(chunk);
+    if (endsWithBrace(chunk)) {
+      const read = parseHookInput(Buffer.concat(chunks).toString('utf8'));
+      if (read.kind === 'json') return read;
+    }
+  }
+}
+
+/**
+ * Reads this process's hook input from stdin the fastest way that cannot hang: synchronously
+ * when readHookInputSync may, else (or for the rest) through process.stdin with a timeout.
+ */
+export function readStdinHookInput(
+  env: NodeJS.ProcessEnv,
+  options: { maxBytes?: number; timeoutMs?: number } = {},
+): Promise<InputResult> {
+  const read = readHookInputSync(0, {
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    writerEndsAtOnce: startedByClaudeCode(env),
+  });
+  if (read.kind !== 'stream') return Promise.resolve(read);
+  return readHookInput(process.stdin, { ...options, head: read.head });
+}
+
 /**
  * Reads the hook input from stdin: nothing from a terminal, at most `maxBytes`, and never
  * longer than `timeoutMs` (a caller that leaves stdin open must not hang the hook). A whole
@@ -54,12 +132,17 @@ function endsWithBrace(chunk: Buffer): boolean {
  */
 export function readHookInput(
   stdin: NodeJS.ReadStream = process.stdin,
-  { maxBytes = MAX_HOOK_INPUT_BYTES, timeoutMs = 1000 } = {},
+  {
+    maxBytes = MAX_HOOK_INPUT_BYTES,
+    timeoutMs = 1000,
+    head = Buffer.alloc(0),
+  }: { maxBytes?: number; timeoutMs?: number; head?: Buffer } = {},
 ): Promise<InputResult> {
   if (stdin.isTTY) return Promise.resolve({ kind: 'none' });
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    // `head`: what readHookInputSync read before it had to leave the rest to the stream.
+    const chunks: Buffer[] = head.length > 0 ? [head] : [];
+    let size = head.length;
     const finish = (result: InputResult) => {
       clearTimeout(timer);
       stdin.removeAllListeners('data').removeAllListeners('end').removeAllListeners('error');

@@ -47,6 +47,19 @@ describe('per-project settings in a hook run', () => {
     expect(line).toBe(`${sandbox.bin}/pw-play --volume=0.3 ${join(repo, 'ding.wav')}`);
   });
 
+  it("under Claude Code (CLAUDE_PROJECT_DIR), reads the session's cwd from a stdin left open", async () => {
+    const before = sandbox.plays().length;
+    const run = await sandbox.run([], {
+      input: stop(join(repo, 'sub')),
+      cwd: sandbox.home,
+      env: { CLAUDE_PROJECT_DIR: repo },
+      keepStdinOpen: true,
+    });
+    expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' });
+    const lines = (await sandbox.waitForPlays(before + 1)).slice(before);
+    expect(lines).toEqual([`${sandbox.bin}/pw-play --volume=0.3 ${join(repo, 'ding.wav')}`]);
+  });
+
   it('a session elsewhere uses the default instance; --instance and CCBELL_INSTANCE still win', async () => {
     const before = sandbox.plays().length;
     await sandbox.run([], { input: stop(other), cwd: other });

@@ -1,6 +1,16 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { MAX_HOOK_INPUT_BYTES, parseHookInput, readHookInput } from '../../src/events/index.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  MAX_HOOK_INPUT_BYTES,
+  parseHookInput,
+  readHookInput,
+  readHookInputSync,
+  startedByClaudeCode,
+} from '../../src/events/index.js';
 
 function stdin(): PassThrough & NodeJS.ReadStream {
   return new PassThrough() as PassThrough & NodeJS.ReadStream;
@@ -106,5 +116,95 @@ describe('readHookInput', () => {
     const started = Date.now();
     expect(await readHookInput(input, { timeoutMs: 5000 })).toEqual({ kind: 'none' });
     expect(Date.now() - started).toBeLessThan(100);
+  });
+});
+
+describe('readHookInputSync', () => {
+  let dir: string;
+  const fds: number[] = [];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ccbell-input-'));
+  });
+  afterEach(() => {
+    for (const fd of fds.splice(0)) closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const fileWith = (text: string) => {
+    const path = join(dir, 'input');
+    writeFileSync(path, text);
+    const fd = openSync(path, 'r');
+    fds.push(fd);
+    return fd;
+  };
+
+  it('reads a regular file whoever started the process', () => {
+    expect(readHookInputSync(fileWith('{"hook_event_name":"Stop"}\n'))).toEqual({
+      kind: 'json',
+      input: { hook_event_name: 'Stop' },
+    });
+  });
+
+  it('reports garbage, emptiness and excess in a file as the stream reader does', () => {
+    expect(readHookInputSync(fileWith('\u0000garbage{')).kind).toBe('invalid');
+    expect(readHookInputSync(fileWith(''))).toEqual({ kind: 'none' });
+    expect(readHookInputSync(fileWith(`{"a":"${'x'.repeat(2000)}"}`), { maxBytes: 1000 })).toEqual({
+      kind: 'invalid',
+      reason: 'hook input is larger than 1000 bytes',
+    });
+  });
+
+  it('leaves a pipe to the stream unless its writer ends it at once (it could block for ever)', () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Opened read-write, so neither open blocks; nothing is read.
+    const fd = openSync(fifo, 'r+');
+    fds.push(fd);
+    expect(readHookInputSync(fd)).toEqual({ kind: 'stream', head: Buffer.alloc(0) });
+  });
+
+  it("takes a whole object from Claude Code's pipe without waiting for the writer to close it", async () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // A writer that sends the input and then holds the pipe open for 30 s.
+    const writer = spawn('sh', ['-c', `printf '%s\\n' '{"session_id":"s1"}' > "$1"; sleep 30`, 'sh', fifo], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    });
+    try {
+      const fd = openSync(fifo, 'r');
+      fds.push(fd);
+      const started = Date.now();
+      expect(readHookInputSync(fd, { writerEndsAtOnce: true })).toEqual({
+        kind: 'json',
+        input: { session_id: 's1' },
+      });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      process.kill(-(writer.pid as number), 'SIGKILL');
+    }
+  });
+
+  it('leaves a terminal or a device to the stream, and reads a closed stdin as none', () => {
+    const fd = openSync('/dev/null', 'r');
+    fds.push(fd);
+    expect(readHookInputSync(fd, { writerEndsAtOnce: true })).toEqual({
+      kind: 'stream',
+      head: Buffer.alloc(0),
+    });
+    expect(readHookInputSync(987_654, { writerEndsAtOnce: true })).toEqual({ kind: 'none' });
+  });
+
+  it("knows Claude Code's hooks by CLAUDE_PROJECT_DIR", () => {
+    expect(startedByClaudeCode({ CLAUDE_PROJECT_DIR: '/home/u/p' })).toBe(true);
+    expect(startedByClaudeCode({})).toBe(false);
+  });
+});
+
+describe('readHookInput after a synchronous start', () => {
+  it('joins what the synchronous read had to what the stream brings', async () => {
+    const input = stdin();
+    const result = readHookInput(input, { head: Buffer.from('{"session_id":'), timeoutMs: 5000 });
+    input.end('"s1"}');
+    expect(await result).toEqual({ kind: 'json', input: { session_id: 's1' } });
   });
 });

@@ -254,7 +254,7 @@ var FrameError, NEWLINE, init_frame = __esm({
 function unlinkAll() {
   for (let path5 of live)
     try {
-      (0, import_node_fs13.unlinkSync)(path5);
+      (0, import_node_fs14.unlinkSync)(path5);
     } catch {
     }
   live.clear();
@@ -265,10 +265,10 @@ function uninstall() {
     for (let signal of SIGNALS) process.removeListener(signal, onSignal);
   }
 }
-var import_node_fs13, live, SIGNALS, MARK, onSignal, installed, init_cleanup = __esm({
+var import_node_fs14, live, SIGNALS, MARK, onSignal, installed, init_cleanup = __esm({
   "src/bus/cleanup.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs"), live = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"], MARK = /* @__PURE__ */ Symbol.for("ccbell.bus.signalListener");
+    import_node_fs14 = require("node:fs"), live = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"], MARK = /* @__PURE__ */ Symbol.for("ccbell.bus.signalListener");
     onSignal = (signal) => {
       process.listeners(signal).filter((listener) => !listener[MARK]).length > 0 || (unlinkAll(), uninstall(), process.kill(process.pid, signal));
     };
@@ -293,13 +293,13 @@ function currentUid() {
 function ensurePrivateDirectory(dir) {
   let uid = currentUid(), createError;
   try {
-    (0, import_node_fs14.mkdirSync)(dir, { recursive: !0, mode: 448 });
+    (0, import_node_fs15.mkdirSync)(dir, { recursive: !0, mode: 448 });
   } catch (error) {
     createError = error;
   }
   let stats;
   try {
-    stats = (0, import_node_fs14.lstatSync)(dir);
+    stats = (0, import_node_fs15.lstatSync)(dir);
   } catch (error) {
     throw new EnvironmentError(`cannot create the bus directory ${dir}: ${error.message}`, {
       cause: createError ?? error
@@ -323,10 +323,10 @@ function ensurePrivateDirectory(dir) {
 function busDirectory(env = process.env) {
   return ensurePrivateDirectory(busDirectoryPath(env, process.platform, currentUid()));
 }
-var import_node_fs14, import_node_path14, init_directory = __esm({
+var import_node_fs15, import_node_path14, init_directory = __esm({
   "src/bus/directory.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs"), import_node_path14 = require("node:path");
+    import_node_fs15 = require("node:fs"), import_node_path14 = require("node:path");
     init_errors();
   }
 });
@@ -3089,6 +3089,7 @@ function findPlayerOrNone(config, platform, env) {
 }
 
 // src/events/input.ts
+var import_node_fs12 = require("node:fs"), MAX_HOOK_INPUT_BYTES = 1024 * 1024;
 function parseHookInput(text4) {
   let trimmed = text4.trim();
   if (trimmed === "") return { kind: "none" };
@@ -3107,9 +3108,49 @@ function endsWithBrace(chunk) {
   }
   return !1;
 }
-function readHookInput(stdin = process.stdin, { maxBytes = 1048576, timeoutMs = 1e3 } = {}) {
+function startedByClaudeCode(env) {
+  return !!env.CLAUDE_PROJECT_DIR;
+}
+function readHookInputSync(fd, { maxBytes = MAX_HOOK_INPUT_BYTES, writerEndsAtOnce = !1 } = {}) {
+  let chunks = [], kind;
+  try {
+    kind = (0, import_node_fs12.fstatSync)(fd);
+  } catch {
+    return { kind: "none" };
+  }
+  if (!(kind.isFile() || writerEndsAtOnce && (kind.isFIFO() || kind.isSocket()))) return { kind: "stream", head: Buffer.alloc(0) };
+  let buffer = Buffer.allocUnsafe(64 * 1024), size = 0;
+  for (; ; ) {
+    let count;
+    try {
+      count = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      let { code, message } = error;
+      return code === "EAGAIN" || code === "EWOULDBLOCK" ? { kind: "stream", head: Buffer.concat(chunks) } : { kind: "invalid", reason: `cannot read stdin (${code ?? message})` };
+    }
+    if (count === 0) return parseHookInput(Buffer.concat(chunks).toString("utf8"));
+    if (size += count, size > maxBytes) return { kind: "invalid", reason: `hook input is larger than ${maxBytes} bytes` };
+    let chunk = Buffer.from(buffer.subarray(0, count));
+    if (chunks.push(chunk), endsWithBrace(chunk)) {
+      let read = parseHookInput(Buffer.concat(chunks).toString("utf8"));
+      if (read.kind === "json") return read;
+    }
+  }
+}
+function readStdinHookInput(env, options = {}) {
+  let read = readHookInputSync(0, {
+    ...options.maxBytes === void 0 ? {} : { maxBytes: options.maxBytes },
+    writerEndsAtOnce: startedByClaudeCode(env)
+  });
+  return read.kind !== "stream" ? Promise.resolve(read) : readHookInput(process.stdin, { ...options, head: read.head });
+}
+function readHookInput(stdin = process.stdin, {
+  maxBytes = MAX_HOOK_INPUT_BYTES,
+  timeoutMs = 1e3,
+  head = Buffer.alloc(0)
+} = {}) {
   return stdin.isTTY ? Promise.resolve({ kind: "none" }) : new Promise((resolve3) => {
-    let chunks = [], size = 0, finish = (result) => {
+    let chunks = head.length > 0 ? [head] : [], size = head.length, finish = (result) => {
       clearTimeout(timer), stdin.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error"), stdin.pause(), stdin.unref?.(), resolve3(result);
     }, timer = setTimeout(() => {
       finish(
@@ -3312,38 +3353,38 @@ function selectInstanceName(flag, env = process.env) {
 }
 
 // src/log/logger.ts
-var import_node_fs12 = require("node:fs"), import_node_path12 = require("node:path");
+var import_node_fs13 = require("node:fs"), import_node_path12 = require("node:path");
 var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
 function rotate(path5) {
   for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
     try {
-      (0, import_node_fs12.renameSync)(`${path5}.${index}`, `${path5}.${index + 1}`);
+      (0, import_node_fs13.renameSync)(`${path5}.${index}`, `${path5}.${index + 1}`);
     } catch {
     }
   try {
-    (0, import_node_fs12.renameSync)(path5, `${path5}.1`);
+    (0, import_node_fs13.renameSync)(path5, `${path5}.1`);
   } catch {
   }
 }
-var APPEND = import_node_fs12.constants.O_WRONLY | import_node_fs12.constants.O_APPEND | import_node_fs12.constants.O_CREAT;
+var APPEND = import_node_fs13.constants.O_WRONLY | import_node_fs13.constants.O_APPEND | import_node_fs13.constants.O_CREAT;
 function openLog(path5) {
   try {
     return openRegularFile(path5, APPEND, { followSymlinks: !1, mode: 384 });
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    return (0, import_node_fs12.mkdirSync)((0, import_node_path12.dirname)(path5), { recursive: !0, mode: 448 }), openRegularFile(path5, APPEND, { followSymlinks: !1, mode: 384 });
+    return (0, import_node_fs13.mkdirSync)((0, import_node_path12.dirname)(path5), { recursive: !0, mode: 448 }), openRegularFile(path5, APPEND, { followSymlinks: !1, mode: 384 });
   }
 }
 function append(path5, level, message, maxBytes) {
   try {
     let log = openLog(path5);
-    log.stats.size >= maxBytes && ((0, import_node_fs12.closeSync)(log.fd), rotate(path5), log = openLog(path5));
+    log.stats.size >= maxBytes && ((0, import_node_fs13.closeSync)(log.fd), rotate(path5), log = openLog(path5));
     let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
 `;
     try {
-      (0, import_node_fs12.writeSync)(log.fd, line);
+      (0, import_node_fs13.writeSync)(log.fd, line);
     } finally {
-      (0, import_node_fs12.closeSync)(log.fd);
+      (0, import_node_fs13.closeSync)(log.fd);
     }
   } catch {
   }
@@ -3434,7 +3475,7 @@ async function runHook(args, context) {
   let opened = openInstance(args, context), now = /* @__PURE__ */ new Date(), ownCwd = process.cwd(), placed = placeMatters(opened, ownCwd, context.env), input, wantsInput = placed || eventArg === void 0 || opened.loaded.config.debug || !!context.env.CLAUDE_CODE_UI_INSTANCE_ID || // A webhook's helper reads the input itself (from the stdin it inherits): not a reason here.
   eventNeedsInput(opened.loaded.config, eventArg, now, { webhooksReadTheirOwn: !0 });
   if (wantsInput) {
-    let read = await readHookInput();
+    let read = await readStdinHookInput(context.env);
     read.kind === "json" ? input = read.input : read.kind === "invalid" && opened.logger.warn(`${read.reason}; going on without it`);
   }
   if (placed) {

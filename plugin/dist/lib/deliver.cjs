@@ -1702,6 +1702,7 @@ var ST = `${ESC}\\`;
 var KEEP_COOLDOWN_ENTRIES_SECONDS = 1440 * 60;
 
 // src/events/input.ts
+var import_node_fs6 = require("node:fs"), MAX_HOOK_INPUT_BYTES = 1024 * 1024;
 function parseHookInput(text3) {
   let trimmed = text3.trim();
   if (trimmed === "") return { kind: "none" };
@@ -1720,9 +1721,49 @@ function endsWithBrace(chunk) {
   }
   return !1;
 }
-function readHookInput(stdin = process.stdin, { maxBytes = 1048576, timeoutMs = 1e3 } = {}) {
+function startedByClaudeCode(env) {
+  return !!env.CLAUDE_PROJECT_DIR;
+}
+function readHookInputSync(fd, { maxBytes = MAX_HOOK_INPUT_BYTES, writerEndsAtOnce = !1 } = {}) {
+  let chunks = [], kind;
+  try {
+    kind = (0, import_node_fs6.fstatSync)(fd);
+  } catch {
+    return { kind: "none" };
+  }
+  if (!(kind.isFile() || writerEndsAtOnce && (kind.isFIFO() || kind.isSocket()))) return { kind: "stream", head: Buffer.alloc(0) };
+  let buffer = Buffer.allocUnsafe(64 * 1024), size = 0;
+  for (; ; ) {
+    let count;
+    try {
+      count = (0, import_node_fs6.readSync)(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      let { code, message } = error;
+      return code === "EAGAIN" || code === "EWOULDBLOCK" ? { kind: "stream", head: Buffer.concat(chunks) } : { kind: "invalid", reason: `cannot read stdin (${code ?? message})` };
+    }
+    if (count === 0) return parseHookInput(Buffer.concat(chunks).toString("utf8"));
+    if (size += count, size > maxBytes) return { kind: "invalid", reason: `hook input is larger than ${maxBytes} bytes` };
+    let chunk = Buffer.from(buffer.subarray(0, count));
+    if (chunks.push(chunk), endsWithBrace(chunk)) {
+      let read = parseHookInput(Buffer.concat(chunks).toString("utf8"));
+      if (read.kind === "json") return read;
+    }
+  }
+}
+function readStdinHookInput(env, options = {}) {
+  let read = readHookInputSync(0, {
+    ...options.maxBytes === void 0 ? {} : { maxBytes: options.maxBytes },
+    writerEndsAtOnce: startedByClaudeCode(env)
+  });
+  return read.kind !== "stream" ? Promise.resolve(read) : readHookInput(process.stdin, { ...options, head: read.head });
+}
+function readHookInput(stdin = process.stdin, {
+  maxBytes = MAX_HOOK_INPUT_BYTES,
+  timeoutMs = 1e3,
+  head = Buffer.alloc(0)
+} = {}) {
   return stdin.isTTY ? Promise.resolve({ kind: "none" }) : new Promise((resolve) => {
-    let chunks = [], size = 0, finish = (result) => {
+    let chunks = head.length > 0 ? [head] : [], size = head.length, finish = (result) => {
       clearTimeout(timer), stdin.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error"), stdin.pause(), stdin.unref?.(), resolve(result);
     }, timer = setTimeout(() => {
       finish(
@@ -1848,38 +1889,38 @@ function selectInstanceName(flag, env = process.env) {
 }
 
 // src/log/logger.ts
-var import_node_fs6 = require("node:fs"), import_node_path6 = require("node:path");
+var import_node_fs7 = require("node:fs"), import_node_path6 = require("node:path");
 var LOG_MAX_BYTES = 1024 * 1024, LOG_KEPT_FILES = 3;
 function rotate(path2) {
   for (let index = LOG_KEPT_FILES - 1; index >= 1; index--)
     try {
-      (0, import_node_fs6.renameSync)(`${path2}.${index}`, `${path2}.${index + 1}`);
+      (0, import_node_fs7.renameSync)(`${path2}.${index}`, `${path2}.${index + 1}`);
     } catch {
     }
   try {
-    (0, import_node_fs6.renameSync)(path2, `${path2}.1`);
+    (0, import_node_fs7.renameSync)(path2, `${path2}.1`);
   } catch {
   }
 }
-var APPEND = import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_APPEND | import_node_fs6.constants.O_CREAT;
+var APPEND = import_node_fs7.constants.O_WRONLY | import_node_fs7.constants.O_APPEND | import_node_fs7.constants.O_CREAT;
 function openLog(path2) {
   try {
     return openRegularFile(path2, APPEND, { followSymlinks: !1, mode: 384 });
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    return (0, import_node_fs6.mkdirSync)((0, import_node_path6.dirname)(path2), { recursive: !0, mode: 448 }), openRegularFile(path2, APPEND, { followSymlinks: !1, mode: 384 });
+    return (0, import_node_fs7.mkdirSync)((0, import_node_path6.dirname)(path2), { recursive: !0, mode: 448 }), openRegularFile(path2, APPEND, { followSymlinks: !1, mode: 384 });
   }
 }
 function append(path2, level, message, maxBytes) {
   try {
     let log = openLog(path2);
-    log.stats.size >= maxBytes && ((0, import_node_fs6.closeSync)(log.fd), rotate(path2), log = openLog(path2));
+    log.stats.size >= maxBytes && ((0, import_node_fs7.closeSync)(log.fd), rotate(path2), log = openLog(path2));
     let line = `${(/* @__PURE__ */ new Date()).toISOString()} [${process.pid}] ${level} ${message.replace(/[\r\n]+/g, " ")}
 `;
     try {
-      (0, import_node_fs6.writeSync)(log.fd, line);
+      (0, import_node_fs7.writeSync)(log.fd, line);
     } finally {
-      (0, import_node_fs6.closeSync)(log.fd);
+      (0, import_node_fs7.closeSync)(log.fd);
     }
   } catch {
   }
@@ -1929,13 +1970,13 @@ async function runDeliver(args, context) {
     }
     request = parsed === void 0 ? `${DELIVERY_ENV} is not a JSON request` : parseDeliveryRequest(parsed);
   } else {
-    let read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5e3 });
+    let read = await readStdinHookInput(context.env, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5e3 });
     request = read.kind === "json" ? parseDeliveryRequest(read.input) : read.kind === "invalid" ? read.reason : "no request on stdin";
   }
   if (typeof request == "string")
     return logger.warn(`deliver: ${request}; nothing sent`), 0;
   if ("inputOnStdin" in request) {
-    let read = await readHookInput(process.stdin, { timeoutMs: 5e3 });
+    let read = await readStdinHookInput(context.env, { timeoutMs: 5e3 });
     read.kind === "invalid" && logger.warn(`deliver: ${read.reason}; going on without it`);
     let input = read.kind === "json" ? read.input : void 0;
     request = { message: buildMessage(request.event, instance.name, input), channels: request.channels };

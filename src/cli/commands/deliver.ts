@@ -4,7 +4,7 @@
 // logs each channel's outcome, and exits 0. Nobody waits for it.
 import { DELIVERY_ENV } from '../../channels/detached.js';
 import { deliverToChannels, parseDeliveryRequest } from '../../channels/index.js';
-import { readHookInput } from '../../events/index.js';
+import { readStdinHookInput } from '../../events/index.js';
 import { buildMessage } from '../../events/message.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
@@ -26,7 +26,7 @@ export async function runDeliver(args: ParsedArgs, context: CliContext): Promise
     }
     request = parsed === undefined ? `${DELIVERY_ENV} is not a JSON request` : parseDeliveryRequest(parsed);
   } else {
-    const read = await readHookInput(process.stdin, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5000 });
+    const read = await readStdinHookInput(context.env, { maxBytes: MAX_REQUEST_BYTES, timeoutMs: 5000 });
     request =
       read.kind === 'json'
         ? parseDeliveryRequest(read.input)
@@ -40,7 +40,7 @@ export async function runDeliver(args: ParsedArgs, context: CliContext): Promise
   }
   if ('inputOnStdin' in request) {
     // The hook left its input for this helper: read it from the inherited stdin, then say it.
-    const read = await readHookInput(process.stdin, { timeoutMs: 5000 });
+    const read = await readStdinHookInput(context.env, { timeoutMs: 5000 });
     if (read.kind === 'invalid') logger.warn(`deliver: ${read.reason}; going on without it`);
     const input = read.kind === 'json' ? read.input : undefined;
     request = { message: buildMessage(request.event, instance.name, input), channels: request.channels };

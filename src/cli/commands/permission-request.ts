@@ -5,7 +5,7 @@ import { hostName, requestApp, sessionRemote, subjectsOf } from '../../approval/
 import { busDirectory, localTransport } from '../../bus/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { messageOf } from '../../errors.js';
-import { handleEvent, readHookInput } from '../../events/index.js';
+import { handleEvent, readStdinHookInput } from '../../events/index.js';
 import { terminalHookOutput } from '../../events/terminal.js';
 import { canFocus, focusClick, placeFromEnv } from '../../notify/index.js';
 import {
@@ -36,7 +36,7 @@ export async function runPermissionRequest(args: ParsedArgs, context: CliContext
   if (env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return 0;
   const { instance, loaded, logger } = openInstance(args, context);
   // A Write's content can be large; the approval channel carries up to APPROVAL_MAX_FRAME_BYTES.
-  const read = await readHookInput(process.stdin, { maxBytes: APPROVAL_MAX_FRAME_BYTES / 2 });
+  const read = await readStdinHookInput(env, { maxBytes: APPROVAL_MAX_FRAME_BYTES / 2 });
   const input = read.kind === 'json' ? read.input : undefined;
   // Where the session's terminal lives, for the app's "Go to session" and a notification's click.
   const place = placeFromEnv(env);
