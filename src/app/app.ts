@@ -23,6 +23,7 @@ import { messageOf } from '../errors.js';
 import { decide, type HookInput, handleEvent, startEvent } from '../events/index.js';
 import type { InstanceConfig } from '../instance/index.js';
 import type { Logger } from '../log/index.js';
+import { startShellLauncher } from '../notify/index.js';
 import { APPROVAL_MAX_FRAME_BYTES } from '../protocol/index.js';
 import { checkRules } from '../rules/index.js';
 import { approvalDoor } from './doors/bus-approvals.js';
@@ -92,6 +93,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   logger.debug(`App instance ID: ${identity.id}`);
 
   let phone: PhoneApprovalsDoor | undefined;
+  // Players and speech start from a small shell of the app's own: a fork of the app would hold
+  // its event loop for milliseconds per sound (src/notify/launcher.ts).
+  const launcher = startShellLauncher({ onProblem: (problem) => logger.warn(problem) });
   const eventContext = (event: EventName, input: HookInput | undefined, actions?: MessageAction[]) => {
     const sessionId = typeof input?.session_id === 'string' ? input.session_id : undefined;
     // The recorded terminal is a file read: only for an event that will notify (the rest, a
@@ -108,6 +112,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       logger,
       env: options.env,
       bundledSoundsDir: options.bundledSoundsDir,
+      launch: launcher.launch,
       ...(pageUrl ? { url: pageUrl } : {}),
       ...(actions ? { actions } : {}),
       ...(known ? { place: known.place, click: known.click } : {}),
@@ -228,6 +233,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       logger.debug(`serving ${subjects.approval} (and .events, .control) from the broker too`);
     }
   } catch (error) {
+    launcher.close();
     await Promise.all([...observers.map((o) => o.close()), phone?.close()]);
     throw error;
   }
@@ -245,6 +251,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ? { phone: { port: phone.port, publicUrl: config.phoneApprovals.publicUrl } }
       : {}),
     stop: async () => {
+      launcher.close();
       await Promise.all([...observers.map((o) => o.close()), phone?.close()]);
     },
   };

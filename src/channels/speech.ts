@@ -3,8 +3,8 @@
 // shell, so a hook returns at once and no text is ever read as shell syntax.
 import type { EventName, TemplatesByEvent } from '../config/index.js';
 import { EnvironmentError } from '../errors.js';
+import { type Launch, launchDirectly } from '../notify/launcher.js';
 import { findOnPath } from '../notify/players.js';
-import { spawn } from '../notify/spawn.js';
 import { plainText } from './plain-text.js';
 import { eventTemplates } from './template.js';
 import type { ChannelMessage, MessageFields } from './types.js';
@@ -158,21 +158,15 @@ export function speakMessage(
     platform?: NodeJS.Platform;
     env: NodeJS.ProcessEnv;
     onError?: (error: Error) => void;
+    /** How the program is started (the app's launcher shell); default a direct spawn. */
+    launch?: Launch;
   },
 ): { program: SpeechProgram; text: string } {
   const program = findSpeechProgram(options.platform ?? process.platform, options.env.PATH ?? '');
   const text = speechText(message, eventTemplates(message, settings)?.template ?? settings.template);
   if (!text) return { program, text };
-  try {
-    const child = spawn(program.path, speechArgs(program, text, settings), {
-      detached: true,
-      stdio: 'ignore',
-      windowsHide: true,
-    });
-    child.on('error', (error) => options.onError?.(error));
-    child.unref();
-  } catch (error) {
-    options.onError?.(error instanceof Error ? error : new Error(String(error)));
-  }
+  (options.launch ?? launchDirectly)(program.path, speechArgs(program, text, settings), (error) =>
+    options.onError?.(error),
+  );
   return { program, text };
 }

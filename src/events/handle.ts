@@ -17,6 +17,7 @@ import {
   type DesktopNotification,
   desktopNotify,
   findPlayer,
+  type Launch,
   NoPlayerError,
   type Player,
   paneInView,
@@ -128,6 +129,11 @@ export interface EventContext {
    * process in the app. Must return at once and never throw.
    */
   deliver?: (request: DeliveryRequest) => void;
+  /**
+   * Starts the sound player and speech programs: the app's launcher shell (src/notify/launcher.ts),
+   * so its event loop never waits for a fork; default a direct spawn (a hook starts one).
+   */
+  launch?: Launch;
   /**
    * The door cannot hand Claude Code a terminal sequence (the app notifying a request that a
    * hook is waiting on for a decision): the outcome carries none, and a permission request
@@ -339,6 +345,7 @@ export function startEvent(context: EventContext): StartedEvent {
             platform,
             env: context.env,
             onError: (error) => logger.warn(`channel ${name}: speech failed to start: ${error.message}`),
+            ...(context.launch ? { launch: context.launch } : {}),
           });
           logger.debug(`event=${event} channel ${name} said "${spoken.text}" with ${spoken.program.name}`);
         } catch (error) {
@@ -382,6 +389,7 @@ export function startEvent(context: EventContext): StartedEvent {
           file,
           volume: settings.volume,
           onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`),
+          ...(context.launch ? { launch: context.launch } : {}),
         }),
       );
       outcome.sound = { file, player, volume: settings.volume };

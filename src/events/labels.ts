@@ -8,11 +8,28 @@ import type { HookInput } from './input.js';
 /** How much of a command or path a label shows. */
 export const COMMAND_LABEL_LENGTH = 80;
 
+/** How long a directory's branch is remembered (a checkout shows within this). */
+export const BRANCH_CACHE_MS = 3000;
+const BRANCH_CACHE_SIZE = 64;
+const branchCache = new Map<string, { branch: string | undefined; at: number }>();
+
 /**
  * The branch checked out in `cwd` or a parent, read from .git/HEAD: no git process, so a hook
- * never waits for git. A detached HEAD gives the commit's first 8 characters.
+ * never waits for git. A detached HEAD gives the commit's first 8 characters. Remembered for
+ * BRANCH_CACHE_MS per directory: the app labels every event of a session, and the walk up to a
+ * .git (a failed read per level) was most of what labelling an event cost.
  */
-export function gitBranch(cwd: string): string | undefined {
+export function gitBranch(cwd: string, now = Date.now()): string | undefined {
+  const cached = branchCache.get(cwd);
+  if (cached && now - cached.at >= 0 && now - cached.at < BRANCH_CACHE_MS) return cached.branch;
+  const branch = readBranch(cwd);
+  branchCache.delete(cwd);
+  branchCache.set(cwd, { branch, at: now });
+  if (branchCache.size > BRANCH_CACHE_SIZE) branchCache.delete(branchCache.keys().next().value!);
+  return branch;
+}
+
+function readBranch(cwd: string): string | undefined {
   if (!isAbsolute(cwd)) return undefined;
   let dir = cwd;
   for (let depth = 0; depth < 40; depth++) {

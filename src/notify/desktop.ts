@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
+import { shellWord } from './launcher.js';
 import { findOnPath } from './players.js';
 import { spawn } from './spawn.js';
 
@@ -34,11 +35,6 @@ export const CLICK_WAIT_MS = 30 * 60 * 1000;
 /** notify-send's argv with a default action, for the helper that waits for the click. */
 export function notifySendClickArgs(args: readonly string[]): string[] {
   return ['--action=default=Focus', '--wait', ...args];
-}
-
-/** A word for a POSIX shell, single-quoted (terminal-notifier's -execute runs a shell string). */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The terminal-notifier argv (after the program) for a notification whose click focuses. */

@@ -13,7 +13,6 @@ export {
   notifySendArgs,
   notifySendClickArgs,
   osascriptArgs,
-  shellWord,
   terminalNotifierArgs,
 } from './desktop.js';
 export {
@@ -28,6 +27,14 @@ export {
   type TerminalPlace,
 } from './focus.js';
 // Whether the person looks at a session's tmux pane (quietWhenFocused).
+export {
+  type Launch,
+  launchDirectly,
+  launchLine,
+  type ShellLauncher,
+  shellWord,
+  startShellLauncher,
+} from './launcher.js';
 export { PANE_CHECK_TIMEOUT_MS, paneInView, paneInViewArgs, paneInViewFrom } from './pane-in-view.js';
 // The session's place carried by an http hook's headers.
 export { PLACE_HEADERS, placeFromHeaders, placeHookHeaders } from './place-headers.js';

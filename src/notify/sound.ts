@@ -4,8 +4,8 @@ import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EVENT_NAMES } from '../config/schema.js';
 import { EnvironmentError, UsageError } from '../errors.js';
+import { type Launch, launchDirectly } from './launcher.js';
 import { type Player, playerArgs } from './players.js';
-import { spawn } from './spawn.js';
 
 /** A sound setting that cannot name a file: bad bundled name, relative path, `..` segment. */
 export class InvalidSoundSpecError extends UsageError {
@@ -105,17 +105,11 @@ export function playSound(options: {
   file: string;
   volume: number;
   onError?: (error: Error) => void;
+  /** How the player is started (the app's launcher shell); default a direct spawn. */
+  launch?: Launch;
 }): void {
   const { player, file, volume, onError } = options;
-  try {
-    const child = spawn(player.path, playerArgs(player, file, volume), {
-      detached: true,
-      stdio: 'ignore',
-      windowsHide: true,
-    });
-    child.on('error', (error) => onError?.(error));
-    child.unref();
-  } catch (error) {
-    onError?.(error instanceof Error ? error : new Error(String(error)));
-  }
+  (options.launch ?? launchDirectly)(player.path, playerArgs(player, file, volume), (error) =>
+    onError?.(error),
+  );
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SessionTable, sessionLabel } from '../../src/core/sessions.js';
-import { gitBranch } from '../../src/events/labels.js';
+import { BRANCH_CACHE_MS, gitBranch } from '../../src/events/labels.js';
 
 describe('session labels', () => {
   it('names the directory and the git branch, read from .git/HEAD', () => {
@@ -22,6 +22,20 @@ describe('session labels', () => {
     mkdirSync(join(root, 'tree'));
     writeFileSync(join(root, 'tree', '.git'), `gitdir: ${join(root, 'real')}\n`);
     expect(gitBranch(join(root, 'tree'))).toBe('01234567');
+  });
+
+  it('remembers a branch for a moment, and sees a checkout after it', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'ccbell-label-'));
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const at = 1_000_000;
+    expect(gitBranch(repo, at)).toBe('main');
+    writeFileSync(join(repo, '.git', 'HEAD'), 'ref: refs/heads/other\n');
+    expect(gitBranch(repo, at + BRANCH_CACHE_MS - 1)).toBe('main');
+    expect(gitBranch(repo, at + BRANCH_CACHE_MS)).toBe('other');
+    // A clock that went back is not trusted to keep the old answer.
+    writeFileSync(join(repo, '.git', 'HEAD'), 'ref: refs/heads/third\n');
+    expect(gitBranch(repo, at)).toBe('third');
   });
 
   it('tracks sessions and their end', () => {

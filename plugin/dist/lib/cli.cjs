@@ -151,8 +151,8 @@ var import_promises, import_node_net, import_node_path13, CONNECT_TIMEOUT_MS, in
 
 // src/bus/errors.ts
 function shown(channel) {
-  let quoted = JSON.stringify(channel);
-  return quoted.length > 120 ? `${quoted.slice(0, 100)}\u2026" (${channel.length} chars)` : quoted;
+  let quoted2 = JSON.stringify(channel);
+  return quoted2.length > 120 ? `${quoted2.slice(0, 100)}\u2026" (${channel.length} chars)` : quoted2;
 }
 var BusError, NoListenerError, BusTimeoutError, ObserverGoneError, BusReplyError, BusPayloadError, BusAbortedError, BrokerUnavailableError, BusPermissionError, init_errors2 = __esm({
   "src/bus/errors.ts"() {
@@ -2368,8 +2368,14 @@ function resolveEvent(config, event) {
 }
 
 // src/events/labels.ts
-var import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
-function gitBranch(cwd) {
+var import_node_fs9 = require("node:fs"), import_node_path7 = require("node:path"), COMMAND_LABEL_LENGTH = 80, BRANCH_CACHE_MS = 3e3, BRANCH_CACHE_SIZE = 64, branchCache = /* @__PURE__ */ new Map();
+function gitBranch(cwd, now = Date.now()) {
+  let cached = branchCache.get(cwd);
+  if (cached && now - cached.at >= 0 && now - cached.at < BRANCH_CACHE_MS) return cached.branch;
+  let branch = readBranch(cwd);
+  return branchCache.delete(cwd), branchCache.set(cwd, { branch, at: now }), branchCache.size > BRANCH_CACHE_SIZE && branchCache.delete(branchCache.keys().next().value), branch;
+}
+function readBranch(cwd) {
   if (!(0, import_node_path7.isAbsolute)(cwd)) return;
   let dir = cwd;
   for (let depth = 0; depth < 40; depth++) {
@@ -2532,6 +2538,22 @@ function load() {
 }
 var spawn = ((...args) => load().spawn(...args)), spawnSync = ((...args) => load().spawnSync(...args));
 
+// src/notify/launcher.ts
+var launchDirectly = (file, args, onError) => {
+  try {
+    let child = spawn(file, [...args], { detached: !0, stdio: "ignore", windowsHide: !0 });
+    child.on("error", onError), child.unref();
+  } catch (error) {
+    onError(error instanceof Error ? error : new Error(String(error)));
+  }
+};
+function shellWord(word) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : quoted(word);
+}
+function quoted(word) {
+  return `'${word.replace(/'/g, "'\\''")}'`;
+}
+
 // src/channels/plain-text.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 function plainText(text4, maxChars) {
@@ -2607,27 +2629,17 @@ function speechArgs(program, text4, settings = {}) {
 }
 function speakMessage(settings, message, options) {
   let program = findSpeechProgram(options.platform ?? process.platform, options.env.PATH ?? ""), text4 = speechText(message, eventTemplates(message, settings)?.template ?? settings.template);
-  if (!text4) return { program, text: text4 };
-  try {
-    let child = spawn(program.path, speechArgs(program, text4, settings), {
-      detached: !0,
-      stdio: "ignore",
-      windowsHide: !0
-    });
-    child.on("error", (error) => options.onError?.(error)), child.unref();
-  } catch (error) {
-    options.onError?.(error instanceof Error ? error : new Error(String(error)));
-  }
-  return { program, text: text4 };
+  return text4 ? ((options.launch ?? launchDirectly)(
+    program.path,
+    speechArgs(program, text4, settings),
+    (error) => options.onError?.(error)
+  ), { program, text: text4 }) : { program, text: text4 };
 }
 
 // src/notify/desktop.ts
 var import_node_fs10 = require("node:fs"), import_node_path8 = __toESM(require("node:path"), 1);
 init_errors();
 var DESKTOP_TIMEOUT_MS = 2e3, CLICK_WAIT_MS = 1800 * 1e3;
-function shellWord(word) {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
-}
 function terminalNotifierArgs(title, body, click, url) {
   let args = ["-title", title, "-message", bodyWithUrl(body, url) || " ", "-group", "ccbell"];
   return args.push("-execute", [click.command, ...click.args].map(shellWord).join(" ")), click.macBundle && args.push("-activate", click.macBundle), args;
@@ -2854,16 +2866,11 @@ function resolveSound(spec, bundledDir) {
 }
 function playSound(options) {
   let { player, file, volume, onError } = options;
-  try {
-    let child = spawn(player.path, playerArgs(player, file, volume), {
-      detached: !0,
-      stdio: "ignore",
-      windowsHide: !0
-    });
-    child.on("error", (error) => onError?.(error)), child.unref();
-  } catch (error) {
-    onError?.(error instanceof Error ? error : new Error(String(error)));
-  }
+  (options.launch ?? launchDirectly)(
+    player.path,
+    playerArgs(player, file, volume),
+    (error) => onError?.(error)
+  );
 }
 
 // src/events/message.ts
@@ -3033,7 +3040,8 @@ function startEvent(context) {
           let spoken = speakMessage(local, message, {
             platform,
             env: context.env,
-            onError: (error) => logger.warn(`channel ${name}: speech failed to start: ${error.message}`)
+            onError: (error) => logger.warn(`channel ${name}: speech failed to start: ${error.message}`),
+            ...context.launch ? { launch: context.launch } : {}
           });
           logger.debug(`event=${event} channel ${name} said "${spoken.text}" with ${spoken.program.name}`);
         } catch (error) {
@@ -3061,7 +3069,8 @@ function startEvent(context) {
         player,
         file,
         volume: settings.volume,
-        onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`)
+        onError: (error) => logger.warn(`player ${player.path} failed to start: ${error.message}`),
+        ...context.launch ? { launch: context.launch } : {}
       })
     ), outcome.sound = { file, player, volume: settings.volume }, logger.debug(`event=${event} played ${file} with ${player.name} at volume ${settings.volume}`));
   }

@@ -1527,8 +1527,14 @@ function parseDeliveryRequest(value) {
 }
 
 // src/events/labels.ts
-var import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path"), COMMAND_LABEL_LENGTH = 80;
-function gitBranch(cwd) {
+var import_node_fs5 = require("node:fs"), import_node_path3 = require("node:path"), COMMAND_LABEL_LENGTH = 80, BRANCH_CACHE_MS = 3e3, BRANCH_CACHE_SIZE = 64, branchCache = /* @__PURE__ */ new Map();
+function gitBranch(cwd, now = Date.now()) {
+  let cached = branchCache.get(cwd);
+  if (cached && now - cached.at >= 0 && now - cached.at < BRANCH_CACHE_MS) return cached.branch;
+  let branch = readBranch(cwd);
+  return branchCache.delete(cwd), branchCache.set(cwd, { branch, at: now }), branchCache.size > BRANCH_CACHE_SIZE && branchCache.delete(branchCache.keys().next().value), branch;
+}
+function readBranch(cwd) {
   if (!(0, import_node_path3.isAbsolute)(cwd)) return;
   let dir = cwd;
   for (let depth = 0; depth < 40; depth++) {

@@ -174,6 +174,13 @@ function openLogger(path2, debugEnabled, maxBytes = LOG_MAX_BYTES) {
   };
 }
 
+// src/notify/spawn.ts
+var childProcess;
+function load() {
+  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
+}
+var spawn = ((...args) => load().spawn(...args));
+
 // src/notify/players.ts
 var import_node_fs3 = require("node:fs"), import_node_path2 = __toESM(require("node:path"), 1);
 function isExecutableFile(file) {
@@ -191,13 +198,6 @@ function findOnPath(name, pathEnv, platform) {
     if (isExecutableFile(candidate)) return candidate;
   }
 }
-
-// src/notify/spawn.ts
-var childProcess;
-function load() {
-  return childProcess ??= process.getBuiltinModule?.("node:child_process") ?? require("node:child_process"), childProcess;
-}
-var spawn = ((...args) => load().spawn(...args));
 
 // src/notify/desktop.ts
 var CLICK_WAIT_MS = 1800 * 1e3;
