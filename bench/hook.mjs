@@ -162,7 +162,8 @@ function ccbellArms(build, node, receiver, tmux) {
   const run =
     (instance, cwd = build.project, env = build.env) =>
     (input) =>
-      timedShell(command(instance), { env, input, cwd });
+      // Claude Code gives every command hook CLAUDE_PROJECT_DIR (ccbell then reads stdin at once).
+      timedShell(command(instance), { env: { ...env, CLAUDE_PROJECT_DIR: cwd }, input, cwd });
   const suffix = build.key === 'new' ? '' : ` — ${build.key} build`;
   return [
     {
@@ -363,7 +364,9 @@ export async function benchHook({ nodes, quick = false }) {
         "machine's noise. Time is wall time from just before `spawn()` to the child's `close` (exited, stdout " +
         'and stderr closed), as a hook runner waits for it.',
       `Every command got the same Stop hook JSON on stdin (${inputBytes} bytes, with a fresh \`session_id\` except in the ` +
-        'suppressed row). `NODE_EXTRA_CA_CERTS` was unset for every child. HOME was a temporary directory holding ' +
+        'suppressed row), and `CLAUDE_PROJECT_DIR` set to its project, as Claude Code starts every command hook ' +
+        '(ccbell reads its input synchronously then: Claude Code writes it and ends stdin at once). ' +
+        '`NODE_EXTRA_CA_CERTS` was unset for every child. HOME was a temporary directory holding ' +
         'registered instances (`ccbell instance create`) whose config sets `"player"` to an absolute path of a ' +
         'shell script that exits 0 at once: the player is still spawned (detached), as with a real one. The ' +
         'cooldown instance sets `events.stop.cooldown` to 3600 s with `cooldownScope: "session"`.',

@@ -168,7 +168,7 @@ export async function benchHttpHook({ quick = false }) {
         );
         return { ms: result.ms, ok: result.status === 200 };
       });
-      const path = `http hook, ${event}${event === 'Stop' ? ' (plays: spawns the player)' : ' (recorded in the feed only)'}`;
+      const path = `http hook, ${event}${event === 'Stop' ? ' (plays: starts the player)' : ' (recorded in the feed only)'}`;
       for (const side of sides) {
         const { samples, failures } = results[side.key];
         const stats = summarize(samples);
@@ -189,7 +189,8 @@ export async function benchHttpHook({ quick = false }) {
       progress(`http-hook: ${event}: ${processRuns} command hook runs per build`);
       const results = await alternate(sides, 3, processRuns, async (side) => {
         const result = await timedShell(`${shellQuote(node)} ${shellQuote(side.cli)} --instance benchhttp`, {
-          env: side.env,
+          // As Claude Code starts a command hook: with CLAUDE_PROJECT_DIR.
+          env: { ...side.env, CLAUDE_PROJECT_DIR: side.project },
           input: hookInput(side.project, event, randomUUID()),
           cwd: side.home,
         });
@@ -215,8 +216,8 @@ export async function benchHttpHook({ quick = false }) {
       tables.push(sideBySideTable('path', 'samples alternated', comparisonRows));
     }
     const notes = [
-      'Each http sample is one POST of a hook input to `/hooks` with the bearer token, on one kept-alive loopback connection (Claude Code keeps its connection alive), timed from the request to the end of the response, one at a time. The command rows start `node dist/ccbell.js --instance benchhttp` through `/bin/sh -c` with the same input on stdin, as Claude Code starts a command hook.',
-      'The Stop rows include notifying: the instance plays a sound (a fake player that exits at once), so the app spawns a process for it; the SessionEnd rows are recorded in the feed only (the event is off by default).',
+      'Each http sample is one POST of a hook input to `/hooks` with the bearer token, on one kept-alive loopback connection (Claude Code keeps its connection alive), timed from the request to the end of the response, one at a time. The command rows start `node dist/ccbell.js --instance benchhttp` through `/bin/sh -c` with the same input on stdin and `CLAUDE_PROJECT_DIR` set, as Claude Code starts a command hook.',
+      'The Stop rows include notifying: the instance plays a sound (a fake player that exits at once), so the app starts a process for it (the new build through its launcher shell, src/notify/launcher.ts; the baseline forks itself); the SessionEnd rows are recorded in the feed only (the event is off by default).',
     ];
     if (sides.length > 1) {
       notes.push(

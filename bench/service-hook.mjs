@@ -155,7 +155,11 @@ export async function benchServiceHook({ quick = false }) {
       if (result.status !== 200) failures++;
       if (i >= warmup) http.push(result.ms);
       if (i >= warmup && (i - warmup) % every === 0 && shell.length < processRuns) {
-        const run = await timedShell(command, { env, input: stopInput(project) });
+        // As Claude Code starts a command hook: with CLAUDE_PROJECT_DIR.
+        const run = await timedShell(command, {
+          env: { ...env, CLAUDE_PROJECT_DIR: project },
+          input: stopInput(project),
+        });
         if (run.code !== 0) failures++;
         shell.push(run.ms);
       }
@@ -201,7 +205,7 @@ export async function benchServiceHook({ quick = false }) {
       notes: [
         "`ccbell service install --instance benchsvc` ran in a temporary HOME with a `systemctl` that fails (as without a user manager), so it wrote the unit and wired the hooks; the app was then started with the unit's ExecStart arguments.",
         "The http samples POST a Stop to the url of the Stop hook in the settings `service install` wrote, with its headers, `$CCBELL_HOOK_TOKEN_BENCHSVC` filled in from the settings' `env` as Claude Code does; one kept-alive loopback connection (as Claude Code's client keeps), timed from the request to the end of the response, one at a time.",
-        `The command samples run the Stop command hook \`ccbell setup\` wires, through \`/bin/sh -c\` with the hook input on stdin, timed to its exit (Node ${process.version}, NODE_EXTRA_CA_CERTS unset); one after every ${every} http samples, so both see the same machine.`,
+        `The command samples run the Stop command hook \`ccbell setup\` wires, through \`/bin/sh -c\` with the hook input on stdin and \`CLAUDE_PROJECT_DIR\` set (as Claude Code starts it), timed to its exit (Node ${process.version}, NODE_EXTRA_CA_CERTS unset); one after every ${every} http samples, so both see the same machine.`,
         "Both play a sound: the instance's player is a shell script that appends a line to a log, spawned detached by the app (http) or the hook process (command); the count above is its lines.",
       ],
     };
