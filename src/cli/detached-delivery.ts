@@ -5,22 +5,32 @@ import type { DeliveryRequest, InputDelivery } from '../channels/types.js';
 import type { Logger } from '../log/index.js';
 import type { CliContext } from './context.js';
 
+/**
+ * `afterThisProcess`: the event hook's way. The helper is started as this process exits (its
+ * 'exit' event), and its Node waits until the process is gone (src/channels/detached.ts): the
+ * helper's start-up then never runs beside the hook's own work. The PermissionRequest hook waits
+ * for an answer, so its helper (a phone's Allow/Deny push) starts at once.
+ */
 export function detachedDelivery(
   context: CliContext,
   instance: string,
   configPath: string,
   logger: Logger,
   env: NodeJS.ProcessEnv = context.env,
-  afterExitOf?: number,
+  afterThisProcess = false,
 ): (request: DeliveryRequest | InputDelivery) => void {
-  return (request) =>
-    startDetachedDelivery({
-      cliPath: context.cliPath,
-      instance,
-      configPath,
-      request,
-      env,
-      ...(afterExitOf === undefined ? {} : { afterExitOf }),
-      onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
-    });
+  return (request) => {
+    const start = () =>
+      startDetachedDelivery({
+        cliPath: context.cliPath,
+        instance,
+        configPath,
+        request,
+        env,
+        ...(afterThisProcess ? { afterExitOf: process.pid } : {}),
+        onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`),
+      });
+    if (afterThisProcess) process.once('exit', start);
+    else start();
+  };
 }

@@ -3251,16 +3251,19 @@ function startDetachedDelivery(options) {
 }
 
 // src/cli/detached-delivery.ts
-function detachedDelivery(context, instance, configPath, logger, env = context.env, afterExitOf) {
-  return (request2) => startDetachedDelivery({
-    cliPath: context.cliPath,
-    instance,
-    configPath,
-    request: request2,
-    env,
-    ...afterExitOf === void 0 ? {} : { afterExitOf },
-    onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
-  });
+function detachedDelivery(context, instance, configPath, logger, env = context.env, afterThisProcess = !1) {
+  return (request2) => {
+    let start = () => startDetachedDelivery({
+      cliPath: context.cliPath,
+      instance,
+      configPath,
+      request: request2,
+      env,
+      ...afterThisProcess ? { afterExitOf: process.pid } : {},
+      onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
+    });
+    afterThisProcess ? process.once("exit", start) : start();
+  };
 }
 
 // src/cli/hook-budget.ts
@@ -3502,7 +3505,7 @@ async function runHook(args, context) {
   );
   let place = placeFromEnv(context.env), click = sessionPlace(instance, input, place, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env, loaded.config.remote).catch((error) => {
     logger.warn(`could not reach the app: ${error.message}`);
-  }) : void 0, delivery = detachedDelivery(context, instance.name, loaded.path, logger, context.env, process.pid), outcome = await handleEvent({
+  }) : void 0, delivery = detachedDelivery(context, instance.name, loaded.path, logger, context.env, !0), outcome = await handleEvent({
     event,
     input,
     instance,

@@ -126,7 +126,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
         logger.warn(`could not reach the app: ${error.message}`);
       })
     : undefined;
-  const delivery = detachedDelivery(context, instance.name, loaded.path, logger, context.env, process.pid);
+  const delivery = detachedDelivery(context, instance.name, loaded.path, logger, context.env, true);
   const outcome = await handleEvent({
     event,
     input,
