@@ -278,7 +278,7 @@ function webhookWords(comparison) {
  * the same rounds. Returns the section's tables and notes.
  */
 export async function benchHook({ nodes, quick = false }) {
-  const rounds = quick ? 8 : 40;
+  const rounds = quick ? 8 : 60;
   const warmup = quick ? 2 : 3;
   const builds = [];
   const receiver = await startReceiver(nodes[0].path);

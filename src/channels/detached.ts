@@ -13,6 +13,7 @@
 // then execs Node. Polling rather than a pipe whose end closes with the hook: a pipe costs the
 // hook a socket and a stream, 3 ms, which is what this saves.
 import { setPriority } from 'node:os';
+import { launchLine } from '../notify/launcher.js';
 import { spawn } from '../notify/spawn.js';
 import type { DeliveryRequest, InputDelivery } from './types.js';
 
@@ -24,11 +25,14 @@ const HELPER_NICENESS = 10;
 
 /**
  * `sh -c` script: while process $1 lives (at most 200 polls of 10 ms, 2 s, so a hook that hangs
- * or a pid never reaped cannot hold a message back for long), wait; then run "$0" "$@" with $1
- * dropped. `kill -0` and `sleep 0.01` work in dash, bash and the macOS sh.
+ * or a pid never reaped cannot hold a message back for long), wait; then drop $1. `kill -0` and
+ * `sleep 0.01` work in dash, bash and the macOS sh.
  */
-const AFTER_EXIT_SCRIPT =
-  'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; exec "$0" "$@"';
+const WAIT_FOR_EXIT =
+  'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; ';
+const AFTER_EXIT_SCRIPT = `${WAIT_FOR_EXIT}exec "$0" "$@"`;
+/** Runs "$0" "$@" at the helper's lower priority, through nice(1) where there is one. */
+const EXEC_LOWER = `if command -v nice >/dev/null 2>&1; then exec nice -n ${HELPER_NICENESS} "$0" "$@"; fi; exec "$0" "$@"`;
 
 export interface DetachedDelivery {
   /** The built CLI entry (dist/ccbell.js). */
@@ -47,16 +51,26 @@ export interface DetachedDelivery {
    * PermissionRequest hook waits for an answer: its push must go out while it waits).
    */
   afterExitOf?: number;
+  /**
+   * With afterExitOf: programs (the hook's sound player) the same shell starts first, at once and
+   * at the normal priority, so that the hook forks once for both (docs/channels.md).
+   */
+  alsoStart?: readonly { file: string; args: readonly string[] }[];
 }
 
 export function startDetachedDelivery(options: DetachedDelivery): void {
   try {
     const node = options.execPath ?? process.execPath;
     const args = [options.cliPath, 'deliver', '--instance', options.instance, '--config', options.configPath];
+    const programs = options.afterExitOf === undefined ? [] : (options.alsoStart ?? []);
+    const script =
+      programs.length > 0
+        ? `${programs.map(({ file, args }) => launchLine(file, args)).join('')}${WAIT_FOR_EXIT}${EXEC_LOWER}`
+        : AFTER_EXIT_SCRIPT;
     const [file, argv] =
       options.afterExitOf === undefined
         ? [node, args]
-        : ['/bin/sh', ['-c', AFTER_EXIT_SCRIPT, node, String(options.afterExitOf), ...args]];
+        : ['/bin/sh', ['-c', script, node, String(options.afterExitOf), ...args]];
     const child = spawn(file, argv, {
       detached: true,
       // An InputDelivery's helper reads the hook's input from the stdin it inherits.
@@ -65,7 +79,8 @@ export function startDetachedDelivery(options: DetachedDelivery): void {
       windowsHide: true,
     });
     child.on('error', options.onError);
-    if (child.pid !== undefined) {
+    // The shell that starts programs too lowers only the helper (EXEC_LOWER), not the player.
+    if (child.pid !== undefined && programs.length === 0) {
       try {
         setPriority(child.pid, HELPER_NICENESS);
       } catch {

@@ -4,6 +4,7 @@
 // processes; quiet hours silence every channel.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDetachedDelivery } from '../../src/channels/detached.js';
@@ -302,6 +303,50 @@ describe('startDetachedDelivery', () => {
     while (!existsSync(out) && Date.now() < deadline) await sleep(10);
     // Its own arguments only: the pid it waited for is not passed on.
     expect(readFileSync(out, 'utf8').trim()).toBe('deliver --instance work --config /tmp/c.json');
+    expect(errors).toEqual([]);
+  });
+
+  it('with alsoStart, starts those programs at once at the normal priority, the helper after, lowered', async () => {
+    sandbox = makeSandbox([]);
+    const helperOut = join(sandbox.root, 'helper');
+    const programOut = join(sandbox.root, 'program');
+    const helper = sandbox.write(
+      'fake-cli.sh',
+      `nice > '${helperOut}.tmp' && mv '${helperOut}.tmp' '${helperOut}'\n`,
+    );
+    const program = sandbox.write(
+      'fake player.sh',
+      `#!/bin/sh\n{ nice; printf '%s|' "$@"; } > '${programOut}.tmp' && mv '${programOut}.tmp' '${programOut}'\n`,
+    );
+    chmodSync(helper, 0o755);
+    chmodSync(program, 0o755);
+    const hook = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => hook.on('exit', resolve));
+    const errors: Error[] = [];
+    startDetachedDelivery({
+      execPath: '/bin/sh',
+      cliPath: helper,
+      instance: 'work',
+      configPath: '/tmp/c.json',
+      request: { event: 'stop', channels: ['ci'], inputOnStdin: true },
+      env: { PATH: '/usr/bin:/bin' },
+      onError: (error) => errors.push(error),
+      afterExitOf: hook.pid,
+      alsoStart: [{ file: program, args: ['--volume=0.5', "it's a $(file).wav"] }],
+    });
+    const deadline = Date.now() + 3000;
+    while (!existsSync(programOut) && Date.now() < deadline) await sleep(10);
+    const [niceness, args] = readFileSync(programOut, 'utf8').split('\n');
+    expect(args).toBe("--volume=0.5|it's a $(file).wav|");
+    // The player keeps the priority it would have had: this process's.
+    expect(Number(niceness)).toBe(getPriority());
+    await sleep(300);
+    expect(existsSync(helperOut)).toBe(false);
+    hook.kill();
+    await exited;
+    const after = Date.now() + 3000;
+    while (!existsSync(helperOut) && Date.now() < after) await sleep(10);
+    expect(Number(readFileSync(helperOut, 'utf8'))).toBeGreaterThanOrEqual(10);
     expect(errors).toEqual([]);
   });
 });

@@ -2553,6 +2553,10 @@ function shellWord(word) {
 function quoted(word) {
   return `'${word.replace(/'/g, "'\\''")}'`;
 }
+function launchLine(file, args) {
+  return `( ${[quoted(file), ...args.map(shellWord)].join(" ")} </dev/null >/dev/null 2>&1 & )
+`;
+}
 
 // src/channels/plain-text.ts
 var CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
@@ -2986,9 +2990,6 @@ function cooldownMemorySeconds(config) {
   for (let event of EVENT_NAMES) longest = Math.max(longest, resolveEvent(config, event).cooldown);
   return longest;
 }
-async function handleEvent(context) {
-  return startEvent(context).done;
-}
 function startEvent(context) {
   let { event, input, instance, loaded, logger } = context, config = loaded.config, now = context.now ?? /* @__PURE__ */ new Date(), verdict = decide(config, event, now, input);
   if (!verdict.go)
@@ -3227,45 +3228,6 @@ function routeHookInput(input) {
 // src/cli/commands/hook.ts
 init_errors();
 
-// src/channels/detached.ts
-var import_node_os = require("node:os");
-var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10, AFTER_EXIT_SCRIPT = 'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; exec "$0" "$@"';
-function startDetachedDelivery(options) {
-  try {
-    let node = options.execPath ?? process.execPath, args = [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath], [file, argv] = options.afterExitOf === void 0 ? [node, args] : ["/bin/sh", ["-c", AFTER_EXIT_SCRIPT, node, String(options.afterExitOf), ...args]], child = spawn(file, argv, {
-      detached: !0,
-      // An InputDelivery's helper reads the hook's input from the stdin it inherits.
-      stdio: "inputOnStdin" in options.request ? ["inherit", "ignore", "ignore"] : "ignore",
-      env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
-      windowsHide: !0
-    });
-    if (child.on("error", options.onError), child.pid !== void 0)
-      try {
-        (0, import_node_os.setPriority)(child.pid, HELPER_NICENESS);
-      } catch {
-      }
-    child.unref();
-  } catch (error) {
-    options.onError(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-// src/cli/detached-delivery.ts
-function detachedDelivery(context, instance, configPath, logger, env = context.env, afterThisProcess = !1) {
-  return (request2) => {
-    let start = () => startDetachedDelivery({
-      cliPath: context.cliPath,
-      instance,
-      configPath,
-      request: request2,
-      env,
-      ...afterThisProcess ? { afterExitOf: process.pid } : {},
-      onError: (error) => logger.warn(`could not start channel delivery: ${error.message}`)
-    });
-    afterThisProcess ? process.once("exit", start) : start();
-  };
-}
-
 // src/cli/hook-budget.ts
 function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
   return Math.max(250, Math.round(6e3 - uptimeMs));
@@ -3275,10 +3237,10 @@ function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
 init_errors();
 
 // src/instance/paths.ts
-var import_node_os2 = require("node:os"), import_node_path10 = require("node:path");
+var import_node_os = require("node:os"), import_node_path10 = require("node:path");
 function claudeConfigDir(env = process.env) {
   let fromEnv = env.CLAUDE_CONFIG_DIR;
-  return fromEnv && (0, import_node_path10.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path10.join)(env.HOME || (0, import_node_os2.homedir)(), ".claude");
+  return fromEnv && (0, import_node_path10.isAbsolute)(fromEnv) ? fromEnv : (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), ".claude");
 }
 function registryPath(dir) {
   return (0, import_node_path10.join)(dir, "ccbell-instances.json");
@@ -3295,7 +3257,7 @@ function defaultInstancePaths(name, dir) {
   };
 }
 function expandHome(path5, env = process.env) {
-  return path5 === "~" ? env.HOME || (0, import_node_os2.homedir)() : path5.startsWith("~/") ? (0, import_node_path10.join)(env.HOME || (0, import_node_os2.homedir)(), path5.slice(2)) : path5;
+  return path5 === "~" ? env.HOME || (0, import_node_os.homedir)() : path5.startsWith("~/") ? (0, import_node_path10.join)(env.HOME || (0, import_node_os.homedir)(), path5.slice(2)) : path5;
 }
 
 // src/instance/pidfile.ts
@@ -3460,6 +3422,59 @@ function placeInstance(opened, cwd, args, context) {
   return placed.config === current.loaded.config ? current : { ...current, loaded: { ...current.loaded, config: placed.config } };
 }
 
+// src/channels/detached.ts
+var import_node_os2 = require("node:os");
+var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10, WAIT_FOR_EXIT = 'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; ', AFTER_EXIT_SCRIPT = `${WAIT_FOR_EXIT}exec "$0" "$@"`, EXEC_LOWER = `if command -v nice >/dev/null 2>&1; then exec nice -n ${HELPER_NICENESS} "$0" "$@"; fi; exec "$0" "$@"`;
+function startDetachedDelivery(options) {
+  try {
+    let node = options.execPath ?? process.execPath, args = [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath], programs = options.afterExitOf === void 0 ? [] : options.alsoStart ?? [], script = programs.length > 0 ? `${programs.map(({ file: file2, args: args2 }) => launchLine(file2, args2)).join("")}${WAIT_FOR_EXIT}${EXEC_LOWER}` : AFTER_EXIT_SCRIPT, [file, argv] = options.afterExitOf === void 0 ? [node, args] : ["/bin/sh", ["-c", script, node, String(options.afterExitOf), ...args]], child = spawn(file, argv, {
+      detached: !0,
+      // An InputDelivery's helper reads the hook's input from the stdin it inherits.
+      stdio: "inputOnStdin" in options.request ? ["inherit", "ignore", "ignore"] : "ignore",
+      env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
+      windowsHide: !0
+    });
+    if (child.on("error", options.onError), child.pid !== void 0 && programs.length === 0)
+      try {
+        (0, import_node_os2.setPriority)(child.pid, HELPER_NICENESS);
+      } catch {
+      }
+    child.unref();
+  } catch (error) {
+    options.onError(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+// src/cli/hook-starts.ts
+function hookStarts(context, instance, configPath, logger) {
+  let programs = [], delivery;
+  return {
+    launch: (file, args, onError) => {
+      programs.push({ file, args, onError });
+    },
+    deliver: (request2) => {
+      delivery = request2;
+    },
+    flush() {
+      let started = programs, request2 = delivery;
+      if (programs = [], delivery = void 0, !request2) {
+        for (let { file, args, onError } of started) launchDirectly(file, args, onError);
+        return;
+      }
+      startDetachedDelivery({
+        cliPath: context.cliPath,
+        instance,
+        configPath,
+        request: request2,
+        env: context.env,
+        afterExitOf: process.pid,
+        alsoStart: started.map(({ file, args }) => ({ file, args })),
+        onError: (error) => logger.warn(`could not start channel delivery and sound: ${error.message}`)
+      });
+    }
+  };
+}
+
 // src/cli/commands/hook.ts
 async function tellApp(event, input, instance, env, remote) {
   let { forwardEventToApp: forwardEventToApp2 } = await Promise.resolve().then(() => (init_forward(), forward_exports));
@@ -3505,7 +3520,7 @@ async function runHook(args, context) {
   );
   let place = placeFromEnv(context.env), click = sessionPlace(instance, input, place, context), forwarded = context.env.CLAUDE_CODE_UI_INSTANCE_ID ? tellApp(event, input, instance.name, context.env, loaded.config.remote).catch((error) => {
     logger.warn(`could not reach the app: ${error.message}`);
-  }) : void 0, delivery = detachedDelivery(context, instance.name, loaded.path, logger, context.env, !0), outcome = await handleEvent({
+  }) : void 0, starts = hookStarts(context, instance.name, loaded.path, logger), started = startEvent({
     event,
     input,
     instance,
@@ -3515,13 +3530,16 @@ async function runHook(args, context) {
     bundledSoundsDir: (0, import_node_path16.join)(context.packageRoot, "sounds"),
     now,
     stateLockWaitMs: stateLockWaitMs(),
+    launch: starts.launch,
     // Webhooks go out from a detached `ccbell deliver`, whose Node starts once this process is
     // gone: the hook returns at once and its helper never competes with it for a CPU.
-    deliver: delivery,
-    ...wantsInput ? {} : { deliverFromStdin: delivery },
+    deliver: starts.deliver,
+    ...wantsInput ? {} : { deliverFromStdin: starts.deliver },
     click,
     place
   });
+  starts.flush();
+  let outcome = await started.done;
   return await forwarded, outcome.terminal && context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}
 `), { code: 0, handled: !0 };
 }

@@ -2,16 +2,16 @@ import { isAbsolute, join } from 'node:path';
 import { EVENT_NAMES, type EventName, isEventName, type RemoteConfig } from '../../config/index.js';
 import { routeHookInput } from '../../core/route.js';
 import { UsageError } from '../../errors.js';
-import { eventNeedsInput, type HookInput, handleEvent, readStdinHookInput } from '../../events/index.js';
+import { eventNeedsInput, type HookInput, readStdinHookInput, startEvent } from '../../events/index.js';
 import { terminalHookOutput } from '../../events/terminal.js';
 import type { InstanceConfig } from '../../instance/index.js';
 import { canFocus, focusClick, placeFromEnv, type TerminalPlace } from '../../notify/index.js';
 import { recordPlace } from '../../state/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
-import { detachedDelivery } from '../detached-delivery.js';
 import { stateLockWaitMs } from '../hook-budget.js';
 import { placeInstance, placeMatters } from '../hook-place.js';
+import { hookStarts } from '../hook-starts.js';
 import { openInstance } from '../instance-context.js';
 
 /** Forwards the event to the app that launched this session, when there is one (lazy: rare path). */
@@ -126,8 +126,9 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
         logger.warn(`could not reach the app: ${error.message}`);
       })
     : undefined;
-  const delivery = detachedDelivery(context, instance.name, loaded.path, logger, context.env, true);
-  const outcome = await handleEvent({
+  // The player, speech and a webhook's helper start in one spawn (src/cli/hook-starts.ts).
+  const starts = hookStarts(context, instance.name, loaded.path, logger);
+  const started = startEvent({
     event,
     input,
     instance,
@@ -137,13 +138,16 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
     bundledSoundsDir: join(context.packageRoot, 'sounds'),
     now,
     stateLockWaitMs: stateLockWaitMs(),
+    launch: starts.launch,
     // Webhooks go out from a detached `ccbell deliver`, whose Node starts once this process is
     // gone: the hook returns at once and its helper never competes with it for a CPU.
-    deliver: delivery,
-    ...(wantsInput ? {} : { deliverFromStdin: delivery }),
+    deliver: starts.deliver,
+    ...(wantsInput ? {} : { deliverFromStdin: starts.deliver }),
     click,
     place,
   });
+  starts.flush();
+  const outcome = await started.done;
   await forwarded;
   // The terminal channel: Claude Code writes this to its terminal (hooks have none of their own).
   if (outcome.terminal) context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}\n`);
