@@ -375,8 +375,8 @@ export async function benchHook({ nodes, quick = false }) {
         'with a warm cache, as every hook after the first. The stop event with the default settings reads nothing ' +
         'of its input, so ccbell leaves stdin unread; the cooldown rows (per session) read it.',
       'The webhook row runs a third instance whose Stop goes to `sound` and a generic webhook channel posting to a ' +
-        'local receiver (a Node process of its own that answers 200): the hook leaves its input unread, plays, and ' +
-        'starts a detached helper (a shell that waits for the hook to exit, then execs `ccbell deliver`, which reads ' +
+        'local receiver (a Node process of its own that answers 200): the hook leaves its input unread and makes one ' +
+        'spawn, as the plain hook does for its player: a detached shell that starts the player, waits for the hook to exit, then execs `ccbell deliver`, which reads ' +
         'the input from the stdin it inherited, builds the message and posts it), then returns. After each such run ' +
         'the bench waits (untimed) until the receiver got the request, and 200 ms more for the helper to exit, so no helper overlaps the next command. ' +
         '"against the plain hook" pairs each webhook run with the plain hook of the same round, with the 95 % interval of the differences.',
