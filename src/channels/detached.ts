@@ -30,8 +30,10 @@ const HELPER_NICENESS = 10;
  */
 const WAIT_FOR_EXIT =
   'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; ';
-const AFTER_EXIT_SCRIPT = `${WAIT_FOR_EXIT}exec "$0" "$@"`;
-/** Runs "$0" "$@" at the helper's lower priority, through nice(1) where there is one. */
+/**
+ * Then runs "$0" "$@" at the helper's lower priority, through nice(1) where there is one: the
+ * shell itself keeps the normal priority for the programs it starts first (alsoStart).
+ */
 const EXEC_LOWER = `if command -v nice >/dev/null 2>&1; then exec nice -n ${HELPER_NICENESS} "$0" "$@"; fi; exec "$0" "$@"`;
 
 export interface DetachedDelivery {
@@ -62,15 +64,11 @@ export function startDetachedDelivery(options: DetachedDelivery): void {
   try {
     const node = options.execPath ?? process.execPath;
     const args = [options.cliPath, 'deliver', '--instance', options.instance, '--config', options.configPath];
-    const programs = options.afterExitOf === undefined ? [] : (options.alsoStart ?? []);
-    const script =
-      programs.length > 0
-        ? `${programs.map(({ file, args }) => launchLine(file, args)).join('')}${WAIT_FOR_EXIT}${EXEC_LOWER}`
-        : AFTER_EXIT_SCRIPT;
-    const [file, argv] =
-      options.afterExitOf === undefined
-        ? [node, args]
-        : ['/bin/sh', ['-c', script, node, String(options.afterExitOf), ...args]];
+    const throughShell = options.afterExitOf !== undefined;
+    const script = `${(options.alsoStart ?? []).map(({ file, args }) => launchLine(file, args)).join('')}${WAIT_FOR_EXIT}${EXEC_LOWER}`;
+    const [file, argv] = throughShell
+      ? ['/bin/sh', ['-c', script, node, String(options.afterExitOf), ...args]]
+      : [node, args];
     const child = spawn(file, argv, {
       detached: true,
       // An InputDelivery's helper reads the hook's input from the stdin it inherits.
@@ -79,8 +77,8 @@ export function startDetachedDelivery(options: DetachedDelivery): void {
       windowsHide: true,
     });
     child.on('error', options.onError);
-    // The shell that starts programs too lowers only the helper (EXEC_LOWER), not the player.
-    if (child.pid !== undefined && programs.length === 0) {
+    // Through the shell, EXEC_LOWER lowers the helper alone.
+    if (child.pid !== undefined && !throughShell) {
       try {
         setPriority(child.pid, HELPER_NICENESS);
       } catch {

@@ -225,6 +225,35 @@ describe('ccbell deliver', () => {
   });
 });
 
+/** Stands in for the hook: a process that lives until `end()` kills it (and it is gone). */
+function standInHook() {
+  const hook = spawn('sleep', ['30'], { stdio: 'ignore' });
+  const exited = new Promise((resolve) => hook.on('exit', resolve));
+  return {
+    pid: hook.pid as number,
+    end: async () => {
+      hook.kill();
+      await exited;
+    },
+  };
+}
+
+async function waitForFile(path: string, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(path) && Date.now() < deadline) await sleep(10);
+}
+
+/** A helper run by /bin/sh in place of Node, for `ccbell deliver`'s usual arguments. */
+const helperRun = (cliPath: string, errors: Error[]) => ({
+  execPath: '/bin/sh',
+  cliPath,
+  instance: 'work',
+  configPath: '/tmp/c.json',
+  request: { event: 'stop' as const, channels: ['ci'], inputOnStdin: true as const },
+  env: { PATH: '/usr/bin:/bin' },
+  onError: (error: Error) => errors.push(error),
+});
+
 describe('startDetachedDelivery', () => {
   it('passes the message in its environment, never in argv, and starts it at a lower priority', async () => {
     sandbox = makeSandbox([]);
@@ -281,26 +310,13 @@ describe('startDetachedDelivery', () => {
     const out = join(sandbox.root, 'started');
     const script = sandbox.write('fake-cli.sh', `echo "$@" > '${out}'\n`);
     chmodSync(script, 0o755);
-    // Stands in for the hook: a process that lives until the test ends it.
-    const hook = spawn('sleep', ['30'], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => hook.on('exit', resolve));
+    const hook = standInHook();
     const errors: Error[] = [];
-    startDetachedDelivery({
-      execPath: '/bin/sh',
-      cliPath: script,
-      instance: 'work',
-      configPath: '/tmp/c.json',
-      request: { event: 'stop', channels: ['ci'], inputOnStdin: true },
-      env: { PATH: '/usr/bin:/bin' },
-      onError: (error) => errors.push(error),
-      afterExitOf: hook.pid,
-    });
+    startDetachedDelivery({ ...helperRun(script, errors), afterExitOf: hook.pid });
     await sleep(400);
     expect(existsSync(out)).toBe(false);
-    hook.kill();
-    await exited;
-    const deadline = Date.now() + 3000;
-    while (!existsSync(out) && Date.now() < deadline) await sleep(10);
+    await hook.end();
+    await waitForFile(out);
     // Its own arguments only: the pid it waited for is not passed on.
     expect(readFileSync(out, 'utf8').trim()).toBe('deliver --instance work --config /tmp/c.json');
     expect(errors).toEqual([]);
@@ -320,32 +336,22 @@ describe('startDetachedDelivery', () => {
     );
     chmodSync(helper, 0o755);
     chmodSync(program, 0o755);
-    const hook = spawn('sleep', ['30'], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => hook.on('exit', resolve));
+    const hook = standInHook();
     const errors: Error[] = [];
     startDetachedDelivery({
-      execPath: '/bin/sh',
-      cliPath: helper,
-      instance: 'work',
-      configPath: '/tmp/c.json',
-      request: { event: 'stop', channels: ['ci'], inputOnStdin: true },
-      env: { PATH: '/usr/bin:/bin' },
-      onError: (error) => errors.push(error),
+      ...helperRun(helper, errors),
       afterExitOf: hook.pid,
       alsoStart: [{ file: program, args: ['--volume=0.5', "it's a $(file).wav"] }],
     });
-    const deadline = Date.now() + 3000;
-    while (!existsSync(programOut) && Date.now() < deadline) await sleep(10);
+    await waitForFile(programOut);
     const [niceness, args] = readFileSync(programOut, 'utf8').split('\n');
     expect(args).toBe("--volume=0.5|it's a $(file).wav|");
     // The player keeps the priority it would have had: this process's.
     expect(Number(niceness)).toBe(getPriority());
     await sleep(300);
     expect(existsSync(helperOut)).toBe(false);
-    hook.kill();
-    await exited;
-    const after = Date.now() + 3000;
-    while (!existsSync(helperOut) && Date.now() < after) await sleep(10);
+    await hook.end();
+    await waitForFile(helperOut);
     expect(Number(readFileSync(helperOut, 'utf8'))).toBeGreaterThanOrEqual(10);
     expect(errors).toEqual([]);
   });

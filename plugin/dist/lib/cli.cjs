@@ -3424,17 +3424,17 @@ function placeInstance(opened, cwd, args, context) {
 
 // src/channels/detached.ts
 var import_node_os2 = require("node:os");
-var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10, WAIT_FOR_EXIT = 'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; ', AFTER_EXIT_SCRIPT = `${WAIT_FOR_EXIT}exec "$0" "$@"`, EXEC_LOWER = `if command -v nice >/dev/null 2>&1; then exec nice -n ${HELPER_NICENESS} "$0" "$@"; fi; exec "$0" "$@"`;
+var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10, WAIT_FOR_EXIT = 'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; ', EXEC_LOWER = `if command -v nice >/dev/null 2>&1; then exec nice -n ${HELPER_NICENESS} "$0" "$@"; fi; exec "$0" "$@"`;
 function startDetachedDelivery(options) {
   try {
-    let node = options.execPath ?? process.execPath, args = [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath], programs = options.afterExitOf === void 0 ? [] : options.alsoStart ?? [], script = programs.length > 0 ? `${programs.map(({ file: file2, args: args2 }) => launchLine(file2, args2)).join("")}${WAIT_FOR_EXIT}${EXEC_LOWER}` : AFTER_EXIT_SCRIPT, [file, argv] = options.afterExitOf === void 0 ? [node, args] : ["/bin/sh", ["-c", script, node, String(options.afterExitOf), ...args]], child = spawn(file, argv, {
+    let node = options.execPath ?? process.execPath, args = [options.cliPath, "deliver", "--instance", options.instance, "--config", options.configPath], throughShell = options.afterExitOf !== void 0, script = `${(options.alsoStart ?? []).map(({ file: file2, args: args2 }) => launchLine(file2, args2)).join("")}${WAIT_FOR_EXIT}${EXEC_LOWER}`, [file, argv] = throughShell ? ["/bin/sh", ["-c", script, node, String(options.afterExitOf), ...args]] : [node, args], child = spawn(file, argv, {
       detached: !0,
       // An InputDelivery's helper reads the hook's input from the stdin it inherits.
       stdio: "inputOnStdin" in options.request ? ["inherit", "ignore", "ignore"] : "ignore",
       env: { ...options.env, [DELIVERY_ENV]: JSON.stringify(options.request) },
       windowsHide: !0
     });
-    if (child.on("error", options.onError), child.pid !== void 0 && programs.length === 0)
+    if (child.on("error", options.onError), child.pid !== void 0 && !throughShell)
       try {
         (0, import_node_os2.setPriority)(child.pid, HELPER_NICENESS);
       } catch {

@@ -22,7 +22,8 @@ __export(deliver_exports, {
 module.exports = __toCommonJS(deliver_exports);
 
 // src/channels/detached.ts
-var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10, WAIT_FOR_EXIT = 'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; ', AFTER_EXIT_SCRIPT = `${WAIT_FOR_EXIT}exec "$0" "$@"`, EXEC_LOWER = `if command -v nice >/dev/null 2>&1; then exec nice -n ${HELPER_NICENESS} "$0" "$@"; fi; exec "$0" "$@"`;
+var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10;
+var EXEC_LOWER = `if command -v nice >/dev/null 2>&1; then exec nice -n ${HELPER_NICENESS} "$0" "$@"; fi; exec "$0" "$@"`;
 
 // src/channels/rate-limit.ts
 var import_node_fs4 = require("node:fs"), import_node_path2 = require("node:path");
