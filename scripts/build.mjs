@@ -67,24 +67,46 @@ module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(`
 };
 
 /**
- * The NATS transport (src/bus/nats/, the NATS client with it) is a bundle of its own,
- * dist/lib/remote.cjs: src/bus/remote.ts's `import('./nats/index.js')` becomes, in every bundle, a
- * require of it by absolute path, made only when an instance with a remote config needs the
- * broker. So the hook path and every command stay as small as without it.
+ * Code that only some runs need, behind an import(), gets a bundle of its own: in every bundle,
+ * that import() becomes a require of dist/lib/BUNDLE.cjs by absolute path, made only when the
+ * import() runs. So the hook path and every command stay as small as without it.
+ * - remote: the NATS transport (src/bus/nats/, the NATS client with it), for an instance with a
+ *   remote config;
+ * - forward: the bus client a hook tells the app that launched its session with
+ *   (src/approval/forward.ts), only under an app. V8 deserializes every function of a bundle
+ *   from the code cache whether it runs or not, so a plain hook pays for code it holds.
  */
-const lazyRemotePlugin = {
-  name: 'ccbell-lazy-remote',
+const LAZY_BUNDLES = [
+  {
+    bundle: 'remote',
+    entry: 'src/bus/nats/index.ts',
+    importer: '/src/bus/remote.ts',
+    specifier: './nats/index.js',
+  },
+  {
+    bundle: 'forward',
+    entry: 'src/approval/forward.ts',
+    importer: '/src/cli/commands/hook.ts',
+    specifier: '../../approval/forward.js',
+  },
+];
+
+const lazyBundlesPlugin = {
+  name: 'ccbell-lazy-bundles',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^\.\/nats\/index\.js$/ }, (args) => {
-      if (!args.importer.endsWith('/src/bus/remote.ts')) return undefined;
+    pluginBuild.onResolve({ filter: /.*/ }, (args) => {
+      const lazy = LAZY_BUNDLES.find((l) => l.specifier === args.path && args.importer.endsWith(l.importer));
+      if (!lazy) return undefined;
       if (args.kind !== 'dynamic-import') {
-        return { errors: [{ text: 'src/bus/remote.ts must import ./nats/index.js lazily (import())' }] };
+        return {
+          errors: [{ text: `${lazy.importer.slice(1)} must import ${lazy.specifier} lazily (import())` }],
+        };
       }
-      return { path: 'remote', namespace: 'ccbell-remote' };
+      return { path: lazy.bundle, namespace: 'ccbell-lazy' };
     });
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'ccbell-remote' }, () => ({
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'ccbell-lazy' }, (args) => ({
       loader: 'js',
-      contents: `module.exports = require(require('node:path').join(__dirname, 'remote.cjs'));\n`,
+      contents: `module.exports = require(require('node:path').join(__dirname, ${JSON.stringify(`${args.path}.cjs`)}));\n`,
     }));
   },
 };
@@ -109,14 +131,14 @@ const cli = await build({
   ...NODE,
   entryPoints: ['src/cli/main.ts'],
   outfile: `${outdir}lib/cli.cjs`,
-  plugins: [lazyCommandsPlugin, lazyRemotePlugin],
+  plugins: [lazyCommandsPlugin, lazyBundlesPlugin],
 });
 // The hook path stays small: nothing of the MCP SDK, zod, the app, the approval rules or
 // another command.
 assertInputs(
   cli,
   'dist/lib/cli.cjs',
-  /node_modules\/|src\/app\/|src\/approval\/mcp-server|src\/rules\/|src\/cli\/commands\/(?!hook\.ts)/,
+  /node_modules\/|src\/app\/|src\/approval\/(mcp-server|forward)|src\/bus\/|src\/rules\/|src\/cli\/commands\/(?!hook\.ts)/,
 );
 if (/\bimport\(/.test(await readFile(`${outdir}lib/cli.cjs`, 'utf8'))) {
   throw new Error(
@@ -129,16 +151,19 @@ const commands = await build({
   entryPoints: Object.fromEntries(COMMANDS.map((name) => [name, `src/cli/commands/${name}.ts`])),
   outdir: `${outdir}lib`,
   outExtension: { '.js': '.cjs' },
-  plugins: [lazyRemotePlugin],
+  plugins: [lazyBundlesPlugin],
 });
 assertInputs(commands, 'the commands', /node_modules\/@nats-io\//);
 
-await build({
-  ...NODE,
-  entryPoints: { remote: 'src/bus/nats/index.ts' },
-  outdir: `${outdir}lib`,
-  outExtension: { '.js': '.cjs' },
-});
+for (const lazy of LAZY_BUNDLES) {
+  await build({
+    ...NODE,
+    entryPoints: { [lazy.bundle]: lazy.entry },
+    outdir: `${outdir}lib`,
+    outExtension: { '.js': '.cjs' },
+    plugins: [lazyBundlesPlugin],
+  });
+}
 
 // The app's page: one script and one stylesheet, served by the app itself (no CDN, strict CSP).
 await build({

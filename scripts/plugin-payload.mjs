@@ -9,7 +9,8 @@ import { join } from 'node:path';
 /**
  * The hook path, relative to the package root: the entry, the one bundle it runs for every
  * event, the helpers a hook may start detached (`ccbell deliver` for webhook channels, issue 10;
- * `ccbell focus` for a notification's click, docs/focus.md), the NATS transport a hook loads
+ * `ccbell focus` for a notification's click, docs/focus.md), the bus client a hook tells its
+ * session's app with (only under an app), the NATS transport a hook loads
  * only when its session's app is on another machine (docs/remote.md), and the file that makes
  * dist/ CommonJS. No other command's bundle.
  */
@@ -18,6 +19,7 @@ export const PLUGIN_DIST_FILES = Object.freeze([
   'dist/lib/cli.cjs',
   'dist/lib/deliver.cjs',
   'dist/lib/focus.cjs',
+  'dist/lib/forward.cjs',
   'dist/lib/remote.cjs',
   'dist/package.json',
 ]);

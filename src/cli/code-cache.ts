@@ -2,7 +2,11 @@
 // the user's cache directory. V8 compiles a function only when it is first called, and Node's own
 // compile cache (module.enableCompileCache, Node 22+) keeps only what was compiled at load time,
 // so every hook would compile the config checks, the rules and the players again. A cache made
-// after a run (vm.Script#createCachedData) holds all of it, on every Node version.
+// after a run (vm.Script#createCachedData) holds all of it, on every Node version. It holds only
+// what that run compiled, though: the cache also names the code paths it covers (the caller's
+// words: "project", "cooldown", …), and a later run down a path it lacks writes it again, with
+// both, so that after a few runs no hook compiles anything (a webhook channel's checks were
+// compiled on every hook of an instance whose first hook had none).
 import {
   closeSync,
   constants,
@@ -50,8 +54,15 @@ function pathHash(text: string): string {
  * it (V8 also checks this, and its flags, and rejects a mismatch).
  */
 export function codeCacheFile(cacheDir: string, file: string): string {
-  return join(cacheDir, `${basename(file)}-${pathHash(file)}-${process.version}-${process.arch}.v8`);
+  // "-2": the layout with code paths (readCache); a cache of the first layout is left unread.
+  return join(cacheDir, `${basename(file)}-${pathHash(file)}-${process.version}-${process.arch}-2.v8`);
 }
+
+/** At most this many code paths are kept; past it the cache is complete enough, and stays. */
+export const MAX_CODE_PATHS = 64;
+const MAX_CODE_PATH_LENGTH = 64;
+// UTF-8 takes at most 3 bytes for each UTF-16 unit.
+const MAX_CODE_PATHS_BYTES = MAX_CODE_PATHS * (MAX_CODE_PATH_LENGTH * 3 + 1);
 
 // The file as Node's CommonJS loader would wrap it; the line numbers of stack traces stay right.
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
@@ -63,18 +74,29 @@ export interface CodeCachedModule<T> {
   readonly exports: T;
   /** 'hit': compiled from the cache; 'miss': there was none, or it was stale or rejected; 'off': no cache directory. */
   readonly cache: 'hit' | 'miss' | 'off';
+  /** The code paths the cache that was used covers (none on a miss). */
+  readonly codePaths: readonly string[];
   /**
-   * Writes the cache, on a miss only: call it after the run did what the next runs will do, so
-   * that everything compiled on the way is in it. Never throws (the cache is only an optimisation).
+   * Writes the cache on a miss, or when this run went down a code path that the cache lacks
+   * (`codePaths`: short words of the caller's choosing); it then covers the old paths and the new.
+   * Call it after the run did what the next runs will do, so that everything compiled on the way
+   * is in it. Never throws (the cache is only an optimisation).
    */
-  save(): void;
+  save(codePaths?: readonly string[]): void;
+}
+
+interface CacheFile {
+  data: Buffer;
+  codePaths: string[];
 }
 
 /**
- * Reads the cache file of `file`: the V8 data, when the cache was made from exactly this source
- * (V8 itself checks only its length). Layout: source length (4 bytes, LE), source, V8 data.
+ * Reads the cache file of `file`: the V8 data and the code paths it covers, when the cache was
+ * made from exactly this source (V8 itself checks only its length). Layout: source length
+ * (4 bytes, LE), source, length of the code paths (4 bytes, LE), the code paths (UTF-8, one per
+ * line), V8 data.
  */
-function readCache(cacheFile: string, source: Buffer): Buffer | undefined {
+function readCache(cacheFile: string, source: Buffer): CacheFile | undefined {
   let data: Buffer;
   try {
     // Opened with O_NONBLOCK and read only when a regular file: a FIFO or a device at the cache's
@@ -90,8 +112,47 @@ function readCache(cacheFile: string, source: Buffer): Buffer | undefined {
   } catch {
     return undefined;
   }
-  if (data.length <= 4 + source.length || data.readUInt32LE(0) !== source.length) return undefined;
-  return data.subarray(4, 4 + source.length).equals(source) ? data.subarray(4 + source.length) : undefined;
+  const pathsAt = 4 + source.length;
+  if (data.length < pathsAt + 4 || data.readUInt32LE(0) !== source.length) return undefined;
+  const pathsLength = data.readUInt32LE(pathsAt);
+  const v8At = pathsAt + 4 + pathsLength;
+  if (pathsLength > MAX_CODE_PATHS_BYTES || data.length <= v8At) return undefined;
+  if (!data.subarray(4, pathsAt).equals(source)) return undefined;
+  const codePaths = data
+    .toString('utf8', pathsAt + 4, v8At)
+    .split('\n')
+    .filter(Boolean);
+  return { data: data.subarray(v8At), codePaths };
+}
+
+/** The cache file's bytes (readCache's layout). */
+function cacheBytes(source: Buffer, codePaths: readonly string[], v8Data: Buffer): Buffer {
+  const paths = Buffer.from(codePaths.join('\n'), 'utf8');
+  const header = Buffer.alloc(4);
+  header.writeUInt32LE(source.length, 0);
+  const pathsHeader = Buffer.alloc(4);
+  pathsHeader.writeUInt32LE(paths.length, 0);
+  return Buffer.concat([header, source, pathsHeader, paths, v8Data]);
+}
+
+/** A code path is a short word on one line. */
+function isCodePath(path: string): boolean {
+  return path.length > 0 && path.length <= MAX_CODE_PATH_LENGTH && !path.includes('\n');
+}
+
+/**
+ * The code paths a new cache should name: the covered ones and the run's. Undefined when the
+ * cache in use covers the run already, or is full (then it stays as it is).
+ */
+function pathsToWrite(
+  hit: boolean,
+  covered: readonly string[],
+  run: readonly string[],
+): string[] | undefined {
+  const paths = new Set(hit ? covered : []);
+  const before = paths.size;
+  for (const path of run) if (paths.size < MAX_CODE_PATHS && isCodePath(path)) paths.add(path);
+  return hit && paths.size === before ? undefined : [...paths];
 }
 
 /**
@@ -107,31 +168,33 @@ export function requireWithCodeCache<T>(
 ): CodeCachedModule<T> {
   const source = readFileSync(file);
   const cacheFile = cacheDir === undefined ? undefined : codeCacheFile(cacheDir, file);
-  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile, source);
+  const cached = cacheFile === undefined ? undefined : readCache(cacheFile, source);
   const script = new Script(`${WRAPPER_HEAD}${source.toString('utf8')}${WRAPPER_TAIL}`, {
     filename: file,
-    cachedData,
+    cachedData: cached?.data,
   });
-  const hit = cachedData !== undefined && !script.cachedDataRejected;
+  const hit = cached !== undefined && !script.cachedDataRejected;
+  const covered = hit ? cached.codePaths : [];
   const module = { exports: {} as T, filename: file, id: file };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, load, module, file, dirname(file));
 
-  let saved = hit;
+  let saved = false;
   return {
     get exports() {
       return module.exports;
     },
     cache: cacheFile === undefined ? 'off' : hit ? 'hit' : 'miss',
-    save() {
+    codePaths: covered,
+    save(codePaths = []) {
       if (saved || cacheFile === undefined) return;
+      const paths = pathsToWrite(hit, covered, codePaths);
+      if (paths === undefined) return;
       saved = true;
       const temp = `${cacheFile}.${process.pid}.tmp`;
       try {
-        const header = Buffer.alloc(4);
-        header.writeUInt32LE(source.length, 0);
         mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
-        writeFileSync(temp, Buffer.concat([header, source, script.createCachedData()]), { mode: 0o600 });
+        writeFileSync(temp, cacheBytes(source, paths, script.createCachedData()), { mode: 0o600 });
         renameSync(temp, cacheFile);
       } catch {
         try {

@@ -25,8 +25,9 @@ const cli = requireWithCodeCache<typeof Cli>(
 );
 // Leave by exit code, not by process.exit, so stdout is flushed; long-running commands (app,
 // approval-server) only resolve when they are done. The cache is written after a hook handled an
-// event, which is what it is for (a first run of `setup` would leave the hook's functions out).
+// event, which is what it is for (a first run of `setup` would leave the hook's functions out),
+// and again after one that went down a code path the cache lacked (code-cache.ts).
 void cli.exports.main(process.argv.slice(2), cli.exports.processContext(packageRoot)).then((outcome) => {
   process.exitCode = outcome.code;
-  if (outcome.handledEvent) cli.save();
+  if (outcome.codePaths) cli.save(outcome.codePaths);
 });

@@ -30,21 +30,24 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'permission-request': async () => (await import('./commands/permission-request.js')).runPermissionRequest,
 };
 
-/** How a run ended: its exit code, and whether the hook handler handled an event (launch.ts). */
+/**
+ * How a run ended: its exit code, and when the hook handler handled an event, the code paths
+ * it went down (launch.ts writes the code cache for them).
+ */
 export interface CliOutcome {
   code: number;
-  handledEvent: boolean;
+  codePaths?: readonly string[];
 }
 
 async function dispatch(argv: readonly string[], context: CliContext): Promise<CliOutcome> {
   const args = parseArgs(argv);
   if (args.flags.version) {
     context.stdout(`${process.env.CCBELL_VERSION ?? '0.1.0'}\n`);
-    return { code: 0, handledEvent: false };
+    return { code: 0 };
   }
   if (args.flags.help || args.positionals[0] === 'help') {
     context.stdout(HELP);
-    return { code: 0, handledEvent: false };
+    return { code: 0 };
   }
   // The seed's spelling: `ccbell --instance list`, `ccbell --instance create test --config x`.
   const instanceFlag = stringFlag(args, 'instance');
@@ -56,10 +59,9 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<C
   const load = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (load) {
     args.positionals.shift();
-    return { code: await (await load())(args, context), handledEvent: false };
+    return { code: await (await load())(args, context) };
   }
-  const { code, handled } = await runHook(args, context);
-  return { code, handledEvent: handled };
+  return runHook(args, context);
 }
 
 /** The one top-level catch: typed errors become one stderr line and exit 1. Never exit 2. */
@@ -72,7 +74,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     const known = errorKind(error) !== undefined;
     context.stderr(`ccbell: ${known ? messageOf(error) : `unexpected error: ${messageOf(error)}`}\n`);
     if (!known && process.env.CCBELL_DEBUG) context.stderr(`${(error as Error).stack}\n`);
-    return { code: 1, handledEvent: false };
+    return { code: 1 };
   }
 }
 

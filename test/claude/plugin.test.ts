@@ -22,6 +22,25 @@ describe('the repository as a Claude Code marketplace', () => {
 });
 
 describe('plugin/', () => {
+  it('holds every bundle its hook path requires, but the other commands', () => {
+    // The hook bundles require lazy bundles by name (scripts/build.mjs); a command's bundle is
+    // never reached from a plugin hook, which runs only the hook handler and its helpers.
+    const commands = readdirSync(new URL('src/cli/commands/', root)).map((file) =>
+      file.replace(/\.ts$/, '.cjs'),
+    );
+    const held = readdirSync(new URL('dist/lib/', plugin));
+    for (const bundle of held) {
+      const required = [...read(new URL(`dist/lib/${bundle}`, plugin)).matchAll(/"([a-z-]+\.cjs)"/g)].map(
+        (m) => m[1],
+      );
+      for (const name of required.filter(
+        (n) => !commands.includes(n as string) || n === 'focus.cjs' || n === 'deliver.cjs',
+      )) {
+        expect(held, `${bundle} requires ${name}`).toContain(name);
+      }
+    }
+  });
+
   it('has a manifest pointing at its hooks, at the package version', () => {
     // The version is what `claude plugin update` compares: bump both together on release.
     const manifest = JSON.parse(read(new URL('.claude-plugin/plugin.json', plugin)));
@@ -46,11 +65,13 @@ describe('plugin/', () => {
     for (const file of PLUGIN_DIST_FILES) {
       expect(read(new URL(file, plugin)), file).toBe(read(new URL(file, root)));
     }
-    // remote.cjs: the NATS transport, loaded only by a session whose app is on another machine.
+    // forward.cjs: the bus client of a session under an app; remote.cjs: the NATS transport,
+    // loaded only by a session whose app is on another machine.
     expect(readdirSync(new URL('dist/lib/', plugin)).sort()).toEqual([
       'cli.cjs',
       'deliver.cjs',
       'focus.cjs',
+      'forward.cjs',
       'remote.cjs',
     ]);
     const sounds = readdirSync(new URL('sounds/', root)).filter((name) => name.endsWith('.wav'));

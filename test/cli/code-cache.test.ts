@@ -18,6 +18,7 @@ import {
   type CodeCachedModule,
   codeCacheDir,
   codeCacheFile,
+  MAX_CODE_PATHS,
   requireWithCodeCache,
 } from '../../src/cli/code-cache.js';
 import { mkfifo } from '../support/files.js';
@@ -88,12 +89,63 @@ module.exports = { answer, where: () => [__filename, __dirname], strict };
     const cache = readFileSync(cacheFile);
     expect(cache.readUInt32LE(0)).toBe(source.length);
     expect(cache.subarray(4, 4 + source.length).equals(source)).toBe(true);
-    expect(cache.length).toBeGreaterThan(4 + source.length);
+    expect(cache.readUInt32LE(4 + source.length)).toBe(0); // no code paths named
+    expect(cache.length).toBeGreaterThan(8 + source.length);
     if (process.platform !== 'win32') expect(statSync(cacheFile).mode & 0o077).toBe(0);
 
     const second = load(cacheDir);
     expect(second.cache).toBe('hit');
     expect(second.exports.answer()).toBe(42);
+  });
+
+  it('names the code paths it covers, and is written again only for a path it lacks', () => {
+    const first = load(cacheDir);
+    first.save(['event:stop', 'sound']);
+    const cacheFile = codeCacheFile(cacheDir, file);
+    const written = readFileSync(cacheFile);
+
+    const again = load(cacheDir);
+    expect(again).toMatchObject({ cache: 'hit', codePaths: ['event:stop', 'sound'] });
+    again.save(['sound', 'event:stop']);
+    expect(readFileSync(cacheFile).equals(written)).toBe(true);
+
+    const down = load(cacheDir);
+    down.exports.answer();
+    down.save(['event:stop', 'project', 'project']);
+    const covered = load(cacheDir);
+    expect(covered).toMatchObject({ cache: 'hit', codePaths: ['event:stop', 'sound', 'project'] });
+    expect(covered.exports.answer()).toBe(42);
+    covered.save(['project']);
+    expect(load(cacheDir).codePaths).toEqual(['event:stop', 'sound', 'project']);
+  });
+
+  it('keeps code paths to short words on one line, and at most MAX_CODE_PATHS of them', () => {
+    load(cacheDir).save(['', 'two\nlines', 'x'.repeat(65), 'ok']);
+    expect(load(cacheDir).codePaths).toEqual(['ok']);
+    const many = Array.from({ length: MAX_CODE_PATHS + 10 }, (_, i) => `path-${i}`);
+    const full = load(cacheDir);
+    full.save(many);
+    const cacheFile = codeCacheFile(cacheDir, file);
+    const written = readFileSync(cacheFile);
+    const loaded = load(cacheDir);
+    expect(loaded.codePaths).toHaveLength(MAX_CODE_PATHS);
+    expect(loaded.codePaths[0]).toBe('ok');
+    // Full: a new path no longer rewrites it.
+    loaded.save(['yet-another']);
+    expect(readFileSync(cacheFile).equals(written)).toBe(true);
+  });
+
+  it('refuses a cache whose code paths overrun it, and runs the file', () => {
+    load(cacheDir).save(['a']);
+    const cacheFile = codeCacheFile(cacheDir, file);
+    const good = readFileSync(cacheFile);
+    const at = 4 + readFileSync(file).length;
+    const broken = Buffer.from(good);
+    broken.writeUInt32LE(good.length, at);
+    writeFileSync(cacheFile, broken);
+    const loaded = load(cacheDir);
+    expect(loaded).toMatchObject({ cache: 'miss', codePaths: [] });
+    expect(loaded.exports.answer()).toBe(42);
   });
 
   it('refuses a cache made from other source of the same length, and runs the new source', () => {
@@ -122,7 +174,7 @@ module.exports = { answer, where: () => [__filename, __dirname], strict };
     writeFileSync(cacheFile, good.subarray(0, 10));
     expect(load(cacheDir)).toMatchObject({ cache: 'miss' });
 
-    const garbage = Buffer.concat([good.subarray(0, 4 + sourceLength), Buffer.alloc(200, 7)]);
+    const garbage = Buffer.concat([good.subarray(0, 8 + sourceLength), Buffer.alloc(200, 7)]);
     writeFileSync(cacheFile, garbage);
     expect(load(cacheDir).exports.answer()).toBe(42);
   });

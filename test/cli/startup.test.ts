@@ -116,6 +116,31 @@ describe('the code cache', () => {
     expect(await playsOf(sandbox, 2)).toHaveLength(2);
   });
 
+  it('is written again, once, by a hook down a code path it lacks', async () => {
+    const sandbox = sandboxWith({});
+    const dir = join(sandbox.home, '.cache', 'ccbell');
+    expect(await sandbox.run(['stop'])).toMatchObject({ code: 0, stderr: '' });
+    const file = join(dir, cacheFiles(dir)[0] as string);
+    const first = readFileSync(file);
+    const named = (cache: Buffer) => {
+      const at = 4 + cache.readUInt32LE(0);
+      return cache.toString('utf8', at + 4, at + 4 + cache.readUInt32LE(at)).split('\n');
+    };
+    expect(named(first)).toEqual(expect.arrayContaining(['event:stop', 'sound']));
+
+    expect(await sandbox.run(['permission_prompt'])).toMatchObject({ code: 0, stderr: '' });
+    const second = readFileSync(file);
+    expect(named(second)).toEqual(expect.arrayContaining(['event:stop', 'event:permission_prompt', 'sound']));
+    const { mtimeMs } = statSync(file);
+    for (const event of ['stop', 'permission_prompt']) {
+      expect(await sandbox.run([event])).toMatchObject({ code: 0, stderr: '' });
+    }
+    expect(readFileSync(file).equals(second)).toBe(true);
+    expect(statSync(file).mtimeMs).toBe(mtimeMs);
+    expect(cacheFiles(dir)).toHaveLength(1);
+    expect(await playsOf(sandbox, 4)).toHaveLength(4);
+  });
+
   it('is not written by a hook that stays out (a user-level hook under an app)', async () => {
     const sandbox = sandboxWith({});
     const run = await sandbox.run(['stop'], { env: { CCBELL_APP_HOOKS: '12345_1763770000123' } });
@@ -130,7 +155,7 @@ describe('the code cache', () => {
     expect(await sandbox.run(['stop'])).toMatchObject({ code: 0, stderr: '' });
     const file = join(dir, cacheFiles(dir)[0] as string);
     const source = readFileSync(join(repoRoot, 'dist', 'lib', 'cli.cjs'));
-    const broken = Buffer.concat([readFileSync(file).subarray(0, 4 + source.length), Buffer.alloc(500, 7)]);
+    const broken = Buffer.concat([readFileSync(file).subarray(0, 8 + source.length), Buffer.alloc(500, 7)]);
     writeFileSync(file, broken);
 
     expect(await sandbox.run(['stop'])).toMatchObject({ code: 0, stderr: '' });

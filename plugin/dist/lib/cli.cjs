@@ -4,14 +4,6 @@ var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
-var __esm = (fn, res, err) => function() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __commonJS = (cb, mod) => function() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -37,626 +29,10 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 )), __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: !0 }), mod);
 
-// src/errors.ts
-function errorKind(error) {
-  if (typeof error != "object" || error === null) return;
-  let kind = error[KIND];
-  return kind === "usage" || kind === "environment" || kind === "config" ? kind : void 0;
-}
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-var KIND, UsageError, EnvironmentError, ConfigError, init_errors = __esm({
-  "src/errors.ts"() {
-    "use strict";
-    KIND = /* @__PURE__ */ Symbol.for("ccbell.errorKind"), UsageError = class extends Error {
-      name = "UsageError";
-    }, EnvironmentError = class extends Error {
-      name = "EnvironmentError";
-    }, ConfigError = class extends Error {
-      constructor(file, field, problem, options) {
-        super(`${file}: ${field ? `${field}: ` : ""}${problem}`, options);
-        this.file = file;
-        this.field = field;
-      }
-      file;
-      field;
-      name = "ConfigError";
-    };
-    Object.defineProperty(UsageError.prototype, KIND, { value: "usage" });
-    Object.defineProperty(EnvironmentError.prototype, KIND, { value: "environment" });
-    Object.defineProperty(ConfigError.prototype, KIND, { value: "config" });
-  }
-});
-
-// src/bus/naming.ts
-function channelHash(name) {
-  return (0, import_node_crypto.createHash)("sha256").update(name, "utf8").digest("hex").slice(0, HASH_HEX_LENGTH);
-}
-function parseSocketFileName(file) {
-  let match = FILE_PATTERN.exec(file);
-  if (match)
-    return { hash: match[1], pid: Number(match[2]), seq: Number(match[3]), ready: match[4] === "sock" };
-}
-var import_node_crypto, HASH_HEX_LENGTH, FILE_PATTERN, init_naming = __esm({
-  "src/bus/naming.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    init_errors();
-    HASH_HEX_LENGTH = 24;
-    FILE_PATTERN = /^([0-9a-f]{24})\.([1-9][0-9]{0,9})\.([0-9]{1,15})\.(sock|tmp)$/;
-  }
-});
-
-// src/bus/connect.ts
-function pidAlive(pid) {
-  try {
-    return process.kill(pid, 0), !0;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-async function removeStale(path5) {
-  await (0, import_promises.unlink)(path5).catch(() => {
-  });
-}
-async function findObservers(dir, name) {
-  let entries;
-  try {
-    entries = await (0, import_promises.readdir)(dir);
-  } catch (error) {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  }
-  let prefix = `${channelHash(name)}.`, found = [];
-  for (let entry of entries) {
-    if (!entry.startsWith(prefix)) continue;
-    let parsed = parseSocketFileName(entry);
-    if (!parsed) continue;
-    let path5 = (0, import_node_path13.join)(dir, entry);
-    parsed.ready ? found.push({ path: path5, pid: parsed.pid }) : pidAlive(parsed.pid) || await removeStale(path5);
-  }
-  return found;
-}
-function attempt(path5, timeoutMs) {
-  return new Promise((resolve3) => {
-    let done = !1, socket = (0, import_node_net.createConnection)({ path: path5 }), timer = setTimeout(() => {
-      done = !0, socket.destroy(), resolve3({ error: "timeout" });
-    }, timeoutMs);
-    socket.once("connect", () => {
-      done || (done = !0, clearTimeout(timer), resolve3({ socket }));
-    }), socket.on("error", (error) => {
-      socket.destroy(), !done && (done = !0, clearTimeout(timer), resolve3({ error }));
-    });
-  });
-}
-async function connectObservers(dir, name, timeoutMs = CONNECT_TIMEOUT_MS) {
-  let candidates = await findObservers(dir, name);
-  return (await Promise.all(candidates.map((candidate) => connectObserver(candidate, timeoutMs)))).filter((socket) => socket !== void 0);
-}
-async function connectObserver({ path: path5, pid }, timeoutMs = CONNECT_TIMEOUT_MS) {
-  let result = await attempt(path5, timeoutMs);
-  if ("socket" in result) return result.socket;
-  let code = result.error === "timeout" ? "timeout" : result.error.code;
-  (code === "ECONNREFUSED" || code === "ENOTSOCK" || code === "timeout" && !pidAlive(pid)) && await removeStale(path5);
-}
-var import_promises, import_node_net, import_node_path13, CONNECT_TIMEOUT_MS, init_connect = __esm({
-  "src/bus/connect.ts"() {
-    "use strict";
-    import_promises = require("node:fs/promises"), import_node_net = require("node:net"), import_node_path13 = require("node:path");
-    init_naming();
-    CONNECT_TIMEOUT_MS = 1e3;
-  }
-});
-
-// src/bus/errors.ts
-function shown(channel) {
-  let quoted2 = JSON.stringify(channel);
-  return quoted2.length > 120 ? `${quoted2.slice(0, 100)}\u2026" (${channel.length} chars)` : quoted2;
-}
-var BusError, NoListenerError, BusTimeoutError, ObserverGoneError, BusReplyError, BusPayloadError, BusAbortedError, BrokerUnavailableError, BusPermissionError, init_errors2 = __esm({
-  "src/bus/errors.ts"() {
-    "use strict";
-    init_errors();
-    BusError = class extends EnvironmentError {
-      constructor(channel, message, options) {
-        super(message, options);
-        this.channel = channel;
-      }
-      channel;
-      name = "BusError";
-    }, NoListenerError = class extends BusError {
-      name = "NoListenerError";
-      constructor(channel, options) {
-        super(channel, `no observer is listening on channel ${shown(channel)}`, options);
-      }
-    }, BusTimeoutError = class extends BusError {
-      constructor(channel, timeoutMs, options) {
-        super(channel, `no reply on channel ${shown(channel)} within ${timeoutMs} ms`, options);
-        this.timeoutMs = timeoutMs;
-      }
-      timeoutMs;
-      name = "BusTimeoutError";
-    }, ObserverGoneError = class extends BusError {
-      name = "ObserverGoneError";
-      constructor(channel, options) {
-        super(channel, `the observer of channel ${shown(channel)} went away without replying`, options);
-      }
-    }, BusReplyError = class extends BusError {
-      constructor(channel, remoteMessage, options) {
-        super(
-          channel,
-          `the observer of channel ${shown(channel)} replied with an error: ${remoteMessage}`,
-          options
-        );
-        this.remoteMessage = remoteMessage;
-      }
-      remoteMessage;
-      name = "BusReplyError";
-    }, BusPayloadError = class extends BusError {
-      name = "BusPayloadError";
-      constructor(channel, problem, options) {
-        super(channel, `cannot send on channel ${shown(channel)}: ${problem}`, options);
-      }
-    }, BusAbortedError = class extends BusError {
-      name = "BusAbortedError";
-      constructor(channel, options) {
-        super(channel, `the request on channel ${shown(channel)} was cancelled`, options);
-      }
-    }, BrokerUnavailableError = class extends NoListenerError {
-      constructor(channel, reason, options) {
-        super(channel, options);
-        this.reason = reason;
-        this.message = `the NATS broker could not be reached for ${shown(channel)}: ${reason}`;
-      }
-      reason;
-      name = "BrokerUnavailableError";
-    }, BusPermissionError = class extends BusError {
-      name = "BusPermissionError";
-      constructor(channel, reason, options) {
-        super(channel, `the NATS broker refused ${shown(channel)}: ${reason}`, options);
-      }
-    };
-  }
-});
-
-// src/bus/frame.ts
-function encodeFrame(frame, maxFrameBytes = 1048576) {
-  let text4;
-  try {
-    text4 = JSON.stringify(frame);
-  } catch (error) {
-    throw new FrameError("malformed", `payload is not serialisable as JSON: ${error.message}`, {
-      cause: error
-    });
-  }
-  let bytes = Buffer.byteLength(text4);
-  if (bytes > maxFrameBytes)
-    throw new FrameError("too-large", `frame is ${bytes} bytes, over the cap of ${maxFrameBytes}`);
-  let buffer = Buffer.allocUnsafe(bytes + 1);
-  return buffer.write(text4, 0, "utf8"), buffer[bytes] = NEWLINE, buffer;
-}
-var FrameError, NEWLINE, init_frame = __esm({
-  "src/bus/frame.ts"() {
-    "use strict";
-    FrameError = class extends Error {
-      constructor(reason, message, options) {
-        super(message, options);
-        this.reason = reason;
-      }
-      reason;
-      name = "FrameError";
-    }, NEWLINE = 10;
-  }
-});
-
-// src/bus/cleanup.ts
-function unlinkAll() {
-  for (let path5 of live)
-    try {
-      (0, import_node_fs14.unlinkSync)(path5);
-    } catch {
-    }
-  live.clear();
-}
-function uninstall() {
-  if (installed) {
-    installed = !1, process.removeListener("exit", unlinkAll);
-    for (let signal of SIGNALS) process.removeListener(signal, onSignal);
-  }
-}
-var import_node_fs14, live, SIGNALS, MARK, onSignal, installed, init_cleanup = __esm({
-  "src/bus/cleanup.ts"() {
-    "use strict";
-    import_node_fs14 = require("node:fs"), live = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"], MARK = /* @__PURE__ */ Symbol.for("ccbell.bus.signalListener");
-    onSignal = (signal) => {
-      process.listeners(signal).filter((listener) => !listener[MARK]).length > 0 || (unlinkAll(), uninstall(), process.kill(process.pid, signal));
-    };
-    onSignal[MARK] = !0;
-    installed = !1;
-  }
-});
-
-// src/bus/directory.ts
-function busDirectoryPath(env, platform, uid) {
-  let override = env.CCBELL_BUS_DIR;
-  if (override) return (0, import_node_path14.resolve)(override);
-  let runtime = env.XDG_RUNTIME_DIR;
-  return platform !== "darwin" && runtime && (0, import_node_path14.isAbsolute)(runtime) ? (0, import_node_path14.join)(runtime, "ccbell") : `/tmp/ccbell-${uid}`;
-}
-function currentUid() {
-  let uid = process.getuid?.();
-  if (uid === void 0)
-    throw new EnvironmentError(`the ccbell bus needs Unix domain sockets, which ${process.platform} lacks`);
-  return uid;
-}
-function ensurePrivateDirectory(dir) {
-  let uid = currentUid(), createError;
-  try {
-    (0, import_node_fs15.mkdirSync)(dir, { recursive: !0, mode: 448 });
-  } catch (error) {
-    createError = error;
-  }
-  let stats;
-  try {
-    stats = (0, import_node_fs15.lstatSync)(dir);
-  } catch (error) {
-    throw new EnvironmentError(`cannot create the bus directory ${dir}: ${error.message}`, {
-      cause: createError ?? error
-    });
-  }
-  if (stats.isSymbolicLink())
-    throw new EnvironmentError(`bus directory ${dir} is a symbolic link; remove it so ccbell can create it`);
-  if (!stats.isDirectory())
-    throw new EnvironmentError(`bus directory ${dir} exists but is not a directory; remove it`);
-  if (stats.uid !== uid)
-    throw new EnvironmentError(
-      `bus directory ${dir} is owned by uid ${stats.uid}, not by this user (uid ${uid})`
-    );
-  let mode = stats.mode & 511;
-  if ((mode & 63) !== 0)
-    throw new EnvironmentError(
-      `bus directory ${dir} has mode ${mode.toString(8).padStart(4, "0")}, open to other users; it must be 0700 (chmod 700 ${dir})`
-    );
-  return dir;
-}
-function busDirectory(env = process.env) {
-  return ensurePrivateDirectory(busDirectoryPath(env, process.platform, currentUid()));
-}
-var import_node_fs15, import_node_path14, init_directory = __esm({
-  "src/bus/directory.ts"() {
-    "use strict";
-    import_node_fs15 = require("node:fs"), import_node_path14 = require("node:path");
-    init_errors();
-  }
-});
-
-// src/bus/observe.ts
-function checkChannelName(name) {
-  if (typeof name != "string" || name.length === 0)
-    throw new TypeError(`a bus channel name must be a non-empty string, got ${JSON.stringify(name)}`);
-}
-function resolveDirectory(dir) {
-  return dir === void 0 ? busDirectory() : ensurePrivateDirectory((0, import_node_path15.resolve)(dir));
-}
-var import_node_path15, init_observe = __esm({
-  "src/bus/observe.ts"() {
-    "use strict";
-    import_node_path15 = require("node:path");
-    init_cleanup();
-    init_directory();
-    init_frame();
-    init_naming();
-  }
-});
-
-// src/bus/post.ts
-function encodeFor(name, frame, maxFrameBytes) {
-  try {
-    return encodeFrame(frame, maxFrameBytes);
-  } catch (error) {
-    throw new BusPayloadError(name, error.message, { cause: error });
-  }
-}
-function writeFrame(socket, frame) {
-  return new Promise((resolve3) => {
-    let timer = setTimeout(() => resolve3(!1), FLUSH_TIMEOUT_MS);
-    socket.once("close", () => {
-      clearTimeout(timer), resolve3(!1);
-    }), socket.write(frame, (error) => {
-      clearTimeout(timer), resolve3(!error);
-    });
-  });
-}
-function onClosed(socket, then) {
-  socket.closed ? queueMicrotask(then) : socket.once("close", then);
-}
-function whenClosed(socket) {
-  return new Promise((resolve3) => onClosed(socket, resolve3));
-}
-async function post(name, payload, options = {}) {
-  checkChannelName(name);
-  let dir = resolveDirectory(options.dir), frame = encodeFor(name, { t: "post", p: payload }, options.maxFrameBytes ?? 1048576), sockets = await connectObservers(dir, name, CONNECT_TIMEOUT_MS), flushed = await Promise.all(sockets.map((socket) => writeFrame(socket, frame))), reached = [];
-  sockets.forEach((socket, index) => {
-    flushed[index] ? reached.push(socket) : socket.destroy();
-  });
-  let closed = Promise.all(reached.map(whenClosed)).then(() => {
-  }), end = () => {
-    for (let socket of reached) socket.destroy();
-  };
-  if (options.holdOpen)
-    for (let socket of reached) socket.resume();
-  else
-    end();
-  return { delivered: reached.length, closed, end };
-}
-var FLUSH_TIMEOUT_MS, init_post = __esm({
-  "src/bus/post.ts"() {
-    "use strict";
-    init_connect();
-    init_errors2();
-    init_frame();
-    init_observe();
-    FLUSH_TIMEOUT_MS = 2e3;
-  }
-});
-
-// src/bus/channel.ts
-var init_channel = __esm({
-  "src/bus/channel.ts"() {
-    "use strict";
-    init_connect();
-    init_errors2();
-    init_frame();
-    init_observe();
-    init_post();
-  }
-});
-
-// ccbell-remote:remote
-var require_remote = __commonJS({
-  "ccbell-remote:remote"(exports2, module2) {
-    module2.exports = require(require("node:path").join(__dirname, "remote.cjs"));
-  }
-});
-
-// src/bus/remote.ts
-function busErrorOf(address, error) {
-  if (error instanceof BusError) return error;
-  let kind = error?.kind, message = error?.message ?? String(error), options = { cause: error };
-  switch (kind) {
-    case "no-listener":
-      return new NoListenerError(address, options);
-    case "unavailable":
-      return new BrokerUnavailableError(address, message, options);
-    case "denied":
-      return new BusPermissionError(address, message, options);
-    case "gone":
-      return new ObserverGoneError(address, options);
-    case "timeout":
-      return new BusTimeoutError(address, Number(/within (\d+)/.exec(message)?.[1] ?? 0), options);
-    case "aborted":
-      return new BusAbortedError(address, options);
-    case "payload":
-      return new BusPayloadError(address, message, options);
-    case "reply":
-      return new BusReplyError(address, message, options);
-    case "config":
-      return new BrokerUnavailableError(address, message, options);
-    default:
-      return error instanceof Error ? error : new Error(message);
-  }
-}
-function remoteTransport(options) {
-  let opening, closed = !1, bus = (address) => closed ? Promise.reject(new BusAbortedError(address)) : (opening ??= (async () => {
-    let { openNatsBus } = await Promise.resolve().then(() => __toESM(require_remote(), 1)), opened = await openNatsBus(options);
-    return options.onStatus && opened.onStatus(options.onStatus), opened;
-  })(), opening.catch((error) => {
-    throw opening = void 0, busErrorOf(address, error);
-  })), mapped = async (address, run2) => {
-    let nats = await bus(address);
-    try {
-      return await run2(nats);
-    } catch (error) {
-      throw busErrorOf(address, error);
-    }
-  };
-  return {
-    kind: "nats",
-    observe: (address, handler, observeOptions = {}) => mapped(address, (nats) => nats.serve(address, handler, observeOptions)),
-    post: (address, payload, postOptions = {}) => mapped(address, async (nats) => (await nats.publish(address, payload, postOptions), { delivered: 1 })),
-    request: (address, payload, requestOptions) => mapped(address, (nats) => nats.request(address, payload, requestOptions)),
-    gather: (subject, payload, gatherOptions) => mapped(subject, (nats) => nats.gather(subject, payload, gatherOptions)),
-    connect: async () => {
-      await bus(options.config.url.join(", "));
-    },
-    close: async () => {
-      closed = !0;
-      let open = opening;
-      opening = void 0, open && await (await open.catch(() => {
-      }))?.close();
-    }
-  };
-}
-var init_remote = __esm({
-  "src/bus/remote.ts"() {
-    "use strict";
-    init_errors2();
-  }
-});
-
-// src/bus/subjects.ts
-function token(value, what) {
-  if (!TOKEN2.test(value))
-    throw new TypeError(`${what} ${JSON.stringify(value.slice(0, 80))} is not a subject token`);
-  return value;
-}
-function appSubjects(user, instance, runtimeId) {
-  let base = `ccbell.${token(user, "user")}.${token(instance, "instance")}.${token(runtimeId, "runtime id")}`;
-  return { approval: `${base}.approval`, events: `${base}.events`, control: `${base}.control` };
-}
-var TOKEN2, init_subjects = __esm({
-  "src/bus/subjects.ts"() {
-    "use strict";
-    TOKEN2 = /^[A-Za-z0-9_-]{1,64}$/;
-  }
-});
-
-// src/bus/transport.ts
-var init_transport = __esm({
-  "src/bus/transport.ts"() {
-    "use strict";
-    init_channel();
-    init_observe();
-    init_post();
-  }
-});
-
-// src/bus/index.ts
-var init_bus = __esm({
-  "src/bus/index.ts"() {
-    "use strict";
-    init_channel();
-    init_directory();
-    init_errors2();
-    init_frame();
-    init_observe();
-    init_post();
-    init_remote();
-    init_subjects();
-    init_transport();
-  }
-});
-
-// src/protocol/fields.ts
-var PROTOCOL_LIMITS, MAX_TOOL_CALL_BYTES, MAX_TOOL_CALL_DEPTH, init_fields = __esm({
-  "src/protocol/fields.ts"() {
-    "use strict";
-    PROTOCOL_LIMITS = {
-      /** Serialized size of an input or updated_input, in UTF-16 code units (about). */
-      inputLength: 8 * 1024 * 1024,
-      /** Nesting depth of an input. */
-      inputDepth: 64,
-      toolNameLength: 256,
-      toolUseIdLength: 256,
-      messageLength: 16 * 1024,
-      cwdLength: 4096,
-      /** A request's `host` (issue 12): a host name is at most 255 bytes. */
-      hostLength: 255
-    }, MAX_TOOL_CALL_BYTES = 4 * 1024 * 1024, MAX_TOOL_CALL_DEPTH = PROTOCOL_LIMITS.inputDepth + 4;
-  }
-});
-
-// src/protocol/approval.ts
-var APPROVAL_MAX_FRAME_BYTES, init_approval = __esm({
-  "src/protocol/approval.ts"() {
-    "use strict";
-    init_fields();
-    APPROVAL_MAX_FRAME_BYTES = 32 * 1024 * 1024;
-  }
-});
-
-// src/approval/identity.ts
-function isRuntimeId(value) {
-  return RUNTIME_ID_PATTERN.test(value);
-}
-function runtimeIdFromEnv(env = process.env) {
-  let value = env[RUNTIME_ID_ENV];
-  if (!(value === void 0 || value === "")) {
-    if (!isRuntimeId(value)) throw new RuntimeIdError(value, RUNTIME_ID_ENV);
-    return value;
-  }
-}
-function channelsFor(id) {
-  if (id === void 0 || id === "")
-    return {
-      request: "ClaudeCodeUIApprovalRequest",
-      response: "ClaudeCodeUIApprovalResponse",
-      events: "ClaudeCodeUIEvent",
-      control: "ccbell.control"
-    };
-  if (!isRuntimeId(id)) throw new RuntimeIdError(id);
-  return {
-    request: `ClaudeCodeUIApprovalRequest_${id}`,
-    response: `ClaudeCodeUIApprovalResponse_${id}`,
-    events: `ClaudeCodeUIEvent_${id}`,
-    control: `ccbell.control_${id}`
-  };
-}
-var RUNTIME_ID_ENV, RUNTIME_ID_PATTERN, RuntimeIdError, init_identity = __esm({
-  "src/approval/identity.ts"() {
-    "use strict";
-    init_errors();
-    RUNTIME_ID_ENV = "CLAUDE_CODE_UI_INSTANCE_ID", RUNTIME_ID_PATTERN = /^[0-9]{1,10}_[0-9]{1,16}$/, RuntimeIdError = class extends EnvironmentError {
-      constructor(value, variable) {
-        super(
-          `${variable ? `${variable}: ` : ""}malformed runtime id ${JSON.stringify(value.slice(0, 80))} (expected <pid>_<start ms>, e.g. 12345_1763770000123)`
-        );
-        this.value = value;
-        this.variable = variable;
-      }
-      value;
-      variable;
-      name = "RuntimeIdError";
-    };
-  }
-});
-
-// src/approval/route.ts
-function hostName(env = process.env) {
-  return (env[HOST_ENV] || (0, import_node_os3.hostname)()).slice(0, 255);
-}
-function subjectsOf(remote, instance, runtimeId) {
-  return remote && runtimeId ? appSubjects(remote.user, instance, runtimeId) : void 0;
-}
-function sessionRemote(remote, env, what) {
-  if (remote)
-    return remoteTransport({ config: remote, env, mode: "short", name: `ccbell ${what}@${hostName(env)}` });
-}
-var import_node_os3, HOST_ENV, init_route = __esm({
-  "src/approval/route.ts"() {
-    "use strict";
-    import_node_os3 = require("node:os");
-    init_errors2();
-    init_remote();
-    init_subjects();
-    HOST_ENV = "CCBELL_HOST";
-  }
-});
-
-// src/approval/forward.ts
-var forward_exports = {};
-__export(forward_exports, {
-  forwardEventToApp: () => forwardEventToApp
-});
-async function forwardEventToApp(options) {
-  let id = runtimeIdFromEnv(options.env);
-  if (id === void 0) return { delivered: 0, channel: void 0 };
-  let channel = channelsFor(id).events, message = {
-    event: options.event,
-    instance: options.instance,
-    ...options.input === void 0 ? {} : { input: options.input },
-    sent_at: Date.now()
-  }, delivery = await post(channel, message, {
-    dir: busDirectory(options.env),
-    maxFrameBytes: APPROVAL_MAX_FRAME_BYTES
-  });
-  if (delivery.delivered > 0) return { delivered: delivery.delivered, channel };
-  let subject = subjectsOf(options.remote, options.instance, id)?.events, remote = subject ? sessionRemote(options.remote, options.env, "hook") : void 0;
-  if (!remote || !subject) return { delivered: 0, channel };
-  try {
-    return { delivered: (await remote.post(subject, message, { maxFrameBytes: APPROVAL_MAX_FRAME_BYTES })).delivered, channel: subject };
-  } finally {
-    await remote.close();
-  }
-}
-var init_forward = __esm({
-  "src/approval/forward.ts"() {
-    "use strict";
-    init_bus();
-    init_approval();
-    init_identity();
-    init_route();
+// ccbell-lazy:forward
+var require_forward = __commonJS({
+  "ccbell-lazy:forward"(exports2, module2) {
+    module2.exports = require(require("node:path").join(__dirname, "forward.cjs"));
   }
 });
 
@@ -771,11 +147,36 @@ __export(main_exports, {
   processContext: () => processContext
 });
 module.exports = __toCommonJS(main_exports);
-var import_node_path17 = require("node:path");
-init_errors();
+var import_node_path14 = require("node:path");
+
+// src/errors.ts
+var KIND = /* @__PURE__ */ Symbol.for("ccbell.errorKind"), UsageError = class extends Error {
+  name = "UsageError";
+}, EnvironmentError = class extends Error {
+  name = "EnvironmentError";
+}, ConfigError = class extends Error {
+  constructor(file, field, problem, options) {
+    super(`${file}: ${field ? `${field}: ` : ""}${problem}`, options);
+    this.file = file;
+    this.field = field;
+  }
+  file;
+  field;
+  name = "ConfigError";
+};
+Object.defineProperty(UsageError.prototype, KIND, { value: "usage" });
+Object.defineProperty(EnvironmentError.prototype, KIND, { value: "environment" });
+Object.defineProperty(ConfigError.prototype, KIND, { value: "config" });
+function errorKind(error) {
+  if (typeof error != "object" || error === null) return;
+  let kind = error[KIND];
+  return kind === "usage" || kind === "environment" || kind === "config" ? kind : void 0;
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
 
 // src/instance/names.ts
-init_errors();
 var INSTANCE_COMMAND_WORDS = ["list", "create", "copy", "remove", "show"], DEFAULT_INSTANCE = "default", NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 function instanceNameProblem(name) {
   if (name.length === 0) return "is empty";
@@ -799,7 +200,6 @@ function portProblem(value, options = {}) {
 }
 
 // src/cli/args.ts
-init_errors();
 var VALUE_FLAGS = /* @__PURE__ */ new Set([
   "instance",
   "config",
@@ -860,7 +260,7 @@ function stringFlag(args, name) {
 }
 
 // src/cli/commands/hook.ts
-var import_node_path16 = require("node:path");
+var import_node_path13 = require("node:path");
 
 // src/config/schema.ts
 var EVENT_NAMES = [
@@ -1183,8 +583,8 @@ function readChannel(raw, field, problems) {
           /^[-_A-Za-z0-9]{1,64}$/,
           "letters, digits, - and _ (at most 64)"
         )
-      }, token2 = read.secret("token", !1), priority = read.integer("priority", 1, 5), click = read.url("click", !1);
-      if (token2 && (ntfy.token = token2), priority !== void 0 && (ntfy.priority = priority), click && (ntfy.click = click), raw.tags !== void 0) {
+      }, token = read.secret("token", !1), priority = read.integer("priority", 1, 5), click = read.url("click", !1);
+      if (token && (ntfy.token = token), priority !== void 0 && (ntfy.priority = priority), click && (ntfy.click = click), raw.tags !== void 0) {
         let tags = raw.tags;
         Array.isArray(tags) && tags.every((tag) => typeof tag == "string" && /^[^,\s]{1,50}$/.test(tag)) ? ntfy.tags = tags : problems.push({ field: `${field}.tags`, problem: "must be a list of words (no commas or spaces)" });
       }
@@ -1291,15 +691,8 @@ function checkChannelNames(list, defined, field, problems) {
   });
 }
 
-// src/config/edit.ts
-init_errors();
-
-// src/fs/json-object.ts
-init_errors();
-
 // src/fs/regular-file.ts
 var import_node_fs = require("node:fs");
-init_errors();
 var O_NONBLOCK = import_node_fs.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.constants.O_NOFOLLOW ?? 0, RefusedFileError = class extends EnvironmentError {
   constructor(path5, reason, problem, options) {
     super(`${path5} ${problem}`, options);
@@ -1406,7 +799,6 @@ var import_node_fs4 = require("node:fs"), import_node_path2 = require("node:path
 
 // src/state/lock.ts
 var import_node_fs3 = require("node:fs");
-init_errors();
 var LockTimeoutError = class extends EnvironmentError {
   name = "LockTimeoutError";
 }, STALE_CHECK_INTERVAL_MS = 100, MAX_BACKOFF_MS = 20, sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -1627,7 +1019,6 @@ function sweep(dir) {
 
 // src/notify/players.ts
 var import_node_fs7 = require("node:fs"), import_node_path5 = __toESM(require("node:path"), 1);
-init_errors();
 var KNOWN_PLAYERS = ["afplay", "pw-play", "paplay", "aplay", "mpv", "ffplay"], LINUX_ORDER = ["pw-play", "paplay", "aplay", "mpv", "ffplay"], MACOS_ORDER = ["afplay"];
 function playerOrder(platform) {
   return platform === "darwin" ? MACOS_ORDER : platform === "win32" ? [] : LINUX_ORDER;
@@ -2528,9 +1919,6 @@ function planChannels(config, settings) {
   return plan;
 }
 
-// src/channels/speech.ts
-init_errors();
-
 // src/notify/spawn.ts
 var childProcess;
 function load() {
@@ -2642,7 +2030,6 @@ function speakMessage(settings, message, options) {
 
 // src/notify/desktop.ts
 var import_node_fs10 = require("node:fs"), import_node_path8 = __toESM(require("node:path"), 1);
-init_errors();
 var DESKTOP_TIMEOUT_MS = 2e3, CLICK_WAIT_MS = 1800 * 1e3;
 function terminalNotifierArgs(title, body, click, url) {
   let args = ["-title", title, "-message", bodyWithUrl(body, url) || " ", "-group", "ccbell"];
@@ -2673,7 +2060,7 @@ function osascriptArgs(title, body, url) {
   return ["-e", `display notification ${appleScriptString(bodyWithUrl(body, url))} with title ${appleScriptString(title)}`];
 }
 function run(command, args, env, timeoutMs) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve, reject) => {
     let child = spawn(command, args, { env, stdio: ["ignore", "ignore", "pipe"], windowsHide: !0 }), stderr = "", timedOut = !1;
     child.stderr.setEncoding("utf8"), child.stderr.on("data", (chunk) => {
       stderr.length < 2e3 && (stderr += chunk);
@@ -2693,7 +2080,7 @@ function run(command, args, env, timeoutMs) {
           new DesktopNotifyError(`${import_node_path8.default.basename(command)} did not finish within ${timeoutMs} ms; killed`)
         );
       else if (code === 0)
-        resolve3();
+        resolve();
       else {
         let detail = stderr.trim().split(`
 `).slice(-1)[0] ?? "", status = code === null ? `killed by ${signal}` : `exit ${code}`;
@@ -2811,7 +2198,6 @@ function paneInView(place, env, timeoutMs = PANE_CHECK_TIMEOUT_MS, platform = pr
 
 // src/notify/sound.ts
 var import_node_fs11 = require("node:fs"), import_node_path9 = __toESM(require("node:path"), 1);
-init_errors();
 var InvalidSoundSpecError = class extends UsageError {
   constructor(spec, problem) {
     super(`sound "${spec}": ${problem}`);
@@ -2854,17 +2240,17 @@ function resolveSound(spec, bundledDir) {
     let code = error.code, problem = code === "ENOENT" || code === "ENOTDIR" ? "no such file" : code === "ELOOP" ? "too many levels of symbolic links" : code === "EACCES" ? "permission denied" : `cannot be resolved (${code ?? "unknown error"})`;
     throw new SoundNotFoundError(spec, file, problem, { cause: error });
   }
-  let shown2 = real === file ? file : `${file} (\u2192 ${real})`, isFile;
+  let shown = real === file ? file : `${file} (\u2192 ${real})`, isFile;
   try {
     isFile = (0, import_node_fs11.statSync)(real).isFile();
   } catch (error) {
-    throw new SoundNotFoundError(spec, shown2, "cannot be read", { cause: error });
+    throw new SoundNotFoundError(spec, shown, "cannot be read", { cause: error });
   }
-  if (!isFile) throw new SoundNotFoundError(spec, shown2, "not a regular file");
+  if (!isFile) throw new SoundNotFoundError(spec, shown, "not a regular file");
   try {
     (0, import_node_fs11.accessSync)(real, import_node_fs11.constants.R_OK);
   } catch (error) {
-    throw new SoundNotFoundError(spec, shown2, "not readable", { cause: error });
+    throw new SoundNotFoundError(spec, shown, "not readable", { cause: error });
   }
   return real;
 }
@@ -2880,7 +2266,7 @@ function playSound(options) {
 // src/events/message.ts
 var MESSAGE_FIELD_LENGTH = 1e3, text2 = (value) => typeof value == "string" ? value.trim() : "";
 function messageFields(event, instance, input, host = "") {
-  let cwd = text2(input?.cwd), tool = text2(input?.tool_name), toolInput2 = input?.tool_input, command = tool && typeof toolInput2 == "object" && toolInput2 !== null && !Array.isArray(toolInput2) ? summaryOf(tool, toolInput2, COMMAND_LABEL_LENGTH) : "";
+  let cwd = text2(input?.cwd), tool = text2(input?.tool_name), toolInput = input?.tool_input, command = tool && typeof toolInput == "object" && toolInput !== null && !Array.isArray(toolInput) ? summaryOf(tool, toolInput, COMMAND_LABEL_LENGTH) : "";
   return {
     event,
     instance,
@@ -2999,9 +2385,9 @@ function startEvent(context) {
     logger.debug(`event=${event} suppressed: the session's permission request was announced`);
     let silenced = { notified: !1, reason: "same-dialog" };
     if (hasRecentMark(instance.cache_dir, sessionId, "dialog-ring", SAME_DIALOG_WINDOW_MS, now.getTime())) {
-      let request2 = resolveEvent(config, "permission_request"), noPlayer = findPlayerOrNone(config, context.platform ?? process.platform, context.env), terminal2 = terminalOutputFor(
+      let request = resolveEvent(config, "permission_request"), noPlayer = findPlayerOrNone(config, context.platform ?? process.platform, context.env), terminal2 = terminalOutputFor(
         config,
-        request2,
+        request,
         context.env,
         noPlayer instanceof NoPlayerError,
         () => buildMessage(event, instance.name, input)
@@ -3051,7 +2437,7 @@ function startEvent(context) {
       });
   }
   let desktop = plan.desktop ? new Promise(
-    (resolve3) => fire(() => {
+    (resolve) => fire(() => {
       let { title, body } = describeEvent(event, instance.name, input, config.label);
       desktopNotify({
         title,
@@ -3060,7 +2446,7 @@ function startEvent(context) {
         platform,
         env: context.env,
         click: context.click
-      }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed")).then(resolve3);
+      }).catch((error) => (logger.warn(`desktop notification failed: ${error.message}`), "failed")).then(resolve);
     })
   ) : void 0;
   if (plan.sound && settings.sound && settings.volume > 0) {
@@ -3159,9 +2545,9 @@ function readHookInput(stdin = process.stdin, {
   timeoutMs = 1e3,
   head = Buffer.alloc(0)
 } = {}) {
-  return stdin.isTTY ? Promise.resolve({ kind: "none" }) : new Promise((resolve3) => {
+  return stdin.isTTY ? Promise.resolve({ kind: "none" }) : new Promise((resolve) => {
     let chunks = head.length > 0 ? [head] : [], size = head.length, finish = (result) => {
-      clearTimeout(timer), stdin.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error"), stdin.pause(), stdin.unref?.(), resolve3(result);
+      clearTimeout(timer), stdin.removeAllListeners("data").removeAllListeners("end").removeAllListeners("error"), stdin.pause(), stdin.unref?.(), resolve(result);
     }, timer = setTimeout(() => {
       finish(
         size === 0 ? { kind: "none" } : { kind: "invalid", reason: `hook input incomplete after ${timeoutMs} ms` }
@@ -3225,16 +2611,10 @@ function routeHookInput(input) {
   }), sessionId && typeof hook == "string" && (ENDS_ALL_WAITING.has(hook) ? route.settles = { sessionId } : ENDS_ONE_CALL.has(hook) && text3(input.tool_name) && (route.settles = { sessionId, call: { toolName: input.tool_name, input: input.tool_input } })), route;
 }
 
-// src/cli/commands/hook.ts
-init_errors();
-
 // src/cli/hook-budget.ts
 function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
   return Math.max(250, Math.round(6e3 - uptimeMs));
 }
-
-// src/instance/manage.ts
-init_errors();
 
 // src/instance/paths.ts
 var import_node_os = require("node:os"), import_node_path10 = require("node:path");
@@ -3261,12 +2641,10 @@ function expandHome(path5, env = process.env) {
 }
 
 // src/instance/pidfile.ts
-init_errors();
 var PID_FILE_MAX_BYTES = 64 * 1024;
 
 // src/instance/registry.ts
 var import_node_path11 = require("node:path");
-init_errors();
 var PATH_FIELDS = ["config_path", "state_path", "cache_dir", "log_path", "pid_path"], REGISTRY_MAX_BYTES = 1024 * 1024;
 function readDocument(path5) {
   let text4;
@@ -3422,6 +2800,18 @@ function placeInstance(opened, cwd, args, context) {
   return placed.config === current.loaded.config ? current : { ...current, loaded: { ...current.loaded, config: placed.config } };
 }
 
+// src/cli/hook-code-paths.ts
+function hookCodePaths(run2, outcome) {
+  let paths = [`event:${run2.event}`];
+  if (run2.readInput && paths.push("input"), run2.placed && paths.push("project"), run2.toldApp && paths.push("app"), run2.focus && paths.push("focus"), run2.paneCheck && paths.push("pane-check"), !outcome.notified)
+    return paths.push(`quiet:${outcome.reason}`), outcome.terminal && paths.push("terminal"), paths;
+  if (outcome.settings.cooldown > 0 && paths.push("cooldown"), outcome.sound && paths.push("sound"), outcome.noPlayer !== void 0 && paths.push("no-player"), outcome.desktop !== void 0 && paths.push("desktop"), outcome.terminal && paths.push("terminal"), outcome.channels) {
+    outcome.channels.remote.length > 0 && paths.push("webhook");
+    for (let channel of outcome.channels.local) paths.push(`channel:${channel.settings.type}`);
+  }
+  return paths;
+}
+
 // src/channels/detached.ts
 var import_node_os2 = require("node:os");
 var DELIVERY_ENV = "CCBELL_DELIVERY", HELPER_NICENESS = 10, WAIT_FOR_EXIT = 'n=0; while kill -0 "$1" 2>/dev/null && [ "$n" -lt 200 ]; do sleep 0.01; n=$((n + 1)); done; shift; ', EXEC_LOWER = `if command -v nice >/dev/null 2>&1; then exec nice -n ${HELPER_NICENESS} "$0" "$@"; fi; exec "$0" "$@"`;
@@ -3452,12 +2842,12 @@ function hookStarts(context, instance, configPath, logger) {
     launch: (file, args, onError) => {
       programs.push({ file, args, onError });
     },
-    deliver: (request2) => {
-      delivery = request2;
+    deliver: (request) => {
+      delivery = request;
     },
     flush() {
-      let started = programs, request2 = delivery;
-      if (programs = [], delivery = void 0, !request2) {
+      let started = programs, request = delivery;
+      if (programs = [], delivery = void 0, !request) {
         for (let { file, args, onError } of started) launchDirectly(file, args, onError);
         return;
       }
@@ -3465,7 +2855,7 @@ function hookStarts(context, instance, configPath, logger) {
         cliPath: context.cliPath,
         instance,
         configPath,
-        request: request2,
+        request,
         env: context.env,
         afterExitOf: process.pid,
         alsoStart: started.map(({ file, args }) => ({ file, args })),
@@ -3477,8 +2867,8 @@ function hookStarts(context, instance, configPath, logger) {
 
 // src/cli/commands/hook.ts
 async function tellApp(event, input, instance, env, remote) {
-  let { forwardEventToApp: forwardEventToApp2 } = await Promise.resolve().then(() => (init_forward(), forward_exports));
-  return forwardEventToApp2({ event, input, instance, env, ...remote ? { remote } : {} });
+  let { forwardEventToApp } = await Promise.resolve().then(() => __toESM(require_forward(), 1));
+  return forwardEventToApp({ event, input, instance, env, ...remote ? { remote } : {} });
 }
 function sessionPlace(instance, input, place, context) {
   let sessionId = typeof input?.session_id == "string" ? input.session_id : void 0;
@@ -3491,7 +2881,7 @@ function sessionPlace(instance, input, place, context) {
     });
 }
 async function runHook(args, context) {
-  if (context.env.CCBELL_APP_HOOKS && !args.flags["app-hook"]) return { code: 0, handled: !1 };
+  if (context.env.CCBELL_APP_HOOKS && !args.flags["app-hook"]) return { code: 0 };
   let [eventArg, extra] = args.positionals;
   if (extra !== void 0)
     throw new UsageError(`unexpected argument ${JSON.stringify(extra)} after the event`);
@@ -3506,14 +2896,14 @@ async function runHook(args, context) {
     read.kind === "json" ? input = read.input : read.kind === "invalid" && opened.logger.warn(`${read.reason}; going on without it`);
   }
   if (placed) {
-    let cwd = typeof input?.cwd == "string" && (0, import_node_path16.isAbsolute)(input.cwd) ? input.cwd : ownCwd;
+    let cwd = typeof input?.cwd == "string" && (0, import_node_path13.isAbsolute)(input.cwd) ? input.cwd : ownCwd;
     opened = placeInstance(opened, cwd, args, context);
   }
   let { instance, loaded, logger } = opened, event = eventArg;
   if (!event)
     if (input?.hook_event_name) {
       if (event = routeHookInput(input).event, !event)
-        return logger.debug(`hook event ${String(input.hook_event_name).slice(0, 40)} is not one ccbell handles`), { code: 0, handled: !1 };
+        return logger.debug(`hook event ${String(input.hook_event_name).slice(0, 40)} is not one ccbell handles`), { code: 0 };
     } else event = "stop";
   logger.debug(
     `instance=${instance.name} event=${event} session=${input?.session_id ?? "-"} cwd=${input?.cwd ?? "-"}`
@@ -3527,7 +2917,7 @@ async function runHook(args, context) {
     loaded,
     logger,
     env: context.env,
-    bundledSoundsDir: (0, import_node_path16.join)(context.packageRoot, "sounds"),
+    bundledSoundsDir: (0, import_node_path13.join)(context.packageRoot, "sounds"),
     now,
     stateLockWaitMs: stateLockWaitMs(),
     launch: starts.launch,
@@ -3540,8 +2930,17 @@ async function runHook(args, context) {
   });
   starts.flush();
   let outcome = await started.done;
-  return await forwarded, outcome.terminal && context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}
-`), { code: 0, handled: !0 };
+  await forwarded, outcome.terminal && context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}
+`);
+  let run2 = {
+    event,
+    readInput: wantsInput,
+    placed,
+    toldApp: forwarded !== void 0,
+    focus: click !== void 0,
+    paneCheck: !!(loaded.config.quietWhenFocused && place.tmuxPane)
+  };
+  return { code: 0, codePaths: hookCodePaths(run2, outcome) };
 }
 
 // src/cli/help.ts
@@ -3623,16 +3022,13 @@ async function dispatch(argv, context) {
   let args = parseArgs(argv);
   if (args.flags.version)
     return context.stdout(`${process.env.CCBELL_VERSION ?? "0.1.0"}
-`), { code: 0, handledEvent: !1 };
+`), { code: 0 };
   if (args.flags.help || args.positionals[0] === "help")
-    return context.stdout(HELP), { code: 0, handledEvent: !1 };
+    return context.stdout(HELP), { code: 0 };
   let instanceFlag = stringFlag(args, "instance");
   instanceFlag && INSTANCE_COMMAND_WORDS.includes(instanceFlag) && (delete args.flags.instance, args.positionals.unshift("instance", instanceFlag));
   let name = args.positionals[0], load2 = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : void 0;
-  if (load2)
-    return args.positionals.shift(), { code: await (await load2())(args, context), handledEvent: !1 };
-  let { code, handled } = await runHook(args, context);
-  return { code, handledEvent: handled };
+  return load2 ? (args.positionals.shift(), { code: await (await load2())(args, context) }) : runHook(args, context);
 }
 async function main(argv, context) {
   try {
@@ -3642,7 +3038,7 @@ async function main(argv, context) {
     let known = errorKind(error) !== void 0;
     return context.stderr(`ccbell: ${known ? messageOf(error) : `unexpected error: ${messageOf(error)}`}
 `), !known && process.env.CCBELL_DEBUG && context.stderr(`${error.stack}
-`), { code: 1, handledEvent: !1 };
+`), { code: 1 };
   }
 }
 function writerTo(open) {
@@ -3656,7 +3052,7 @@ function writerTo(open) {
 function processContext(packageRoot) {
   return {
     packageRoot,
-    cliPath: (0, import_node_path17.join)(packageRoot, "dist", "ccbell.js"),
+    cliPath: (0, import_node_path14.join)(packageRoot, "dist", "ccbell.js"),
     env: process.env,
     stdout: writerTo(() => process.stdout),
     stderr: writerTo(() => process.stderr)

@@ -10,6 +10,7 @@ import { recordPlace } from '../../state/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 import { stateLockWaitMs } from '../hook-budget.js';
+import { hookCodePaths } from '../hook-code-paths.js';
 import { placeInstance, placeMatters } from '../hook-place.js';
 import { hookStarts } from '../hook-starts.js';
 import { openInstance } from '../instance-context.js';
@@ -48,12 +49,13 @@ function sessionPlace(
 }
 
 /**
- * How a hook run ended: exit 0 (a real failure throws), and whether an event went through the
- * rules (the entry writes its code cache after such a run, not after one that stayed out).
+ * How a hook run ended: exit 0 (a real failure throws), and when an event went through the
+ * rules, the code paths it went down (the entry's code cache then covers them; a run that stayed
+ * out writes no cache).
  */
 export interface HookOutcome {
   code: number;
-  handled: boolean;
+  codePaths?: string[];
 }
 
 /**
@@ -65,7 +67,7 @@ export interface HookOutcome {
  */
 export async function runHook(args: ParsedArgs, context: CliContext): Promise<HookOutcome> {
   // Under an app, the app's own hooks (marked --app-hook) handle the session; user-level copies stay quiet.
-  if (context.env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return { code: 0, handled: false };
+  if (context.env.CCBELL_APP_HOOKS && !args.flags['app-hook']) return { code: 0 };
   const [eventArg, extra] = args.positionals;
   if (extra !== undefined)
     throw new UsageError(`unexpected argument ${JSON.stringify(extra)} after the event`);
@@ -111,7 +113,7 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
       event = routeHookInput(input).event;
       if (!event) {
         logger.debug(`hook event ${String(input.hook_event_name).slice(0, 40)} is not one ccbell handles`);
-        return { code: 0, handled: false };
+        return { code: 0 };
       }
     } else event = 'stop';
   }
@@ -151,5 +153,13 @@ export async function runHook(args: ParsedArgs, context: CliContext): Promise<Ho
   await forwarded;
   // The terminal channel: Claude Code writes this to its terminal (hooks have none of their own).
   if (outcome.terminal) context.stdout(`${terminalHookOutput(outcome.terminal.sequence)}\n`);
-  return { code: 0, handled: true };
+  const run = {
+    event,
+    readInput: wantsInput,
+    placed,
+    toldApp: forwarded !== undefined,
+    focus: click !== undefined,
+    paneCheck: Boolean(loaded.config.quietWhenFocused && place.tmuxPane),
+  };
+  return { code: 0, codePaths: hookCodePaths(run, outcome) };
 }
