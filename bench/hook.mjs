@@ -263,6 +263,27 @@ const KIND_NAMES = {
   focusCheck: 'with quietWhenFocused',
 };
 
+/**
+ * The arms in blocks of what is compared: one kind of command of both builds, the plain hook
+ * with the webhook row, the two bare Node starts. A block's commands run back to back, so that
+ * the two sides of a paired difference share the machine's noise of the same moment (this VM's
+ * neighbours come and go within a second; a round of a dozen commands takes about two).
+ */
+function sideBySideBlocks(arms) {
+  const blocks = new Map();
+  for (const arm of arms) {
+    const kind = arm.kind === 'webhook' ? 'hook' : (arm.kind ?? 'node');
+    blocks.set(kind, [...(blocks.get(kind) ?? []), arm]);
+  }
+  return [...blocks.values()];
+}
+
+/** Round `round`'s order: blocks and the commands in each rotated, so that none always runs first. */
+function roundOrder(blocks, round) {
+  const rotate = (list) => list.map((_, i) => list[(i + round) % list.length]);
+  return rotate(blocks).flatMap(rotate);
+}
+
 /** The webhook hook against the plain one: "paired +0.4 (−2.1 … +3.0) ms: as fast (…)". */
 function webhookWords(comparison) {
   const word =
@@ -312,10 +333,9 @@ export async function benchHook({ nodes, quick = false }) {
       ];
       const samples = Object.fromEntries(arms.map((arm) => [arm.key, []]));
       progress(`hook: ${node.version}: ${warmup} warm-up + ${rounds} rounds of ${arms.length} commands`);
+      const blocks = sideBySideBlocks(arms);
       for (let round = 0; round < warmup + rounds; round++) {
-        // Rotate the order every round so no command always runs right after the same one.
-        for (let i = 0; i < arms.length; i++) {
-          const arm = arms[(i + round) % arms.length];
+        for (const arm of roundOrder(blocks, round)) {
           const session = arm.session === 'fixed' ? fixedSession : randomUUID();
           const where = arm.build ?? own;
           const result = await arm.run(
@@ -360,9 +380,11 @@ export async function benchHook({ nodes, quick = false }) {
 
     const notes = [
       `Each command was started ${rounds} times per runtime from a Node parent, after ${warmup} discarded warm-up ` +
-        'rounds, round-robin (one of each command per round, the order rotated each round) so that all share the ' +
-        "machine's noise. Time is wall time from just before `spawn()` to the child's `close` (exited, stdout " +
-        'and stderr closed), as a hook runner waits for it.',
+        'rounds, round-robin (one of each command per round) so that all share the machine\'s noise. Commands that ' +
+        'are compared run back to back in a block (one kind of command of both builds; the plain hook with the ' +
+        'webhook row; the two bare Node starts), blocks and the commands within them in an order rotated every ' +
+        "round, so that a paired difference compares runs of the same moment. Time is wall time from just before " +
+        "`spawn()` to the child's `close` (exited, stdout and stderr closed), as a hook runner waits for it.",
       `Every command got the same Stop hook JSON on stdin (${inputBytes} bytes, with a fresh \`session_id\` except in the ` +
         'suppressed row), and `CLAUDE_PROJECT_DIR` set to its project, as Claude Code starts every command hook ' +
         '(ccbell reads its input synchronously then: Claude Code writes it and ends stdin at once). ' +
@@ -379,7 +401,7 @@ export async function benchHook({ nodes, quick = false }) {
         'spawn, as the plain hook does for its player: a detached shell that starts the player, waits for the hook to exit, then execs `ccbell deliver`, which reads ' +
         'the input from the stdin it inherited, builds the message and posts it), then returns. After each such run ' +
         'the bench waits (untimed) until the receiver got the request, and 200 ms more for the helper to exit, so no helper overlaps the next command. ' +
-        '"against the plain hook" pairs each webhook run with the plain hook of the same round, with the 95 % interval of the differences.',
+        '"against the plain hook" pairs each webhook run with the plain hook of the same round (same block), with the 95 % interval of the differences.',
       'The quietWhenFocused row runs a fourth instance with `quietWhenFocused: true`, started with `TMUX` and ' +
         '`TMUX_PANE` naming a pane of a private tmux server (no client attached): the hook runs one ' +
         '`tmux -S SOCKET display -p -t PANE …` (bounded at 300 ms), finds the pane not in view, and plays.',
@@ -388,7 +410,7 @@ export async function benchHook({ nodes, quick = false }) {
     ];
     if (builds.length > 1) {
       notes.push(
-        'The baseline build ran its three commands in the same rounds as the new one (10 commands a round), with a ' +
+        'The baseline build ran its four commands in the same rounds as the new one, each next to the same command of the new build, with a ' +
           'HOME of its own set up by its own CLI the same way (same instances, same config changes, inputs of the ' +
           'same size). In the side-by-side table, "paired" is the median of the per-round differences new − ' +
           'baseline, with its 95 % distribution-free interval (order statistics of the differences).',
