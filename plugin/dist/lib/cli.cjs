@@ -2616,6 +2616,18 @@ function stateLockWaitMs(uptimeMs = process.uptime() * 1e3) {
   return Math.max(250, Math.round(6e3 - uptimeMs));
 }
 
+// src/cli/hook-code-paths.ts
+function hookCodePaths(run2, outcome) {
+  let paths = [`event:${run2.event}`];
+  if (run2.readInput && paths.push("input"), run2.placed && paths.push("project"), run2.toldApp && paths.push("app"), run2.focus && paths.push("focus"), run2.paneCheck && paths.push("pane-check"), !outcome.notified)
+    return paths.push(`quiet:${outcome.reason}`), outcome.terminal && paths.push("terminal"), paths;
+  if (outcome.settings.cooldown > 0 && paths.push("cooldown"), outcome.sound && paths.push("sound"), outcome.noPlayer !== void 0 && paths.push("no-player"), outcome.desktop !== void 0 && paths.push("desktop"), outcome.terminal && paths.push("terminal"), outcome.channels) {
+    outcome.channels.remote.length > 0 && paths.push("webhook");
+    for (let channel of outcome.channels.local) paths.push(`channel:${channel.settings.type}`);
+  }
+  return paths;
+}
+
 // src/instance/paths.ts
 var import_node_os = require("node:os"), import_node_path10 = require("node:path");
 function claudeConfigDir(env = process.env) {
@@ -2798,18 +2810,6 @@ function placeInstance(opened, cwd, args, context) {
         `project file ${placed.projectFile.path}: ${refused.field || "(file)"} refused: ${refused.problem}`
       );
   return placed.config === current.loaded.config ? current : { ...current, loaded: { ...current.loaded, config: placed.config } };
-}
-
-// src/cli/hook-code-paths.ts
-function hookCodePaths(run2, outcome) {
-  let paths = [`event:${run2.event}`];
-  if (run2.readInput && paths.push("input"), run2.placed && paths.push("project"), run2.toldApp && paths.push("app"), run2.focus && paths.push("focus"), run2.paneCheck && paths.push("pane-check"), !outcome.notified)
-    return paths.push(`quiet:${outcome.reason}`), outcome.terminal && paths.push("terminal"), paths;
-  if (outcome.settings.cooldown > 0 && paths.push("cooldown"), outcome.sound && paths.push("sound"), outcome.noPlayer !== void 0 && paths.push("no-player"), outcome.desktop !== void 0 && paths.push("desktop"), outcome.terminal && paths.push("terminal"), outcome.channels) {
-    outcome.channels.remote.length > 0 && paths.push("webhook");
-    for (let channel of outcome.channels.local) paths.push(`channel:${channel.settings.type}`);
-  }
-  return paths;
 }
 
 // src/channels/detached.ts
