@@ -380,10 +380,10 @@ export async function benchHook({ nodes, quick = false }) {
 
     const notes = [
       `Each command was started ${rounds} times per runtime from a Node parent, after ${warmup} discarded warm-up ` +
-        'rounds, round-robin (one of each command per round) so that all share the machine\'s noise. Commands that ' +
+        "rounds, round-robin (one of each command per round) so that all share the machine's noise. Commands that " +
         'are compared run back to back in a block (one kind of command of both builds; the plain hook with the ' +
         'webhook row; the two bare Node starts), blocks and the commands within them in an order rotated every ' +
-        "round, so that a paired difference compares runs of the same moment. Time is wall time from just before " +
+        'round, so that a paired difference compares runs of the same moment. Time is wall time from just before ' +
         "`spawn()` to the child's `close` (exited, stdout and stderr closed), as a hook runner waits for it.",
       `Every command got the same Stop hook JSON on stdin (${inputBytes} bytes, with a fresh \`session_id\` except in the ` +
         'suppressed row), and `CLAUDE_PROJECT_DIR` set to its project, as Claude Code starts every command hook ' +
