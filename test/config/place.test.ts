@@ -56,6 +56,19 @@ describe('the walk', () => {
     expect(findProjectFile(join(root, 'elsewhere', 'deep'), home)).toBeUndefined();
   });
 
+  it("takes a worktree's .git file for a root, and walks past a cwd whose parent is a file", () => {
+    const worktree = join(home, 'work', 'tree');
+    const found = write(join(worktree, '.ccbell.json'), { label: 'tree' });
+    write(join(worktree, '.git'), 'gitdir: ../repo/.git/worktrees/tree\n');
+    write(join(worktree, 'pkg', 'index.js'), '');
+    expect(findProjectFile(join(worktree, 'pkg'), home)).toEqual({ path: found, root: worktree });
+    // A session's cwd may be gone and replaced by a file: nothing there, and no throw.
+    expect(findProjectFile(join(worktree, 'pkg', 'index.js', 'sub'), home)).toEqual({
+      path: found,
+      root: worktree,
+    });
+  });
+
   it('refuses a project file that links out of the repository, and one that is a FIFO is not waited on', () => {
     const repo = join(home, 'work', 'repo');
     const outside = write(join(root, 'secret.json'), { label: 'outside' });

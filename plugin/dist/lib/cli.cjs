@@ -1580,7 +1580,7 @@ function describeProblems(loaded) {
 var import_node_fs8 = require("node:fs"), import_node_path6 = require("node:path");
 var PROJECT_FILE_NAME = ".ccbell.json", PROJECT_FILE_MAX_BYTES = 64 * 1024, exists = (path5) => {
   try {
-    return (0, import_node_fs8.lstatSync)(path5), !0;
+    return (0, import_node_fs8.lstatSync)(path5, { throwIfNoEntry: !1 }) !== void 0;
   } catch {
     return !1;
   }
